@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sprint-report",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sprint-report", targets: ["sprint-report"]),
+        .library(name: "SprintReport", targets: ["SprintReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System zlib (Debian: zlib1g-dev). Streaming inflate for the gzip exports.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // The whole pipeline: Input → Model → Analysis → Charts → Render / Output.
+        // Templates/ and Resources/ are the top-level folders, reached through symbolic
+        // links inside the target and compiled into the binary (see README, "Templates").
+        .target(
+            name: "SprintReport",
+            dependencies: [
+                "CZlib",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [
+                .embedInCode("Templates"),
+                .embedInCode("Resources"),
+            ]
+        ),
+        // The command line only: parses arguments and calls the library.
+        .executableTarget(
+            name: "sprint-report",
+            dependencies: [
+                "SprintReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SprintReportTests",
+            dependencies: [
+                "SprintReport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,72 @@
+import Testing
+@testable import SprintReport
+
+@Suite struct DayTests {
+    @Test func roundTripsCivilDates() {
+        for (y, m, d) in [(1970, 1, 1), (2026, 1, 31), (2024, 2, 29), (2000, 12, 31), (1969, 12, 31)] {
+            let day = Day(year: y, month: m, day: d)!
+            #expect(day.components == (y, m, d))
+        }
+        #expect(Day(year: 1970, month: 1, day: 1)!.daysSinceEpoch == 0)
+        #expect(Day(year: 2026, month: 1, day: 5)!.description == "2026-01-05")
+    }
+
+    @Test func rejectsImpossibleDates() {
+        #expect(Day(year: 2026, month: 2, day: 29) == nil)
+        #expect(Day(year: 2026, month: 13, day: 1) == nil)
+        #expect(Day(iso: "2026-1-05") == nil)
+        #expect(Day(iso: "2026-01-05T10:00:00Z") == Day(year: 2026, month: 1, day: 5))
+        #expect(Day(iso: "2026-01-05x") == nil)
+    }
+
+    @Test func isoWeeks() {
+        // 2026-W01 starts on Monday 2025-12-29; 2020 has a week 53, 2021 has not.
+        #expect(Day.isoWeekStart(year: 2026, week: 1)?.description == "2025-12-29")
+        #expect(Day.isoWeekStart(year: 2026, week: 3)?.description == "2026-01-12")
+        #expect(Day.isoWeekStart(year: 2020, week: 53)?.description == "2020-12-28")
+        #expect(Day.isoWeekStart(year: 2021, week: 53) == nil)
+        #expect(Day(year: 2026, month: 1, day: 5)!.isoWeekday == 1)
+    }
+}
+
+@Suite struct NumberFormatTests {
+    @Test func roundsHalfAwayFromZero() {
+        #expect(NumberFormat.rounded(2.5, places: 0) == 3)
+        #expect(NumberFormat.rounded(-2.5, places: 0) == -3)
+        #expect(NumberFormat.rounded(0.125, places: 2) == 0.13)
+        #expect(NumberFormat.rounded(-0.125, places: 2) == -0.13)
+        #expect(NumberFormat.fixed(-0.0001, 1) == "0.0")
+    }
+
+    @Test func formatsEachKind() {
+        #expect(NumberFormat.amount(24.5) == "24.5")
+        #expect(NumberFormat.amount(24) == "24")
+        #expect(NumberFormat.amount(1234.56) == "1,234.6")
+        #expect(NumberFormat.percent(81.333) == "81.3\u{202F}%")
+        #expect(NumberFormat.percentWhole(80.5) == "81\u{202F}%")
+        #expect(NumberFormat.ratio(0.955) == "0.96")
+        #expect(NumberFormat.amount(nil) == "—")
+        #expect(NumberFormat.percent(.nan) == "—")
+    }
+}
+
+@Suite struct MetricTests {
+    @Test func indexesMatchCaseOrder() {
+        #expect(Metric.allCases.count == Metric.count)
+        for (i, m) in Metric.allCases.enumerated() { #expect(m.index == i) }
+        #expect(Metric.additive.map(\.rawValue) == [
+            "SPRINT_COMMIT", "SPRINT_CREEP", "SPRINT_SIZE", "TOTAL_WORK_DELIVERED", "DELIVERED_COMMIT",
+            "MISSED_COMMIT", "DELIVERED_CREEP", "MISSED_CREEP", "TICKETS_REMOVED_MID_SPRINT",
+        ])
+    }
+
+    @Test func valuesKeepMissingApartFromZero() {
+        var v = MetricValues()
+        #expect(v[.sprintCommit] == nil)
+        v[.sprintCommit] = 0
+        #expect(v[.sprintCommit] == 0)
+        #expect(v.present.contains(.sprintCommit))
+        v[.sprintCommit] = nil
+        #expect(v.isEmpty)
+    }
+}
