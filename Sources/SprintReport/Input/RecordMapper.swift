@@ -16,6 +16,8 @@ final class RecordMapper {
     let store: RowStore
 
     private let col: Columns
+    private let suffixMode: ComputationMode?
+    private let metricColumns: [(column: Int, metric: Metric, mode: ComputationMode?)]
     /// The columns that give a team its key, in order of preference: id, hierarchy, name.
     private let keyColumns: [Int]
     private let sprintLevelFile: Bool
@@ -23,7 +25,7 @@ final class RecordMapper {
     // File facts for the summary.
     private var records = 0
     private var teamsSeen = Set<Int32>()
-    private var periodKeys = Set<UInt64>()
+    private var periodKeys = HashSet64()
     private var first: Period?
     private var last: Period?
     private var modesSeen = Set<ComputationMode>()
@@ -80,6 +82,8 @@ final class RecordMapper {
         c.metricName = d[.metricName] ?? -1
         c.value = d[.value] ?? -1
         col = c
+        suffixMode = plan.suffixMode
+        metricColumns = plan.metricColumns
         keyColumns = [c.teamId, c.hierarchy, c.teamName].filter { $0 >= 0 }
         sprintLevelFile = c.sprintName >= 0 || c.sprintId >= 0
         if plan.shape == .wide {
@@ -142,7 +146,7 @@ final class RecordMapper {
         if last == nil || Period.precedes(last!, period) { last = period }
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
-        let rowMode = mode(r) ?? plan.suffixMode ?? .storyPoints
+        let rowMode = mode(r) ?? suffixMode ?? .storyPoints
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
             wide(r, team: team, period: period, keyHash: keyHash, level: level, rowMode: rowMode, source: source)
@@ -158,7 +162,7 @@ final class RecordMapper {
                       rowMode: ComputationMode, source: SourceRef) {
         var points = MetricValues(), tickets = MetricValues()
         var usesPoints = false, usesTickets = false
-        for (c, metric, suffix) in plan.metricColumns {
+        for (c, metric, suffix) in metricColumns {
             let mode = suffix ?? rowMode
             if mode == .storyPoints { usesPoints = true } else { usesTickets = true }
             let raw = r.bytes(c)
