@@ -17,6 +17,7 @@ final class RecordMapper {
 
     private let col: Columns
     private let suffixMode: ComputationMode?
+    private let fieldCount: Int
     private let metricColumns: [(column: Int, metric: Metric, mode: ComputationMode?)]
     /// The columns that give a team its key, in order of preference: id, hierarchy, name.
     private let keyColumns: [Int]
@@ -25,7 +26,7 @@ final class RecordMapper {
     // File facts for the summary.
     private var records = 0
     private var teamsSeen = Set<Int32>()
-    private var periodKeys = HashSet64()
+    private var periodKeys = DistinctCount()
     private var first: Period?
     private var last: Period?
     private var modesSeen = Set<ComputationMode>()
@@ -83,6 +84,7 @@ final class RecordMapper {
         c.value = d[.value] ?? -1
         col = c
         suffixMode = plan.suffixMode
+        fieldCount = plan.headers.count
         metricColumns = plan.metricColumns
         keyColumns = [c.teamId, c.hierarchy, c.teamName].filter { $0 >= 0 }
         sprintLevelFile = c.sprintName >= 0 || c.sprintId >= 0
@@ -124,9 +126,9 @@ final class RecordMapper {
 
     /// Maps one data record (the header is not one).
     func map(_ r: borrowing CSVRecord) throws {
-        if r.count != plan.headers.count {
+        if r.count != fieldCount {
             throw InputError(file: path, line: r.line,
-                             "expected \(plan.headers.count) fields (as in the header), found \(r.count)")
+                             "expected \(fieldCount) fields (as in the header), found \(r.count)")
         }
         records += 1
         store.sequence += 1
@@ -397,7 +399,7 @@ final class RecordMapper {
         columns = columns.map { $0 }
         let summary = InputSummary(
             path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
-            modes: modesSeen.sorted(), rows: records, teams: teamsSeen.count, periods: periodKeys.count,
+            modes: modesSeen.sorted(), rows: records, teams: teamsSeen.count, periods: periodKeys.count(),
             firstPeriod: first?.label, lastPeriod: last?.label, sha256: sha256, columns: columns)
         return (summary, extras)
     }
