@@ -29,7 +29,8 @@ final class RecordMapper {
     private var periodKeys = DistinctCount()
     private var first: Period?
     private var last: Period?
-    private var modesSeen = Set<ComputationMode>()
+    /// Bit 0: story points, bit 1: tickets.
+    private var modesSeen: UInt8 = 0
     private var levelSeen: RowLevel = .team
 
     // Caches that spare a string and a hash lookup when consecutive records repeat.
@@ -203,7 +204,7 @@ final class RecordMapper {
     @inline(__always)
     private func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: Period,
                         _ keyHash: UInt64, _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
-        modesSeen.insert(mode)
+        modesSeen |= mode == .storyPoints ? 1 : 2
         let b = store.bucket(team: team, mode: mode, level: level)
         store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
         store.buckets[b].keyHashes.append(keyHash)
@@ -228,7 +229,7 @@ final class RecordMapper {
         if let found = longRows[lk] {
             (b, row) = found
         } else {
-            modesSeen.insert(mode)
+            modesSeen |= mode == .storyPoints ? 1 : 2
             b = store.bucket(team: team, mode: mode, level: level)
             row = store.buckets[b].rows.count
             store.buckets[b].rows.append(PeriodRow(period: period, source: source))
@@ -399,7 +400,7 @@ final class RecordMapper {
         columns = columns.map { $0 }
         let summary = InputSummary(
             path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
-            modes: modesSeen.sorted(), rows: records, teams: teamsSeen.count, periods: periodKeys.count(),
+            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: periodKeys.count(),
             firstPeriod: first?.label, lastPeriod: last?.label, sha256: sha256, columns: columns)
         return (summary, extras)
     }
