@@ -16,7 +16,7 @@ enum InputKit {
     /// Writes `bytes` to a fresh file and returns its path.
     static func file(_ bytes: [UInt8], name: String = "export.csv") -> String {
         let url = folder.appendingPathComponent(UUID().uuidString + "-" + name)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: url.path, contents: Data(bytes)))
         return url.path
     }
 

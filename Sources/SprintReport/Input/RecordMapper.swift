@@ -390,14 +390,13 @@ final class RecordMapper {
                                               message: "\(what) is unknown and \(why): ignored"))
             }
         }
-        var columns = plan.mappings(extra: numericColumns, unknownReason: reasons)
+        let columns = plan.mappings(extra: numericColumns, unknownReason: reasons)
         for i in columns.indices {
             if case .ignored(let why) = columns[i].role, !plan.unknownColumns.contains(i) {
                 store.findings.append(Finding(severity: .info, kind: .unknownColumn, file: path, line: 1,
                                               message: "column '\(columns[i].header)' ignored: \(why)"))
             }
         }
-        columns = columns.map { $0 }
         let summary = InputSummary(
             path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
             modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: periodKeys.count(),
