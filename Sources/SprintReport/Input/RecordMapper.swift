@@ -34,6 +34,7 @@ final class RecordMapper {
     private var levelSeen: RowLevel = .team
 
     // Caches that spare a string and a hash lookup when consecutive records repeat.
+    private var days = DayCache()
     private var lastKeyBytes: [UInt8] = []
     private var lastKeyColumn = -1
     private var lastTeam: Int32 = -1
@@ -336,8 +337,8 @@ final class RecordMapper {
             granularity = g  // a bucket size, not a period ("Sprint", "MONTHLY")
             periodLabel = nil
         }
-        let start = col.start < 0 ? nil : Day(isoBytes: cell(r, col.start))
-        let end = col.end < 0 ? nil : Day(isoBytes: cell(r, col.end))
+        let start = col.start < 0 ? nil : days.day(cell(r, col.start))
+        let end = col.end < 0 ? nil : days.day(cell(r, col.end))
         guard let label = sprintName ?? periodLabel ?? sprintId ?? start?.description else { return nil }
         var orderDay = start
         if let p = periodLabel, let parsed = PeriodLabel.parse(p) {
