@@ -259,6 +259,16 @@ enum CSVSyntaxError: Error, Equatable {
     case unterminatedQuote(line: Int)
 }
 
+extension CSVSyntaxError {
+    /// The spec's error line for this problem in `file`.
+    func inputError(file: String) -> InputError {
+        switch self {
+        case .invalidUTF8(let line): InputError(file: file, line: line, "invalid UTF-8")
+        case .unterminatedQuote(let line): InputError(file: file, line: line, "quoted field starting here never closes")
+        }
+    }
+}
+
 /// One record as byte ranges into the scanner's buffer (valid only inside the callback).
 struct CSVRecord: ~Copyable {
     let base: UnsafeMutablePointer<UInt8>
