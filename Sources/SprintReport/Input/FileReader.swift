@@ -1,6 +1,7 @@
-/// Reads one input file into the shared `RowStore`: bytes through the `ChunkPipeline`,
-/// records through the `CSVScanner`, the header through `HeaderPlan`, each record through
-/// `RecordMapper`. Produces the file's `InputSummary`.
+/// Reads one input file into the shared `RowStore`: the `ChunkPipeline` reads, inflates and
+/// scans it into record batches on its own thread; here, on the calling thread, the header
+/// goes through `HeaderPlan` and each record through `RecordMapper`. Produces the file's
+/// `InputSummary`.
 final class FileReader {
     let path: String
     let fileIndex: Int
