@@ -4,10 +4,7 @@ final class RecordBatch {
     private(set) var bytes: UnsafeMutablePointer<UInt8>
     private var byteCapacity: Int
     private(set) var byteCount = 0
-    private var starts: UnsafeMutablePointer<Int>
-    private var ends: UnsafeMutablePointer<Int>
-    private var kinds: UnsafeMutablePointer<UInt8>
-    private var fieldCapacity: Int
+    private var fields = FieldTable(capacity: 1024)
     private var fieldCount = 0
     /// Per record: first field, field count, line.
     private var records: [(first: Int, count: Int, line: Int)] = []
@@ -15,14 +12,10 @@ final class RecordBatch {
     init(byteCapacity: Int) {
         self.byteCapacity = max(byteCapacity, 64)
         bytes = .allocate(capacity: self.byteCapacity)
-        fieldCapacity = 1024
-        starts = .allocate(capacity: fieldCapacity)
-        ends = .allocate(capacity: fieldCapacity)
-        kinds = .allocate(capacity: fieldCapacity)
     }
 
     deinit {
-        bytes.deallocate(); starts.deallocate(); ends.deallocate(); kinds.deallocate()
+        bytes.deallocate()
     }
 
     var isEmpty: Bool { records.isEmpty }
@@ -35,17 +28,7 @@ final class RecordBatch {
 
     /// Adds a copy of a complete record: its bytes and its fields' ranges.
     func add(_ r: borrowing CSVRecord) {
-        if fieldCount + r.count > fieldCapacity {
-            let n = max(fieldCapacity * 2, fieldCount + r.count)
-            let s = UnsafeMutablePointer<Int>.allocate(capacity: n)
-            let e = UnsafeMutablePointer<Int>.allocate(capacity: n)
-            let k = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
-            s.update(from: starts, count: fieldCount)
-            e.update(from: ends, count: fieldCount)
-            k.update(from: kinds, count: fieldCount)
-            starts.deallocate(); ends.deallocate(); kinds.deallocate()
-            starts = s; ends = e; kinds = k; fieldCapacity = n
-        }
+        fields.reserve(fieldCount + r.count, keeping: fieldCount)
         // Fields are in order, so the record's text runs from the first start to the last end.
         let lo = r.starts[0], hi = r.ends[r.count - 1]
         if byteCount + (hi - lo) > byteCapacity {
@@ -59,9 +42,9 @@ final class RecordBatch {
         (bytes + byteCount).update(from: r.base + lo, count: hi - lo)
         let shift = byteCount - lo
         for i in 0..<r.count {
-            starts[fieldCount + i] = r.starts[i] + shift
-            ends[fieldCount + i] = r.ends[i] + shift
-            kinds[fieldCount + i] = r.kinds[i]
+            fields.starts[fieldCount + i] = r.starts[i] + shift
+            fields.ends[fieldCount + i] = r.ends[i] + shift
+            fields.kinds[fieldCount + i] = r.kinds[i]
         }
         records.append((fieldCount, r.count, r.line))
         fieldCount += r.count
@@ -71,8 +54,8 @@ final class RecordBatch {
     /// Calls `body` for each record, in order.
     func forEach(_ body: (borrowing CSVRecord) throws -> Void) rethrows {
         for (first, count, line) in records {
-            try body(CSVRecord(base: bytes, starts: starts + first, ends: ends + first, kinds: kinds + first,
-                               count: count, line: line))
+            try body(CSVRecord(base: bytes, starts: fields.starts + first, ends: fields.ends + first,
+                               kinds: fields.kinds + first, count: count, line: line))
         }
     }
 }
