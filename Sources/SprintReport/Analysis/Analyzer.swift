@@ -17,8 +17,11 @@ public enum Analyzer {
             if a.mode != b.mode { return a.mode < b.mode }
             return a.team.key < b.team.key
         }
+        let sortedNodes = tree.nodes.sorted { a, b in
+            a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
+        }
         return Report(window: window, coverage: coverage(of: teams), inputs: data.inputs,
-                      extraMetrics: data.extraMetrics, teams: sortedTeams, nodes: tree.nodes,
+                      extraMetrics: data.extraMetrics, teams: sortedTeams, nodes: sortedNodes,
                       findings: findings.sorted(by: Finding.ordered), thresholds: thresholds)
     }
 
