@@ -81,8 +81,8 @@ enum OrgTree {
             findings.append(Finding(kind: .parentRollupMismatch, file: first.map { data.fileName($0) },
                                     line: first.map { Int($0.line) }, team: node.team.name, period: nil,
                                     message: "\(node.team.pathString): own \(m.rawValue) total is "
-                                        + "\(FindingNumber.text(mine)) but its children add up to "
-                                        + "\(FindingNumber.text(theirs))"))
+                                        + "\(PlainNumber.text(mine)) but its children add up to "
+                                        + "\(PlainNumber.text(theirs))"))
         }
         return findings
     }
