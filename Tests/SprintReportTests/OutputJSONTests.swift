@@ -77,8 +77,7 @@ import Testing
                 "MISSED_COMMIT": 9.5,
                 "DELIVERED_CREEP": 11,
                 "MISSED_CREEP": 6,
-                "TOTAL_WORK_DELIVERED": 45.5,
-                "TICKETS_REMOVED_MID_SPRINT": null
+                "TOTAL_WORK_DELIVERED": 45.5
               },
               "velocity": 22.75,
               "velocityApproximate": false,
@@ -170,8 +169,7 @@ import Testing
                 "MISSED_COMMIT": 9.5,
                 "DELIVERED_CREEP": 11,
                 "MISSED_CREEP": 6,
-                "TOTAL_WORK_DELIVERED": 45.5,
-                "TICKETS_REMOVED_MID_SPRINT": null
+                "TOTAL_WORK_DELIVERED": 45.5
               },
               "velocity": 22.75,
               "velocityApproximate": false,
@@ -207,8 +205,7 @@ import Testing
                 "MISSED_COMMIT": 9.5,
                 "DELIVERED_CREEP": 11,
                 "MISSED_CREEP": 6,
-                "TOTAL_WORK_DELIVERED": 45.5,
-                "TICKETS_REMOVED_MID_SPRINT": null
+                "TOTAL_WORK_DELIVERED": 45.5
               },
               "velocity": 22.75,
               "velocityApproximate": false,

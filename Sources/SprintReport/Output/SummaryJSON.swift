@@ -3,7 +3,8 @@
 public enum SummaryJSON {
     public static let schemaVersion = 1
 
-    /// The keys of `totals`, in the order of `summary-json.md` (C, A, S, DC, MC, DA, MA, D, R).
+    /// The keys of `totals`, in the order of `summary-json.md` (C, A, S, DC, MC, DA, MA, D, R);
+    /// a metric never present in the window is left out, as in the expected sample figures.
     public static let totalsOrder: [Metric] = [
         .sprintCommit, .sprintCreep, .sprintSize, .deliveredCommit, .missedCommit, .deliveredCreep,
         .missedCreep, .totalWorkDelivered, .ticketsRemovedMidSprint,
@@ -61,7 +62,7 @@ public enum SummaryJSON {
     static func summary(_ s: WindowSummary) -> [(String, JSONValue)] {
         [
             ("periods", .number(Double(s.periods))),
-            ("totals", .object(totalsOrder.map { ($0.rawValue, .number(s.totals[$0])) })),
+            ("totals", .object(totalsOrder.compactMap { m in s.totals[m].map { (m.rawValue, .number($0)) } })),
             ("velocity", .number(s.velocity)),
             ("velocityApproximate", .bool(s.velocityApproximate)),
             ("averageSprintSize", .number(s.averageSprintSize)),
