@@ -2,21 +2,21 @@
 /// page. Text from the files is escaped so it can never become markup.
 public enum SummaryMarkdown {
     public static func render(_ report: Report) -> String {
-        var out = "## Sprint report\n\nWindow: \(SummaryText.window(report.window))"
-        if let first = report.coverage.first, let last = report.coverage.last {
-            out += " (data \(first) to \(last))"
-        }
-        out += "\n\n### Teams\n\n" + table(SummaryTable(teams: report.teams))
-        if !report.nodes.isEmpty {
-            out += "\n### Organisation (rolled up by calendar month)\n\n" + table(SummaryTable(nodes: report.nodes))
-        }
-        out += "\n### Band thresholds (Elite / High / Medium)\n\n"
-        for l in SummaryTable.thresholds(report.thresholds) { out += "- \(l.figure): \(l.limits)\n" }
-        out += "\n### Findings (\(report.findings.count))\n\n"
-        if report.findings.isEmpty { out += "None.\n" }
-        for f in report.findings {
-            out += "- **\(f.severity.rawValue)** `\(f.kind.rawValue)` \(escape(SummaryTable.location(f))): "
-                + escape(SummaryTable.subject(f) + f.message) + "\n"
+        var out = "## Sprint report\n\n" + escape(SummaryTable.span(report).capitalizedFirst) + "\n"
+        for section in SummaryTable.sections(report) {
+            switch section {
+            case let .table(heading, t):
+                out += "\n### \(heading)\n\n" + table(t)
+            case let .thresholds(heading, lines):
+                out += "\n### \(heading)\n\n"
+                for l in lines { out += "- \(l.figure): \(l.limits)\n" }
+            case let .findings(heading, findings):
+                out += "\n### \(heading)\n\n" + (findings.isEmpty ? "None.\n" : "")
+                for f in findings {
+                    out += "- **\(f.severity.rawValue)** `\(f.kind.rawValue)` \(escape(SummaryTable.location(f))): "
+                        + escape(SummaryTable.subject(f) + f.message) + "\n"
+                }
+            }
         }
         return out
     }
@@ -49,4 +49,8 @@ public enum SummaryMarkdown {
         }
         return out
     }
+}
+
+private extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

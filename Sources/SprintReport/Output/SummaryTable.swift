@@ -40,6 +40,31 @@ struct SummaryTable {
         ]
     }
 
+    /// What the summaries show, in order, with their headings.
+    enum Section {
+        case table(String, SummaryTable)
+        case thresholds(String, [(figure: String, limits: String)])
+        case findings(String, [Finding])
+    }
+
+    static func sections(_ report: Report) -> [Section] {
+        var out: [Section] = [.table("Teams", SummaryTable(teams: report.teams))]
+        if !report.nodes.isEmpty {
+            out.append(.table("Organisation (rolled up by calendar month)", SummaryTable(nodes: report.nodes)))
+        }
+        out.append(.thresholds("Band thresholds (Elite / High / Medium)", thresholds(report.thresholds)))
+        out.append(.findings("Findings (\(report.findings.count))", report.findings))
+        return out
+    }
+
+    /// The window and the days its data covers: `2026-01-01 to end, data 2026-01-05 to 2026-02-01`.
+    static func span(_ report: Report) -> String {
+        let w = report.window
+        var s = "window \(w.from?.description ?? "start") to \(w.to?.description ?? "end")"
+        if let first = report.coverage.first, let last = report.coverage.last { s += ", data \(first) to \(last)" }
+        return s
+    }
+
     /// The thresholds in use, one line per figure: name and "Elite / High / Medium" limits.
     static func thresholds(_ t: BandThresholds) -> [(figure: String, limits: String)] {
         BandedFigure.allCases.compactMap { f in

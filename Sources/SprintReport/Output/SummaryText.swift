@@ -1,29 +1,24 @@
 /// `summary --format text`: aligned tables for a terminal, the band thresholds, then findings.
 public enum SummaryText {
     public static func render(_ report: Report) -> String {
-        var out = "sprint-report summary — window \(window(report.window))"
-        if let first = report.coverage.first, let last = report.coverage.last {
-            out += ", data \(first) to \(last)"
-        }
-        out += "\n\nTeams\n" + table(SummaryTable(teams: report.teams))
-        if !report.nodes.isEmpty {
-            out += "\nOrganisation (rolled up by calendar month)\n" + table(SummaryTable(nodes: report.nodes))
-        }
-        out += "\nBand thresholds (Elite / High / Medium)\n"
-        let lines = SummaryTable.thresholds(report.thresholds)
-        let width = lines.map(\.figure.count).max() ?? 0
-        for l in lines { out += "  " + pad(l.figure, width, right: false) + "  " + l.limits + "\n" }
-        out += "\nFindings (\(report.findings.count))\n"
-        if report.findings.isEmpty { out += "  none\n" }
-        for f in report.findings {
-            out += "  \(f.severity.rawValue): \(clean(SummaryTable.location(f))): \(f.kind.rawValue): "
-                + clean(SummaryTable.subject(f) + f.message) + "\n"
+        var out = "sprint-report summary — \(SummaryTable.span(report))\n"
+        for section in SummaryTable.sections(report) {
+            switch section {
+            case let .table(heading, t):
+                out += "\n\(heading)\n" + table(t)
+            case let .thresholds(heading, lines):
+                out += "\n\(heading)\n"
+                let width = lines.map(\.figure.count).max() ?? 0
+                for l in lines { out += "  " + pad(l.figure, width, right: false) + "  " + l.limits + "\n" }
+            case let .findings(heading, findings):
+                out += "\n\(heading)\n" + (findings.isEmpty ? "  none\n" : "")
+                for f in findings {
+                    out += "  \(f.severity.rawValue): \(clean(SummaryTable.location(f))): \(f.kind.rawValue): "
+                        + clean(SummaryTable.subject(f) + f.message) + "\n"
+                }
+            }
         }
         return out
-    }
-
-    static func window(_ w: Window) -> String {
-        "\(w.from?.description ?? "start") to \(w.to?.description ?? "end")"
     }
 
     /// Columns padded to their widest cell; numbers right-aligned.
