@@ -30,6 +30,29 @@ import Testing
         }
     }
 
+    @Test func corruptedIdentityInAFileIsFoundAtItsLine() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("q1.csv").path
+        try Data("""
+            Team,Sprint,Start_Date,End_Date,Sprint_Commit,Sprint_Creep,Sprint_Size
+            Falcon,Falcon Sprint 1,2026-01-05,2026-01-18,20,5,25
+            Falcon,Falcon Sprint 2,2026-01-19,2026-02-01,22,6.5,30
+            Falcon,Falcon Sprint 3,2026-02-02,2026-02-15,,4,24
+
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        let report = Analyzer.analyze(try ExportReader.read(paths: [path]))
+        let mismatches = report.findings.filter { $0.kind == .identityMismatch }
+        #expect(mismatches.count == 1)
+        #expect(mismatches.first?.file == path && mismatches.first?.line == 3)
+        #expect(mismatches.first?.period == "Falcon Sprint 2" && mismatches.first?.team == "Falcon")
+        #expect(mismatches.first?.message == "SPRINT_SIZE is 30 but SPRINT_COMMIT + SPRINT_CREEP is 28.5")
+        // Sprint 3's commit is derived from S − A, not read as 0.
+        let s3 = report.teams[0].series[2]
+        #expect(s3.values[.sprintCommit] == 20 && s3.derived.contains(.sprintCommit))
+        #expect(report.teams[0].summary.totals[.sprintCommit] == 62)
+    }
+
     /// Numbers within the tolerance, strings and booleans equal, null for null, objects key by key.
     func compare(_ got: Any?, _ want: Any, at place: String) {
         switch want {
