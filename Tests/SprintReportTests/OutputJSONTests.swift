@@ -99,58 +99,8 @@ import Testing
                 "coefficientOfVariation": "Elite"
               },
               "series": [
-                {
-                  "label": "Falcon Sprint 1",
-                  "start": "2026-01-05",
-                  "end": "2026-01-18",
-                  "values": {
-                    "SPRINT_COMMIT": 22,
-                    "SPRINT_CREEP": 17,
-                    "SPRINT_SIZE": 39,
-                    "SCOPE_CREEP_PERCENT": 77.27272727272727,
-                    "TOTAL_WORK_DELIVERED": 23.5,
-                    "DELIVERED_COMMIT": 12.5,
-                    "MISSED_COMMIT": 9.5,
-                    "DELIVERED_CREEP": 11,
-                    "MISSED_CREEP": 6,
-                    "TOTAL_DELIVERED_WORK_VS_COMMITTED_WORK": 1.0681818181818181,
-                    "COMMITTED_WORK_DELIVERED_PERCENT": 56.81818181818182,
-                    "CREEP_WORK_DELIVERED_PERCENT": 64.70588235294117,
-                    "TOTAL_WORK_DELIVERED_PERCENT": 60.256410256410255
-                  },
-                  "derived": [
-                    "SPRINT_SIZE",
-                    "SCOPE_CREEP_PERCENT",
-                    "TOTAL_WORK_DELIVERED",
-                    "MISSED_COMMIT",
-                    "MISSED_CREEP",
-                    "TOTAL_DELIVERED_WORK_VS_COMMITTED_WORK",
-                    "COMMITTED_WORK_DELIVERED_PERCENT",
-                    "CREEP_WORK_DELIVERED_PERCENT",
-                    "TOTAL_WORK_DELIVERED_PERCENT"
-                  ],
-                  "rolling": 23.5
-                },
-                {
-                  "label": "Falcon Sprint 2",
-                  "start": "2026-01-19",
-                  "end": "2026-02-01",
-                  "values": {
-                    "SPRINT_COMMIT": 30,
-                    "SPRINT_CREEP": 6,
-                    "SPRINT_SIZE": 38.5,
-                    "SCOPE_CREEP_PERCENT": 20,
-                    "TOTAL_WORK_DELIVERED": 22,
-                    "TOTAL_DELIVERED_WORK_VS_COMMITTED_WORK": 0.7333333333333333,
-                    "TOTAL_WORK_DELIVERED_PERCENT": 57.142857142857146
-                  },
-                  "derived": [
-                    "SCOPE_CREEP_PERCENT",
-                    "TOTAL_DELIVERED_WORK_VS_COMMITTED_WORK",
-                    "TOTAL_WORK_DELIVERED_PERCENT"
-                  ],
-                  "rolling": 22.75
-                }
+                {"label": "Falcon Sprint 1", "start": "2026-01-05", "end": "2026-01-18", "values": {"SPRINT_COMMIT": 22, "SPRINT_CREEP": 17, "SPRINT_SIZE": 39, "SCOPE_CREEP_PERCENT": 77.27272727272727, "TOTAL_WORK_DELIVERED": 23.5, "DELIVERED_COMMIT": 12.5, "MISSED_COMMIT": 9.5, "DELIVERED_CREEP": 11, "MISSED_CREEP": 6, "TOTAL_DELIVERED_WORK_VS_COMMITTED_WORK": 1.0681818181818181, "COMMITTED_WORK_DELIVERED_PERCENT": 56.81818181818182, "CREEP_WORK_DELIVERED_PERCENT": 64.70588235294117, "TOTAL_WORK_DELIVERED_PERCENT": 60.256410256410255}, "derived": ["SPRINT_SIZE", "SCOPE_CREEP_PERCENT", "TOTAL_WORK_DELIVERED", "MISSED_COMMIT", "MISSED_CREEP", "TOTAL_DELIVERED_WORK_VS_COMMITTED_WORK", "COMMITTED_WORK_DELIVERED_PERCENT", "CREEP_WORK_DELIVERED_PERCENT", "TOTAL_WORK_DELIVERED_PERCENT"], "rolling": 23.5},
+                {"label": "Falcon Sprint 2", "start": "2026-01-19", "end": "2026-02-01", "values": {"SPRINT_COMMIT": 30, "SPRINT_CREEP": 6, "SPRINT_SIZE": 38.5, "SCOPE_CREEP_PERCENT": 20, "TOTAL_WORK_DELIVERED": 22, "TOTAL_DELIVERED_WORK_VS_COMMITTED_WORK": 0.7333333333333333, "TOTAL_WORK_DELIVERED_PERCENT": 57.142857142857146}, "derived": ["SCOPE_CREEP_PERCENT", "TOTAL_DELIVERED_WORK_VS_COMMITTED_WORK", "TOTAL_WORK_DELIVERED_PERCENT"], "rolling": 22.75}
               ]
             }
           ],

@@ -9,6 +9,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// The value written on one line (`{"a": 1, "b": [2, 3]}`): used for series points, which
+    /// are many and small.
+    case compact(JSONValue)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.text() == b.text() }
 
@@ -28,31 +31,46 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out + "\n"
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let x): out += Self.format(x)
         case .string(let s): Self.quote(s, into: &out)
+        case .compact(let value): value.write(to: &out, indent: nil)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "["
             for (i, item) in items.enumerated() {
-                out += (i == 0 ? "\n" : ",\n") + String(repeating: "  ", count: indent + 1)
-                item.write(to: &out, indent: indent + 1)
+                Self.separate(first: i == 0, indent: indent.map { $0 + 1 }, into: &out)
+                item.write(to: &out, indent: indent.map { $0 + 1 })
             }
-            out += "\n" + String(repeating: "  ", count: indent) + "]"
+            Self.separate(first: true, indent: indent, into: &out)
+            out += "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{"
             for (i, (key, value)) in members.enumerated() {
-                out += (i == 0 ? "\n" : ",\n") + String(repeating: "  ", count: indent + 1)
+                Self.separate(first: i == 0, indent: indent.map { $0 + 1 }, into: &out)
                 Self.quote(key, into: &out)
                 out += ": "
-                value.write(to: &out, indent: indent + 1)
+                value.write(to: &out, indent: indent.map { $0 + 1 })
             }
-            out += "\n" + String(repeating: "  ", count: indent) + "}"
+            Self.separate(first: true, indent: indent, into: &out)
+            out += "}"
         }
+    }
+
+    /// Before a member (or the closing bracket, as `first`): `,` then a new line and
+    /// indentation, or `, ` on one line (nil indent).
+    private static func separate(first: Bool, indent: Int?, into out: inout String) {
+        guard let indent else {
+            if !first { out += ", " }
+            return
+        }
+        if !first { out += "," }
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
     }
 
     /// Integral values without `.0` (and `-0` as `0`); others in Swift's shortest
@@ -65,6 +83,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// RFC 8259 string: quote, backslash and control characters escaped; other text as UTF-8.
     static func quote(_ s: String, into out: inout String) {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\"" + s + "\""  // nothing to escape (0xE2 leads U+2028/2029)
+            return
+        }
         out += "\""
         for u in s.unicodeScalars {
             switch u {

@@ -82,18 +82,18 @@ public enum SummaryJSON {
         ]
     }
 
-    /// A period: its exported and derived values (missing metrics left out), which were derived,
-    /// and the rolling mean of D.
+    /// A period, on one line: its exported and derived values (missing metrics left out),
+    /// which were derived, and the rolling mean of D.
     static func point(_ p: SeriesPoint) -> JSONValue {
         let present = Metric.allCases.compactMap { m in p.values[m].map { (m.rawValue, JSONValue.number($0)) } }
-        return .object([
+        return .compact(.object([
             ("label", .string(p.period.label)),
             ("start", .string(p.period.start?.description)),
             ("end", .string(p.period.end?.description)),
             ("values", .object(present)),
             ("derived", .array(p.derived.map { .string($0.rawValue) })),
             ("rolling", .number(p.rolling)),
-        ])
+        ]))
     }
 
     static func finding(_ f: Finding) -> JSONValue {
