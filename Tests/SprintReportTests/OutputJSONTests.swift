@@ -46,6 +46,8 @@ import Testing
     }
 
     @Test func stringsAreEscaped() {
+        #expect(JSONValue.string("Zürich – Team").text() == "\"Zürich – Team\"\n")
+        #expect(JSONValue.string("plain").text() == "\"plain\"\n")
         #expect(JSONValue.string("a\"b\\c\nd\u{1}é\u{2028}").text() == "\"a\\\"b\\\\c\\nd\\u0001é\\u2028\"\n")
     }
 
