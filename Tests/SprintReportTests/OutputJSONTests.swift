@@ -27,6 +27,15 @@ import Testing
         #expect(parsed?["schemaVersion"] as? Int == 1)
     }
 
+    @Test func sampleExportsGiveTheSameBytesOnEveryRun() throws {
+        for sample in Fixtures.samples {
+            let render = { SummaryJSON.render(Analyzer.analyze(try ExportReader.read(paths: [Fixtures.path(sample.file)]))) }
+            let first = try render()
+            #expect(try render() == first, "\(sample.file)")
+            for bad in [": nan", ": inf", ": -inf"] { #expect(!first.contains(bad), "\(sample.file)") }
+        }
+    }
+
     @Test func writtenInPiecesGivesTheSameBytes() {
         var pieces: [String] = []
         SummaryJSON.document(Self.report()).write(chunk: 200) { pieces.append($0) }
