@@ -5,11 +5,15 @@
 /// width. Direct labels to the right of the plot get `rightLabelWidth` of margin.
 struct CartesianFrame {
     static let width = 640.0
-    static let height = 240.0
+    /// Height of the plot area; the chart grows by its legend rows and label band, so every
+    /// chart's bars and lines get the same room whatever the labels need.
+    static let plotHeight = 170.0
     static let fontSize = 12.0
     static let tickFontSize = 11.0
 
     var left: Double, top: Double, right: Double, bottom: Double
+    /// Height of the whole chart (viewBox).
+    var height: Double
     var scale: NiceScale
     var slot: Double
     var centers: [Double]
@@ -55,10 +59,11 @@ struct CartesianFrame {
             axisLabels.append(trailing.label)
             axisCenters.append(c)
         }
-        let axis = PeriodAxis(labels: axisLabels, centers: axisCenters, slot: min(slotWidth, trailing?.width ?? slotWidth),
+        let axis = PeriodAxis(labels: axisLabels, centers: axisCenters, slot: trailing.map { min(slotWidth, (slotWidth + $0.width) / 2) } ?? slotWidth,
                               chartWidth: W, fontSize: tfs)
-        let b = Self.height - axis.height - 4
+        let b = top + Self.plotHeight
         bottom = b
+        height = b + axis.height + 4
         groups = []
         // Gridlines and tick labels.
         var grid: [ChartMark] = []
