@@ -42,25 +42,32 @@ struct CartesianFrame {
         let lastBaseline = legend.isEmpty ? fs + 2 : firstLegendBaseline + Double(key.rows - 1) * 17
         top = lastBaseline + 14
         let tickWidth = sc.ticks.map { TextMetrics.width(sc.label($0), fontSize: tfs) }.max() ?? 0
-        let leftEdge = max(28, tickWidth + 10), rightEdge = W - 8 - rightLabelWidth
+        let rightEdge = W - 8 - rightLabelWidth
         let trailingW = trailing?.width ?? 0
+        let n = labels.count
+        var axisLabels = labels
+        if let trailing { axisLabels.append(trailing.label) }
+        func place(_ leftEdge: Double) -> (slot: Double, centers: [Double], axis: PeriodAxis) {
+            let slotWidth = (rightEdge - leftEdge - trailingW) / Double(max(n, 1))
+            var centers = (0..<n).map { leftEdge + slotWidth * (Double($0) + 0.5) }
+            if trailing != nil { centers.append(rightEdge - trailingW / 2) }
+            let spacing = trailing.map { min(slotWidth, (slotWidth + $0.width) / 2) } ?? slotWidth
+            return (slotWidth, centers, PeriodAxis(labels: axisLabels, centers: centers, slot: spacing, chartWidth: W, fontSize: tfs))
+        }
+        var leftEdge = max(28, tickWidth + 10)
+        var placed = place(leftEdge)
+        // Rotated labels hang left of their period: give the first one room to be read.
+        if placed.axis.rotated && leftEdge < 64 {
+            leftEdge = 64
+            placed = place(leftEdge)
+        }
+        let axis = placed.axis, axisCenters = placed.centers
         left = leftEdge
         right = rightEdge
         trailingWidth = trailingW
-        let n = labels.count
-        let slotWidth = (rightEdge - leftEdge - trailingW) / Double(max(n, 1))
-        slot = slotWidth
-        centers = (0..<n).map { leftEdge + slotWidth * (Double($0) + 0.5) }
+        slot = placed.slot
+        centers = Array(placed.centers.prefix(n))
         trailingCenter = trailing.map { _ in rightEdge - trailingW / 2 }
-        var axisLabels = labels
-        var axisCenters = (0..<n).map { leftEdge + slotWidth * (Double($0) + 0.5) }
-        if let trailing {
-            let c = rightEdge - trailingW / 2
-            axisLabels.append(trailing.label)
-            axisCenters.append(c)
-        }
-        let axis = PeriodAxis(labels: axisLabels, centers: axisCenters, slot: trailing.map { min(slotWidth, (slotWidth + $0.width) / 2) } ?? slotWidth,
-                              chartWidth: W, fontSize: tfs)
         let b = top + Self.plotHeight
         bottom = b
         height = b + axis.height + 4
