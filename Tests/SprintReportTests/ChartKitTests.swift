@@ -24,7 +24,12 @@ import Testing
     func everyTextStaysInsideTheViewBox(n: Int) {
         let plain = ChartSamples.sprints(n, gaps: n > 3 ? [1, 2] : [])
         let long = ChartSamples.sprints(n, labels: { i in Self.hostile + " Platform Sprint 2026-\(i)" })
-        var geometries = (layouts(plain) + layouts(long)).map(\.geometry)
+        var huge = ChartSamples.sprints(n)
+        for i in huge.indices {
+            for m in Metric.allCases { huge[i].values[m] = huge[i].values[m].map { $0 * (i % 2 == 0 ? 3e7 : -1e5) } }
+            huge[i].rolling = huge[i].rolling.map { $0 * 3e7 }
+        }
+        var geometries = (layouts(plain) + layouts(long) + layouts(huge)).map(\.geometry)
         geometries.append(SparklineLayout.make(plain.map { $0.values[.totalWorkDelivered] }, label: "x", idPrefix: "s"))
         geometries.append(HeatmapLayout.make(rows: ChartSamples.heatmapRows(max(n, 1), columns: max(n / 3, 1)) + [
             HeatmapRow(label: Self.hostile + String(repeating: "W", count: 60), indent: 7, cells: [1e6, -3]),
