@@ -46,7 +46,8 @@ import Testing
     @Test func missingValuesAreGapsNotZeros() {
         let points = ChartSamples.sprints(6, gaps: [2])
         let pd = ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: "g", library: library)
-        #expect(!pd.svg.contains("<title>Sprint 3:"))
+        #expect(!pd.svg.contains("<title>Sprint 3: planned") && !pd.svg.contains("<title>Sprint 3: delivered"))
+        #expect(pd.svg.contains("<title>Sprint 3: no data</title>—</text>"))
         #expect(pd.table.rows[2] == ["Sprint 3", "—", "—", "—", "—", "—", "—"])
         let sd = SayDoLayout.make(points, limits: limits, periodNoun: "sprint", idPrefix: "g")
         let paths = sd.geometry.groups.flatMap(\.marks).compactMap { m -> String? in

@@ -23,7 +23,11 @@ enum DeliveredForecastLayout {
         let bw = max(frame.groupWidth * 0.6, 0.8)
         var bars: [ChartMark] = []
         for i in 0..<n {
-            guard let v = d[i], v != 0 else { continue }
+            guard let v = d[i] else {
+                bars.append(frame.missingMark(i, label: labels[i]))
+                continue
+            }
+            if v == 0 { continue }
             var title = "\(labels[i]): delivered \(ChartText.amount(v, mode))"
             if let r = rolling[i] { title += ", \(averageName) \(NumberFormat.amount(r))" }
             bars.append(.rect(frame.bar(x: frame.centers[i], width: bw, from: 0, to: v, cls: "chart-delivered", title: title)))

@@ -29,6 +29,10 @@ enum PlannedVsDeliveredLayout {
         let bw = max(frame.groupWidth / 2 - 0.5, 0.6)
         var bars: [ChartMark] = []
         for i in 0..<n {
+            if [c[i], a[i], s[i], dc[i], da[i], d[i]].allSatisfy({ $0 == nil }) {
+                bars.append(frame.missingMark(i, label: labels[i]))
+                continue
+            }
             let planned = plannedTitle(labels[i], c[i], a[i], s[i], mode)
             let delivered = deliveredTitle(labels[i], dc[i], da[i], d[i], mode)
             let xp = frame.centers[i] - bw / 2 - 0.5, xd = frame.centers[i] + bw / 2 + 0.5
