@@ -152,6 +152,10 @@ import Testing
         let layout = SayDoLayout.make(ChartSamples.sprints(6), limits: limits, periodNoun: "sprint", idPrefix: "c")
         let labels = layout.geometry.texts.filter { $0.cls.hasPrefix("chart-threshold-label") }.map(\.text)
         #expect(labels == ["Elite ≥ 85", "High ≥ 70", "Medium ≥ 60"])
+        var low = ChartSamples.sprints(3)
+        for i in low.indices { low[i].values[.committedWorkDeliveredPercent] = 50; low[i].values[.deliveredCommit] = 10; low[i].values[.sprintCommit] = 20 }
+        #expect(SayDoLayout.make(low, limits: limits, periodNoun: "month", idPrefix: "c").heading
+            == "Say/do 50\u{202F}% overall (Low); Elite in none of 3 months")
     }
 
     @Test func heatmapPrintsEveryCell() {
@@ -174,6 +178,9 @@ import Testing
         #expect(classes == ["chart-spark-min", "chart-spark-max", "chart-spark-last"])
         #expect(g.texts.map(\.text) == ["5"])
         #expect(g.width == 120 && g.height == 24)
+        let percent = SparklineLayout.make([60, 81.4], label: "Say/do", idPrefix: "s", format: .percent)
+        #expect(percent.texts.map(\.text) == ["81\u{202F}%"])
+        #expect(percent.texts.allSatisfy { $0.bounds.minX >= 0 })
         let svg = ChartKit.sparkline([], label: "none", idPrefix: "s", library: library)
         #expect(svg.contains(">—</text>") && svg.contains("role=\"img\""))
     }

@@ -33,7 +33,8 @@ enum SayDoLayout {
         let heading: String
         if let overall {
             let elite = present.filter { band($0.value, limits) == .elite }.count
-            heading = "Say/do \(ChartText.percent(overall)) overall (\(band(overall, limits).rawValue)); Elite in \(elite) of \(ChartText.count(present.count, periodNoun))"
+            let times = elite == 0 ? "none" : "\(elite)"
+            heading = "Say/do \(ChartText.percent(overall)) overall (\(band(overall, limits).rawValue)); Elite in \(times) of \(ChartText.count(present.count, periodNoun))"
         } else {
             heading = "No say/do figures: no committed work recorded"
         }
