@@ -38,6 +38,8 @@ enum DeliveredForecastLayout {
         var line: [ChartMark] = []
         let d3 = LinePath.d(pts)
         if !d3.isEmpty {
+            // A halo in the background colour keeps the line readable where it crosses bars.
+            line.append(.path(PathMark(d: d3, cls: "chart-halo")))
             line.append(.path(PathMark(d: d3, cls: "chart-rolling", title: "\(ChartText.capitalised(averageName)) of delivered work")))
         }
         for i in LinePath.isolated(pts) {

@@ -48,7 +48,9 @@ enum PlannedVsDeliveredLayout {
             let p1 = (frame.centers[last], frame.y(trend.intercept + trend.slope * Double(last)))
             let sign = trend.slope >= 0 ? "+" : ""
             let title = "Trend of delivered work: \(sign)\(NumberFormat.amount(trend.slope)) \(mode.unitName) per \(periodNoun)"
-            groups.append(MarkGroup(cls: "chart-lines", marks: [.path(PathMark(d: LinePath.d([p0, p1]), cls: "chart-trend", title: title))]))
+            let d = LinePath.d([p0, p1])
+            groups.append(MarkGroup(cls: "chart-lines", marks: [.path(PathMark(d: d, cls: "chart-halo")),
+                                                                 .path(PathMark(d: d, cls: "chart-trend", title: title))]))
         }
         let description = describe(d, labels: labels, mode: mode, periodNoun: periodNoun)
         let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
