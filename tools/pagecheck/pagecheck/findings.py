@@ -1,0 +1,34 @@
+"""One finding of the page checker and how it is printed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The names of the checks, as printed in finding lines.
+VNU = "VNU"
+NETWORK = "NETWORK"
+CONSOLE = "CONSOLE"
+AXE = "AXE"
+SVG_NAME = "SVG-NAME"
+SVG_TEXT = "SVG-TEXT"
+OVERFLOW = "OVERFLOW"
+LOAD = "LOAD"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A problem on one page: `PAGE: CHECK: what (where)`."""
+
+    page: str
+    check: str
+    what: str
+    where: str = ""
+
+    def line(self) -> str:
+        text = f"{self.page}: {self.check}: {self.what}"
+        return f"{text} ({self.where})" if self.where else text
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    """Collapses whitespace and shortens `text` so that a finding stays on one line."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
