@@ -34,8 +34,7 @@ def check_page(browser: Browser, label: str, path: Path, out_dir: Path) -> list[
     for width in WIDTHS:
         browser.set_width(width)
         found += own_checks.run(driver, label, ("svgText",), f"at {width} px")
-        if width == 390:
-            found += own_checks.run(driver, label, ("overflow",))
+        found += own_checks.run(driver, label, ("overflow",))
         for scheme in SCHEMES:
             browser.set_scheme(scheme)
             if width == 1280:

@@ -40,7 +40,9 @@ def test_dark_screenshot_differs_from_light(check, out_dir):
         ("external-image.html", NETWORK, "https://example.com/logo.png"),
         ("svg-no-name.html", SVG_NAME, 'without role="img" (svg#unnamed)'),
         ("svg-no-name.html", SVG_NAME, "without an accessible name (aria-label, aria-labelledby or <title>) (svg#empty-label)"),
+        ("svg-no-name.html", SVG_NAME, "without an accessible name (aria-label, aria-labelledby or <title>) (svg#dangling-labelledby)"),
         ("clipped-label.html", SVG_TEXT, 'SVG text "Sprint 12 (latest)" falls outside its viewBox: right by'),
+        ("clipped-label.html", SVG_TEXT, 'SVG text "Story points" falls outside its viewBox: top by'),
         ("low-contrast.html", AXE, "color-contrast"),
         ("dark-low-contrast.html", AXE, "color-contrast"),
         ("invalid.html", VNU, "error: Stray start tag “td”"),
@@ -71,3 +73,7 @@ def test_overflow_names_the_element_that_sticks_out(check):
 def test_finding_lines_start_with_the_page_and_the_check(check):
     for f in check("clipped-label.html"):
         assert f.line().startswith(f"clipped-label.html: {f.check}: ")
+
+
+def test_an_svg_named_by_its_title_passes(check):
+    assert not [f for f in check("svg-no-name.html") if "named-by-title" in f.where]
