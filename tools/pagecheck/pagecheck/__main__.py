@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from .browser import Browser
-from .findings import Finding
+from .findings import Finding, report_lines
 from .page import check_page
 from .vnu import validate
 
@@ -41,14 +41,18 @@ def _label(path: Path) -> str:
 def check_all(pages: dict[str, Path], out_dir: Path) -> dict[str, list[Finding]]:
     """vnu once over all pages, then one browser session for all of them."""
     results: dict[str, list[Finding]] = {label: [] for label in pages}
+    start = time.monotonic()
     for f in validate(pages):
         results.setdefault(f.page, []).append(f)
+    print(f"pagecheck: vnu checked {len(pages)} page(s) in {time.monotonic() - start:.1f} s")
+    start = time.monotonic()
     browser = Browser()
     try:
         for label, path in pages.items():
             results[label] += check_page(browser, label, path, out_dir)
     finally:
         browser.close()
+    print(f"pagecheck: the browser checked {len(pages)} page(s) in {time.monotonic() - start:.1f} s")
     return results
 
 
@@ -74,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     for label in pages:
         findings = results.get(label, [])
         failed += bool(findings)
-        for f in findings:
-            print(f.line())
+        for line in report_lines(findings):
+            print(line)
     print(f"pagecheck: {len(pages)} page(s) in {time.monotonic() - start:.1f} s; "
           f"screenshots and print PDFs in {out_dir.resolve()}/")
     print(f"{len(pages) - failed} passed, {failed} failed")

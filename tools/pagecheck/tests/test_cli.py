@@ -35,3 +35,14 @@ def test_slug_keeps_pages_apart():
 def test_finding_line_format():
     assert Finding("p.html", "AXE", "what", "where").line() == "p.html: AXE: what (where)"
     assert Finding("p.html", "VNU", "what").line() == "p.html: VNU: what"
+
+
+def test_many_findings_of_one_kind_are_shortened_with_a_count():
+    from pagecheck.findings import report_lines
+
+    findings = [Finding("p.html", "VNU", f"error: Duplicate ID “id{i}”.", f"line {i}") for i in range(5)]
+    findings.append(Finding("p.html", "AXE", "color-contrast (serious): …"))
+    lines = report_lines(findings)
+    assert lines[:3] == [f.line() for f in findings[:3]]
+    assert lines[3] == "p.html: VNU: … and 2 more like “error: Duplicate ID “…”.”"
+    assert lines[4] == findings[5].line()
