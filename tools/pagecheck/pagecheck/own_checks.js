@@ -92,6 +92,37 @@ window.__pagecheck = (() => {
     return out;
   }
 
+  // No two SVG <text> of one svg overlap (design: axis labels are thinned, never overlap).
+  // Glyph boxes include the line gap, so boxes must overlap by more than a third of an em
+  // vertically (and 1 px horizontally) to count.
+  function svgOverlap() {
+    const out = [];
+    for (const svg of document.querySelectorAll('svg')) {
+      if (svg.parentElement && svg.parentElement.closest('svg')) continue;
+      const boxes = [];
+      for (const text of svg.querySelectorAll('text')) {
+        if (!text.textContent.trim() || text.closest('defs, symbol, pattern, clipPath, mask, marker')) continue;
+        const style = getComputedStyle(text);
+        if (style.display === 'none' || style.visibility === 'hidden') continue;
+        const r = text.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) boxes.push({ text, r });
+      }
+      const reported = new Set();
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r, b = boxes[j].r;
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 1 && h > Math.min(a.height, b.height) / 3 && !reported.has(boxes[i].text)) {
+            reported.add(boxes[i].text);
+            out.push({ what: `SVG texts overlap: "${shortText(boxes[i].text.textContent, 30)}" and "${shortText(boxes[j].text.textContent, 30)}"`, where: describe(svg) });
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   // The document must not scroll sideways. When it does, name the outermost elements that
   // stick out and are not inside a scrolling (overflow-x auto/scroll) or clipping wrapper.
   function overflow() {
@@ -116,5 +147,5 @@ window.__pagecheck = (() => {
     return [{ what: `page is ${scrollWidth} px wide at ${width} px (scrolls sideways)`, where: where.join('; ') || 'no single element found' }];
   }
 
-  return { svgNames, svgText, overflow };
+  return { svgNames, svgText, svgOverlap, overflow };
 })();

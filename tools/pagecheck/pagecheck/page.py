@@ -33,7 +33,7 @@ def check_page(browser: Browser, label: str, path: Path, out_dir: Path) -> list[
     cut: list[str] = []
     for width in WIDTHS:
         browser.set_width(width)
-        found += own_checks.run(driver, label, ("svgText",), f"at {width} px")
+        found += own_checks.run(driver, label, ("svgText", "svgOverlap"), f"at {width} px")
         found += own_checks.run(driver, label, ("overflow",))
         for scheme in SCHEMES:
             browser.set_scheme(scheme)

@@ -43,6 +43,7 @@ def test_dark_screenshot_differs_from_light(check, out_dir):
         ("svg-no-name.html", SVG_NAME, "without an accessible name (aria-label, aria-labelledby or <title>) (svg#dangling-labelledby)"),
         ("clipped-label.html", SVG_TEXT, 'SVG text "Sprint 12 (latest)" falls outside its viewBox: right by'),
         ("clipped-label.html", SVG_TEXT, 'SVG text "Story points" falls outside its viewBox: top by'),
+        ("overlapping-labels.html", SVG_TEXT, 'SVG texts overlap: "Sprint 10" and "Sprint 11" (svg#axis, at 1280 px)'),
         ("low-contrast.html", AXE, "color-contrast"),
         ("dark-low-contrast.html", AXE, "color-contrast"),
         ("invalid.html", VNU, "error: Stray start tag “td”"),
@@ -77,3 +78,8 @@ def test_finding_lines_start_with_the_page_and_the_check(check):
 
 def test_an_svg_named_by_its_title_passes(check):
     assert not [f for f in check("svg-no-name.html") if "named-by-title" in f.where]
+
+
+def test_stacked_lines_of_text_do_not_count_as_overlap(check):
+    overlaps = [f for f in check("overlapping-labels.html") if "overlap" in f.what]
+    assert overlaps and all("second line" not in f.what for f in overlaps)
