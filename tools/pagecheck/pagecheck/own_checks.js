@@ -22,6 +22,40 @@ window.__pagecheck = (() => {
 
   const shortText = (s, n = 40) => { s = s.replace(/\s+/g, ' ').trim(); return s.length > n ? s.slice(0, n - 1) + '…' : s; };
 
+  // A <text>'s own words (its text and <tspan>s, not a <title> tooltip inside it).
+  const label = (text) => [...text.childNodes]
+    .filter((n) => n.nodeType === Node.TEXT_NODE || n.localName === 'tspan' || n.localName === 'textPath')
+    .map((n) => n.textContent).join('');
+
+  // The page-space corners of a <text>'s glyph box, rotation included. Glyph boxes include
+  // the font's line gap: `trim` (a fraction of the height) is taken off the top and bottom.
+  function quad(text, trim) {
+    const b = text.getBBox();
+    const m = text.getScreenCTM();
+    if (!m || (b.width === 0 && b.height === 0)) return null;
+    const y0 = b.y + b.height * trim, y1 = b.y + b.height * (1 - trim);
+    return [[b.x, y0], [b.x + b.width, y0], [b.x + b.width, y1], [b.x, y1]]
+      .map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+  }
+
+  // How far two convex quads overlap along the axis where they overlap least (separating
+  // axis theorem); <= 0 when they do not overlap.
+  function penetration(p, q) {
+    let least = Infinity;
+    for (const poly of [p, q]) {
+      for (let i = 0; i < poly.length; i++) {
+        const a = poly[i], b = poly[(i + 1) % poly.length];
+        const len = Math.hypot(b.x - a.x, b.y - a.y);
+        if (len === 0) continue;
+        const nx = -(b.y - a.y) / len, ny = (b.x - a.x) / len;
+        const proj = (poly2) => poly2.map((v) => v.x * nx + v.y * ny);
+        const pp = proj(p), qq = proj(q);
+        least = Math.min(least, Math.min(Math.max(...pp), Math.max(...qq)) - Math.max(Math.min(...pp), Math.min(...qq)));
+      }
+    }
+    return least;
+  }
+
   function accessibleName(svg) {
     const labelledby = (svg.getAttribute('aria-labelledby') || '').trim();
     if (labelledby) {
@@ -53,69 +87,69 @@ window.__pagecheck = (() => {
     return out;
   }
 
+  // The visible <text> elements of an outermost svg (not in defs, not hidden, not empty).
+  function textsOf(svg) {
+    return [...svg.querySelectorAll('text')].filter((text) => {
+      if (!label(text).trim() || text.closest('defs, symbol, pattern, clipPath, mask, marker')) return false;
+      const style = getComputedStyle(text);
+      return style.display !== 'none' && style.visibility !== 'hidden';
+    });
+  }
+
+  const outermostSvgs = () => [...document.querySelectorAll('svg')]
+    .filter((svg) => !(svg.parentElement && svg.parentElement.closest('svg')));
+
   // No SVG <text> outside the visible part of its svg: the viewBox (mapped to the page with
   // getScreenCTM, which honours preserveAspectRatio) intersected with the svg's own box.
-  // Glyph boxes include the font's line gap, so a quarter em of vertical slack is allowed.
+  // The text's glyph box is taken with its rotation, less 15 % of its height at the top and
+  // bottom (the line gap), with 1 px of slack.
   function svgText() {
     const out = [];
-    for (const text of document.querySelectorAll('svg text')) {
-      const svg = text.ownerSVGElement;
-      if (!svg || !text.textContent.trim()) continue;
-      const style = getComputedStyle(text);
-      if (style.display === 'none' || style.visibility === 'hidden') continue;
-      if (text.closest('defs, symbol, pattern, clipPath, mask, marker')) continue;
-      const t = text.getBoundingClientRect();
-      if (t.width === 0 && t.height === 0) continue;
-      const s = svg.getBoundingClientRect();
-      let box = { left: s.left, top: s.top, right: s.right, bottom: s.bottom };
-      const vb = svg.hasAttribute('viewBox') && svg.viewBox.baseVal;
-      const m = svg.getScreenCTM();
-      if (vb && vb.width > 0 && vb.height > 0 && m) {
-        const a = new DOMPoint(vb.x, vb.y).matrixTransform(m);
-        const b = new DOMPoint(vb.x + vb.width, vb.y + vb.height).matrixTransform(m);
-        box = {
-          left: Math.max(box.left, Math.min(a.x, b.x)), right: Math.min(box.right, Math.max(a.x, b.x)),
-          top: Math.max(box.top, Math.min(a.y, b.y)), bottom: Math.min(box.bottom, Math.max(a.y, b.y)),
-        };
-      }
-      const em = parseFloat(style.fontSize) * (m ? Math.abs(m.d || 1) : 1) || 12;
-      const slackX = 1, slackY = Math.max(1, em * 0.25);
-      const over = [];
-      if (t.left < box.left - slackX) over.push(`left by ${(box.left - t.left).toFixed(1)} px`);
-      if (t.right > box.right + slackX) over.push(`right by ${(t.right - box.right).toFixed(1)} px`);
-      if (t.top < box.top - slackY) over.push(`top by ${(box.top - t.top).toFixed(1)} px`);
-      if (t.bottom > box.bottom + slackY) over.push(`bottom by ${(t.bottom - box.bottom).toFixed(1)} px`);
-      if (over.length) {
-        out.push({ what: `SVG text "${shortText(text.textContent)}" falls outside its viewBox: ${over.join(', ')}`, where: describe(svg) });
+    for (const outer of outermostSvgs()) {
+      for (const text of textsOf(outer)) {
+        const svg = text.ownerSVGElement;
+        const corners = quad(text, 0.15);
+        if (!corners) continue;
+        const s = svg.getBoundingClientRect();
+        let box = { left: s.left, top: s.top, right: s.right, bottom: s.bottom };
+        const vb = svg.hasAttribute('viewBox') && svg.viewBox.baseVal;
+        const m = svg.getScreenCTM();
+        if (vb && vb.width > 0 && vb.height > 0 && m) {
+          const a = new DOMPoint(vb.x, vb.y).matrixTransform(m);
+          const b = new DOMPoint(vb.x + vb.width, vb.y + vb.height).matrixTransform(m);
+          box = {
+            left: Math.max(box.left, Math.min(a.x, b.x)), right: Math.min(box.right, Math.max(a.x, b.x)),
+            top: Math.max(box.top, Math.min(a.y, b.y)), bottom: Math.min(box.bottom, Math.max(a.y, b.y)),
+          };
+        }
+        const xs = corners.map((c) => c.x), ys = corners.map((c) => c.y);
+        const t = { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+        const over = [];
+        if (t.left < box.left - 1) over.push(`left by ${(box.left - t.left).toFixed(1)} px`);
+        if (t.right > box.right + 1) over.push(`right by ${(t.right - box.right).toFixed(1)} px`);
+        if (t.top < box.top - 1) over.push(`top by ${(box.top - t.top).toFixed(1)} px`);
+        if (t.bottom > box.bottom + 1) over.push(`bottom by ${(t.bottom - box.bottom).toFixed(1)} px`);
+        if (over.length) {
+          out.push({ what: `SVG text "${shortText(label(text))}" falls outside its viewBox: ${over.join(', ')}`, where: describe(outer) });
+        }
       }
     }
     return out;
   }
 
   // No two SVG <text> of one svg overlap (design: axis labels are thinned, never overlap).
-  // Glyph boxes include the line gap, so boxes must overlap by more than a third of an em
-  // vertically (and 1 px horizontally) to count.
+  // Glyph boxes with their rotation, less a sixth of their height at the top and bottom
+  // (the line gap), must overlap by more than 1 px to count.
   function svgOverlap() {
     const out = [];
-    for (const svg of document.querySelectorAll('svg')) {
-      if (svg.parentElement && svg.parentElement.closest('svg')) continue;
-      const boxes = [];
-      for (const text of svg.querySelectorAll('text')) {
-        if (!text.textContent.trim() || text.closest('defs, symbol, pattern, clipPath, mask, marker')) continue;
-        const style = getComputedStyle(text);
-        if (style.display === 'none' || style.visibility === 'hidden') continue;
-        const r = text.getBoundingClientRect();
-        if (r.width > 0 && r.height > 0) boxes.push({ text, r });
-      }
+    for (const svg of outermostSvgs()) {
+      const items = textsOf(svg).map((text) => ({ text, q: quad(text, 1 / 6) })).filter((i) => i.q);
       const reported = new Set();
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i].r, b = boxes[j].r;
-          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-          if (w > 1 && h > Math.min(a.height, b.height) / 3 && !reported.has(boxes[i].text)) {
-            reported.add(boxes[i].text);
-            out.push({ what: `SVG texts overlap: "${shortText(boxes[i].text.textContent, 30)}" and "${shortText(boxes[j].text.textContent, 30)}"`, where: describe(svg) });
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length && !reported.has(i); j++) {
+          if (penetration(items[i].q, items[j].q) > 1) {
+            reported.add(i);
+            out.push({ what: `SVG texts overlap: "${shortText(label(items[i].text), 30)}" and "${shortText(label(items[j].text), 30)}"`, where: describe(svg) });
           }
         }
       }

@@ -44,6 +44,7 @@ def test_dark_screenshot_differs_from_light(check, out_dir):
         ("clipped-label.html", SVG_TEXT, 'SVG text "Sprint 12 (latest)" falls outside its viewBox: right by'),
         ("clipped-label.html", SVG_TEXT, 'SVG text "Story points" falls outside its viewBox: top by'),
         ("overlapping-labels.html", SVG_TEXT, 'SVG texts overlap: "Sprint 10" and "Sprint 11" (svg#axis, at 1280 px)'),
+        ("overlapping-labels.html", SVG_TEXT, 'SVG texts overlap: "Rotated Jan 2026" and "Rotated Feb 2026"'),
         ("low-contrast.html", AXE, "color-contrast"),
         ("dark-low-contrast.html", AXE, "color-contrast"),
         ("invalid.html", VNU, "error: Stray start tag “td”"),
