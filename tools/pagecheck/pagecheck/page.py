@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from selenium.common.exceptions import WebDriverException
+
 from . import axe_check, own_checks
 from .browser import Browser
 from .findings import CONSOLE, LOAD, NETWORK, Finding, one_line
@@ -19,15 +21,21 @@ def slug(label: str) -> str:
 
 
 def check_page(browser: Browser, label: str, path: Path, out_dir: Path) -> list[Finding]:
-    """All browser checks on one page; artefacts go to `out_dir/slug(label)/`."""
+    """All browser checks on one page; artefacts go to `out_dir/slug(label)/`.
+
+    A page on which the browser fails (a script timeout, a crash) is one finding, and the
+    other pages are still checked."""
+    try:
+        return _check_page(browser, label, path, out_dir)
+    except WebDriverException as error:
+        return [Finding(label, LOAD, "the browser failed on this page: " + one_line(error.msg or error))]
+
+
+def _check_page(browser: Browser, label: str, path: Path, out_dir: Path) -> list[Finding]:
     shots = out_dir / slug(label)
     shots.mkdir(parents=True, exist_ok=True)
     driver = browser.driver
-    try:
-        url = browser.open(path)
-    except Exception as error:  # a page that does not load is one finding, not a crash
-        return [Finding(label, LOAD, "page did not load: " + one_line(error))]
-
+    url = browser.open(path)
     found: list[Finding] = []
     axe_schemes: dict[Finding, list[str]] = {}
     cut: list[str] = []
