@@ -1,0 +1,113 @@
+/// Org rollups (`metrics.md` §4): the additive metrics of many teams' periods summed by
+/// calendar month, ratios recomputed from the sums.
+public struct Rollup: Sendable {
+    /// One point per calendar month (label `yyyy-MM`), in month order.
+    public var months: [SeriesPoint]
+    /// Number of team-periods summed (the divisor of a node's average sprint size).
+    public var teamPeriods: Int
+    /// Number of team-sprints: 1 per sprint-level period, the sprint count of a team-level
+    /// row (`metrics.md` §3); nil when a team-level row has no sprint count.
+    public var teamSprints: Int?
+    /// ΣD over those team-periods (nil: never present).
+    public var delivered: Double?
+
+    /// Sums the teams' window points by the month of each period's end date (else start).
+    /// Periods without any date cannot be aligned and are left out.
+    public init(teams: [TeamReport]) {
+        var sums = MonthlySums()
+        for t in teams { sums.add(MonthlySums(team: t)) }
+        self.init(sums, mode: teams.first?.mode ?? .storyPoints)
+    }
+
+    /// The rollup of summed months: ratios recomputed from the sums, rolling mean of D.
+    public init(_ sums: MonthlySums, mode: ComputationMode) {
+        teamPeriods = sums.teamPeriods
+        teamSprints = sums.teamSprints
+        delivered = sums.delivered
+        months = sums.starts.indices.sorted { sums.starts[$0] < sums.starts[$1] }.compactMap { i in
+            var values = sums.sums[i]
+            guard !values.isEmpty else { return nil }
+            let start = sums.starts[i]
+            var derived = MetricSet()
+            _ = Identities.completeRatios(&values, derived: &derived, mode: mode)
+            let c = start.components
+            let end = start.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
+            let label = String(start.description.prefix(7))
+            let period = Period(label: label, start: start, end: end, granularity: .monthly)
+            return SeriesPoint(period: period, values: values, derived: derived)
+        }
+        WindowSummarizer.fillRolling(&months)
+    }
+
+    /// Node velocity: ΣD over the descendant team-periods divided by their number, where a
+    /// team-level row counts as its sprint count so that the figure is per sprint like its
+    /// teams' (§3). When a team-level row has no sprint count, ΣD / team-periods, marked
+    /// approximate.
+    public var velocity: (value: Double?, approximate: Bool) {
+        if let teamSprints {
+            return (teamSprints > 0 ? delivered.map { $0 / Double(teamSprints) } : nil, false)
+        }
+        return (teamPeriods > 0 ? delivered.map { $0 / Double(teamPeriods) } : nil, true)
+    }
+
+    /// The node summary: §2 over the monthly series, velocity as above, average sprint size
+    /// ΣS / team-periods (as a team's is ΣS / n).
+    public func summary(thresholds: BandThresholds) -> WindowSummary {
+        WindowSummarizer.summarize(months, velocity: velocity, sizeDivisor: teamPeriods, thresholds: thresholds)
+    }
+}
+
+/// Teams' window periods summed by calendar month: the additive part of a rollup. Sums of
+/// disjoint team sets add up, so an org tree sums each leaf team once and adds the results.
+public struct MonthlySums: Sendable {
+    /// First day of each month seen (unordered), parallel to `sums`.
+    public private(set) var starts: [Day] = []
+    public private(set) var sums: [MetricValues] = []
+    public private(set) var teamPeriods = 0
+    /// 1 per sprint-level period, the sprint count of a team-level row; nil once a
+    /// team-level row has none.
+    public private(set) var teamSprints: Int? = 0
+    public private(set) var delivered: Double?
+    private var slots: [Day: Int] = [:]
+
+    public init() {}
+
+    /// One team's window points, by the month of their end (else start) date.
+    public init(team: TeamReport) {
+        var lastDay: Day?, lastSlot = 0
+        for p in team.series {
+            guard let day = p.period.alignmentDay else { continue }
+            teamPeriods += 1
+            let n = team.level == .sprint ? 1 : p.sprintCount
+            teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
+            if let d = p.values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
+            if day != lastDay {  // consecutive periods mostly share a month: skip the calendar maths
+                lastSlot = slot(day.monthStart)
+                lastDay = day
+            }
+            accumulate(p.values, into: lastSlot)
+        }
+    }
+
+    /// Adds another set of sums (of other teams).
+    public mutating func add(_ other: MonthlySums) {
+        teamPeriods += other.teamPeriods
+        teamSprints = teamSprints.flatMap { s in other.teamSprints.map { s + $0 } }
+        if let d = other.delivered { delivered = (delivered ?? 0) + d }
+        for (k, start) in other.starts.enumerated() { accumulate(other.sums[k], into: slot(start)) }
+    }
+
+    private mutating func slot(_ month: Day) -> Int {
+        if let i = slots[month] { return i }
+        starts.append(month)
+        sums.append(MetricValues())
+        slots[month] = starts.count - 1
+        return starts.count - 1
+    }
+
+    private mutating func accumulate(_ values: MetricValues, into i: Int) {
+        for m in Metric.additive {
+            if let v = values[m] { sums[i][m] = (sums[i][m] ?? 0) + v }
+        }
+    }
+}
