@@ -27,16 +27,27 @@ struct HalfComparison {
     let previous: Figures
     let recent: Figures
 
-    init?(_ points: [SeriesPoint]) {
+    /// - Parameter teamPoints: for a rolled-up node, its teams' periods: velocity is then ΣD per
+    ///   team-period of each half's months, as the node's own velocity (`metrics.md` §4).
+    init?(_ points: [SeriesPoint], teamPoints: [SeriesPoint]? = nil) {
         let used = points.filter { !$0.values.isEmpty }
         let half = used.count / 2
         guard half >= 1 else { return nil }
-        previous = HalfComparison.figures(used.prefix(half))
-        recent = HalfComparison.figures(used.suffix(half))
+        previous = HalfComparison.figures(used.prefix(half), teamPoints: teamPoints)
+        recent = HalfComparison.figures(used.suffix(half), teamPoints: teamPoints)
+    }
+
+    /// ΣD / number of team-periods whose month is one of `points`' months.
+    static func velocityPerTeamPeriod(_ points: ArraySlice<SeriesPoint>, _ teamPoints: [SeriesPoint]) -> Double? {
+        let months = Set(points.compactMap { $0.period.alignmentDay?.monthStart })
+        let inHalf = teamPoints.filter { p in p.period.alignmentDay.map { months.contains($0.monthStart) } ?? false }
+        let d = inHalf.compactMap { $0.values[.totalWorkDelivered] }
+        guard !d.isEmpty else { return nil }
+        return d.reduce(0, +) / Double(inHalf.count)
     }
 
     /// Ratio-of-sums figures over some periods.
-    static func figures(_ points: ArraySlice<SeriesPoint>) -> Figures {
+    static func figures(_ points: ArraySlice<SeriesPoint>, teamPoints: [SeriesPoint]? = nil) -> Figures {
         func sum(_ m: Metric) -> Double? {
             let xs = points.compactMap { $0.values[m] }
             return xs.isEmpty ? nil : xs.reduce(0, +)
@@ -48,7 +59,9 @@ struct HalfComparison {
         let d = points.compactMap { $0.values[.totalWorkDelivered] }
         var f = Figures()
         let counts = points.filter { $0.values[.totalWorkDelivered] != nil }.map(\.sprintCount)
-        if !d.isEmpty {
+        if let teamPoints {
+            f.velocity = velocityPerTeamPeriod(points, teamPoints)
+        } else if !d.isEmpty {
             if counts.allSatisfy({ ($0 ?? 0) > 0 }) {
                 f.velocity = d.reduce(0, +) / Double(counts.reduce(0) { $0 + ($1 ?? 0) })
             } else {
@@ -85,7 +98,7 @@ struct HalfComparison {
             text = "\(shown) \(mode.shortUnit)"
         }
         let zero = Double(shown.replacingOccurrences(of: ",", with: "")) == 0
-        if zero { return ["chArrow": "=", "chWord": "no change", "chText": "vs previous half"] }
+        if zero { return ["chArrow": "=", "chText": "no change vs previous half"] }
         return ["chArrow": diff > 0 ? "▲" : "▼", "chWord": diff > 0 ? "up" : "down",
                 "chText": "\(text) vs previous half"]
     }

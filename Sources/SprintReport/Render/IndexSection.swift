@@ -40,7 +40,7 @@ struct IndexSection {
         if let root = report.nodes.first(where: { $0.path.isEmpty && $0.mode == mode }) {
             let tiles = TileBuilder(mode: mode, velocityPer: "per team-period", idPrefix: prefix,
                                     templates: settings.templates)
-            c["mTiles"] = tiles.tiles(root.summary, series: root.series)
+            c["mTiles"] = tiles.tiles(root.summary, series: root.series, teamPoints: settings.teamPoints(under: root))
         }
         let heat = SayDoHeatmap.data(teams, links: settings.links)
         if !heat.columns.isEmpty {

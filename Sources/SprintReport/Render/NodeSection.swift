@@ -35,7 +35,7 @@ struct NodeSection {
             "mTitle": PageSettings.modeTitle(r.mode),
             "mSummary": "\(r.teams) teams, \(r.summary.periods) \(r.rolledUp ? "team-periods" : noun + "s"), "
                 + "amounts in \(r.mode.unitName)" + (r.rolledUp ? ", rolled up from the teams" : ""),
-            "mTiles": tiles.tiles(r.summary, series: r.series),
+            "mTiles": tiles.tiles(r.summary, series: r.series, teamPoints: settings.teamPoints(under: r)),
             "mChildren": children.context,
         ]
         if !r.series.isEmpty {

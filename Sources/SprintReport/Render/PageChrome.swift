@@ -11,11 +11,11 @@ extension PageSettings {
             "css": templates.css,
             "generator": SprintReportVersion.generator,
             "siteTitle": title,
-            "homeHref": links.index,
             "fVersion": SprintReportVersion.generator,
             "fWindow": windowText,
             "fInputs": report.inputs.map { ["iPath": $0.path, "iSha": String($0.sha256.prefix(12))] as Context },
         ]
+        if !links.narrowed { c["homeHref"] = links.index }
         c["navOn"] = showNav
         if showNav {
             c["nav"] = [

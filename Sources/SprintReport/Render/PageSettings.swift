@@ -2,7 +2,7 @@
 struct PageSettings {
     let report: Report
     let templates: PageTemplates
-    let links: SiteLinks
+    var links: SiteLinks
     /// The site's title (`--title`).
     let title: String
     /// "2026-04-01 12:00 UTC" from SOURCE_DATE_EPOCH, or nil (then no time is shown).
@@ -35,19 +35,25 @@ struct PageSettings {
 
     /// Breadcrumb items from the root to `path` (the last one is the current page).
     func breadcrumb(_ path: [String], currentIsTeam: Bool) -> [Context] {
-        var items: [Context] = [["bLabel": links.singleFile ? "Overview" : title, "bHref": links.index]]
+        var items: [Context] = [links.narrowed ? ["bLabel": "Overview"] : ["bLabel": "Overview", "bHref": links.index]]
         for i in path.indices {
             let prefix = Array(path[...i])
             let isLast = i == path.count - 1
             var item: Context = ["bLabel": path[i]]
             if isLast {
                 item["bCurrent"] = true
-            } else if report.nodes.contains(where: { $0.path == prefix }) {
+            } else if !links.narrowed, report.nodes.contains(where: { $0.path == prefix }) {
                 item["bHref"] = links.node(prefix)
             }
             items.append(item)
         }
         return items
+    }
+
+    /// For a rolled-up node, every period of the teams below it (nil for a node with own rows).
+    func teamPoints(under node: NodeReport) -> [SeriesPoint]? {
+        guard node.rolledUp else { return nil }
+        return report.teams.filter { $0.mode == node.mode && $0.team.path.starts(with: node.path) }.flatMap(\.series)
     }
 
     /// The findings that name a team (by name or key).

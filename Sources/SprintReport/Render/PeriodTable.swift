@@ -19,8 +19,8 @@ enum PeriodTable {
         let rows: [[TableCell]] = series.map { p in
             var cells = [TableCell(text: p.period.label, header: true)]
             if hasDates {
-                cells.append(TableCell(text: p.period.start?.description ?? NumberFormat.undefined))
-                cells.append(TableCell(text: p.period.end?.description ?? NumberFormat.undefined))
+                cells.append(TableCell(text: p.period.start?.description ?? NumberFormat.undefined, nowrap: true))
+                cells.append(TableCell(text: p.period.end?.description ?? NumberFormat.undefined, nowrap: true))
             }
             for m in metrics {
                 var c = TableCell.number(NumberFormat.value(p.values[m], of: m), undefinedReason: "not in the export")

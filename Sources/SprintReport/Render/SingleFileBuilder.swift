@@ -24,7 +24,9 @@ public enum SingleFileBuilder {
             pages = SiteBuilder.pages(report)
             pages.append(pages.remove(at: 1))  // data quality last
         }
-        let s = SiteBuilder.settings(report, templates: templates, options: options, singleFile: true)
+        var settings = SiteBuilder.settings(report, templates: templates, options: options, singleFile: true)
+        settings.links.narrowed = team != nil
+        let s = settings
         var page = s.chrome(pageTitle: s.title, current: .none, nav: team == nil)
         page["slot"] = slot
         page["single"] = true

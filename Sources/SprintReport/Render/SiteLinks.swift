@@ -2,6 +2,8 @@
 struct SiteLinks: Sendable {
     /// True for the single-file report: links are `#anchor`s.
     let singleFile: Bool
+    /// A single-file report narrowed to one team (`--team`): no other page is there to link to.
+    var narrowed = false
     private let teamSlugs: [String: String]
     private let nodeSlugs: [String: String]
 

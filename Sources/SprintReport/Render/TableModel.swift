@@ -18,6 +18,8 @@ struct TableCell {
     var svg: String?
     /// Indentation level in a tree table.
     var indent = 0
+    /// Keep on one line (dates).
+    var nowrap = false
 
     static func number(_ text: String, undefinedReason: String? = nil) -> TableCell {
         var c = TableCell(text: text, numeric: true)
@@ -29,6 +31,7 @@ struct TableCell {
         var classes: [String] = []
         if numeric { classes.append("num") }
         if muted { classes.append("derived") }
+        if nowrap { classes.append("nowrap") }
         if indent > 0 { classes.append("indent-\(min(indent, 8))") }
         var c: Context = ["cText": text, "cHead": header]
         if !classes.isEmpty { c["cClass"] = classes.joined(separator: " ") }

@@ -44,8 +44,8 @@ struct TileBuilder {
     let idPrefix: String
     let templates: PageTemplates
 
-    func tiles(_ summary: WindowSummary, series: [SeriesPoint]) -> [Context] {
-        let halves = HalfComparison(series)
+    func tiles(_ summary: WindowSummary, series: [SeriesPoint], teamPoints: [SeriesPoint]? = nil) -> [Context] {
+        let halves = HalfComparison(series, teamPoints: teamPoints)
         return TileFigure.allCases.map { figure in
             var t: Context = ["tLabel": figure.label]
             var note: String?

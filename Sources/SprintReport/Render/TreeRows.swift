@@ -1,6 +1,4 @@
 /// The org tree as table rows, in tree order: nodes (rolled up or with own rows) and teams, indented.
-
-/// The org tree as table rows, in tree order: nodes (rolled up) and teams, indented.
 struct TreeRows {
     let report: Report
     let mode: ComputationMode
