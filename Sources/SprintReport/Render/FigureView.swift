@@ -1,7 +1,8 @@
 /// A chart as a page shows it: heading stating the finding, sentence, SVG, and its data as a
 /// table in `<details>` (`part-figure.mustache`).
 enum FigureView {
-    static func context(_ chart: RenderedChart, id: String) -> Context {
+    /// - Parameter wide: many columns (the heatmap): keeps a legible size and scrolls on a phone.
+    static func context(_ chart: RenderedChart, id: String, wide: Bool = false) -> Context {
         let t = chart.table
         let table = TableModel(
             id: id + "-data", caption: t.caption, note: nil,
@@ -12,6 +13,6 @@ enum FigureView {
                 }
             })
         return ["fId": id, "fTitle": chart.title, "fDesc": chart.description, "fSvg": chart.svg,
-                "fTable": table.context]
+                "fTable": table.context, "fWide": wide]
     }
 }

@@ -47,7 +47,7 @@ struct IndexSection {
             let chart = ChartKit.heatmap(rows: heat.rows, columns: heat.columns,
                                          title: "Say/do % per team and month", idPrefix: prefix + "heat-",
                                          library: settings.templates.library)
-            c["mCharts"] = [FigureView.context(chart, id: prefix + "heatmap")]
+            c["mCharts"] = [FigureView.context(chart, id: prefix + "heatmap", wide: true)]
         }
         return c
     }

@@ -33,12 +33,8 @@ public struct PageTemplates: Sendable {
     /// (not recursive), which replace embedded files of the same name.
     public init(directory: String?) throws {
         var texts: [String: (source: String, text: String)] = [:]
-        for (name, bytes) in EmbeddedFiles.templates {
-            texts[name] = ("Templates/" + name, String(decoding: bytes, as: UTF8.self))
-        }
-        var styles: [(name: String, text: String)] = EmbeddedFiles.styles.map {
-            ($0.name, String(decoding: $0.bytes, as: UTF8.self))
-        }
+        for (name, text) in EmbeddedFiles.templates { texts[name] = ("Templates/" + name, text) }
+        var styles = EmbeddedFiles.styles
         if let directory {
             let fm = FileManager.default
             var isDir: ObjCBool = false

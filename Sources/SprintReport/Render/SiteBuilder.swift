@@ -51,9 +51,17 @@ public enum SiteBuilder {
 
     static func settings(_ report: Report, templates: PageTemplates, options: BuildOptions,
                          singleFile: Bool) -> PageSettings {
-        let title = options.title ?? report.teams.lazy.compactMap(\.team.orgTree).first ?? "Sprint report"
+        let title = options.title ?? report.teams.lazy.compactMap(\.team.orgTree).first ?? topNodeName(report)
+            ?? "Sprint report"
         return PageSettings(report: report, templates: templates, links: SiteLinks(report: report, singleFile: singleFile),
                             title: title, generated: PageSettings.generatedTime(sourceDateEpoch: options.sourceDateEpoch))
+    }
+
+    /// The name of the organisation when the whole tree hangs from one top node ("Engineering").
+    static func topNodeName(_ report: Report) -> String? {
+        guard let root = report.nodes.first(where: { $0.path.isEmpty }), root.children.count == 1,
+              let top = root.children.first, report.nodes.contains(where: { $0.path == top }) else { return nil }
+        return top.last
     }
 
     /// The file name and HTML of one page.

@@ -30,7 +30,7 @@ struct TeamSection {
         let prefix = "\(slug)-\(m)-"
         let noun = LatestPeriod.noun(level: r.level, series: r.series)
         let lib = settings.templates.library
-        let tiles = TileBuilder(mode: r.mode, velocityPer: "per \(noun)", idPrefix: prefix, templates: settings.templates)
+        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix, templates: settings.templates)
         var charts: [RenderedChart] = []
         if !r.series.isEmpty {
             charts = [

@@ -68,7 +68,8 @@ struct TileBuilder {
                 note = "spread of delivered work ÷ its mean; lower is steadier"
             case .forecast:
                 if let f = summary.forecast {
-                    t["tValue"] = "\(NumberFormat.amount(f.low))–\(NumberFormat.amount(f.high))"
+                    // A zero-width space after the dash lets a long range wrap in a narrow tile.
+                    t["tValue"] = "\(NumberFormat.amount(f.low))–\u{200B}\(NumberFormat.amount(f.high))"
                     t["tUnit"] = mode.shortUnit
                     note = "likely range (25th–75th percentile of the last 6), median \(NumberFormat.amount(f.median))"
                 } else {
