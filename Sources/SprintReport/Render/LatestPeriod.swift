@@ -53,7 +53,7 @@ struct LatestPeriod {
             id: id + "-table",
             caption: "\(latest.period.label) against the median of the \(before.count) \(noun)s before it",
             note: "(\(mode.unitName))",
-            columns: [("Figure", false), (latest.period.label, true), ("Median before", true), ("", false)],
+            columns: [("Figure", false), (latest.period.label, true), ("Median before", true), ("Note", false)],
             rows: rows)
         return ["lId": id, "lLabel": latest.period.label, "lSentence": sentence(latest, before, noun: noun, mode: mode),
                 "lTable": table.context]
