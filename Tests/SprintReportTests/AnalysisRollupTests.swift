@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct AnalysisRollupTests {
     /// A two-weekly sprint team and a monthly team-level team under `Eng`.
-    func cadences() -> Report {
+    func cadences(velocities: (Double, Double)? = nil) -> Report {
         let a = TestData.series("A", path: ["Eng", "A"], [
             TestData.row("A1", end: "2026-01-14", [.totalWorkDelivered: 10, .sprintCommit: 12], line: 2),
             TestData.row("A2", end: "2026-01-28", [.totalWorkDelivered: 12, .sprintCommit: 12], line: 3),
@@ -12,7 +12,11 @@ import Testing
         let b = TestData.series("B", path: ["Eng", "B"], level: .team, [
             TestData.row("Jan 2026", end: "2026-01-31", [.totalWorkDelivered: 40, .sprintCommit: 50], line: 5),
             TestData.row("Feb 2026", end: "2026-02-28", [.totalWorkDelivered: 30, .sprintCommit: 40], line: 6),
-        ])
+        ].enumerated().map { i, row in
+            var r = row
+            if let v = velocities { r.values[.sprintVelocity] = i == 0 ? v.0 : v.1 }
+            return r
+        })
         return Analyzer.analyze(TestData.dataSet([a, b]))
     }
 
@@ -27,13 +31,20 @@ import Testing
         #expect(eng.series.map { $0.values[.sprintCommit] } == [74, 50])
         #expect(eng.series[0].period.end?.description == "2026-01-31")
         #expect(eng.series[0].derived.contains(.totalDeliveredWorkVsCommittedWork))
-        // velocity = ΣD / team-periods; ratios from the sums.
-        #expect(eng.summary.velocity == 20)
+        // B's monthly rows have no sprint count: velocity = ΣD / team-periods, approximate.
+        #expect(eng.summary.velocity == 20 && eng.summary.velocityApproximate)
+        #expect(eng.summary.averageSprintSize == nil)
         #expect(close(eng.summary.deliveredVsCommitted, 100.0 / 124))
         #expect(close(eng.summary.deliveryConsistency, 16.970562748477143))
         #expect(eng.summary.trendPerPeriod == nil && eng.summary.forecast == nil)
         #expect(r.nodes[0].children == [["Eng"]])
         #expect(r.nodes[0].summary.totals == eng.summary.totals)
+    }
+
+    @Test func teamLevelRowsCountAsTheirSprintsInNodeVelocity() {
+        // B: 40 / 20 → 2 sprints, 30 / 15 → 2 sprints; A: 3 sprints. ΣD = 100 over 7 team-sprints.
+        let eng = cadences(velocities: (20, 15)).nodes[1]
+        #expect(close(eng.summary.velocity, 100.0 / 7) && !eng.summary.velocityApproximate)
     }
 
     func parentWithOwnRows(commit: Double) -> Report {

@@ -54,8 +54,8 @@ enum Identities {
         let involvesDerived: Bool
 
         var message: String {
-            "\(metric.rawValue) is \(FindingNumber.text(actual)) but \(expression) is "
-                + "\(FindingNumber.text(expected))" + (involvesDerived ? " (using derived values)" : "")
+            "\(metric.rawValue) is \(PlainNumber.text(actual)) but \(expression) is "
+                + "\(PlainNumber.text(expected))" + (involvesDerived ? " (using derived values)" : "")
         }
     }
 
@@ -71,20 +71,20 @@ enum Identities {
     /// or checked; a zero or missing denominator leaves it undefined (nil).
     static func complete(_ values: inout MetricValues, derived: inout MetricSet,
                          mode: ComputationMode) -> [Mismatch] {
-        var used = Set<Int>()
+        var used: UInt8 = 0  // bit i: sums[i] derived a value (a bit set, not a Set: no allocation per row)
         var changed = true
         while changed {
             changed = false
-            for (i, s) in sums.enumerated() where !used.contains(i) {
+            for (i, s) in sums.enumerated() where used & (1 << i) == 0 {
                 if let m = deriveSum(s, &values) {
                     derived.insert(m)
-                    used.insert(i)
+                    used |= 1 << i
                     changed = true
                 }
             }
         }
         var mismatches: [Mismatch] = []
-        for (i, s) in sums.enumerated() where !used.contains(i) {
+        for (i, s) in sums.enumerated() where used & (1 << i) == 0 {
             guard let r = values[s.result], let a = values[s.a], let b = values[s.b] else { continue }
             let expected = s.combine(a, b)
             if !Tolerance.agree(r, expected) {

@@ -17,59 +17,76 @@ enum OrgTree {
         for mode in ComputationMode.allCases {
             let inMode = teams.filter { $0.mode == mode }
             guard !inMode.isEmpty else { continue }
-            var nodePaths = Set<[String]>([[]])
-            for t in inMode where !t.team.path.isEmpty {
-                for k in 0..<t.team.path.count { nodePaths.insert(Array(t.team.path.prefix(k))) }
-            }
-            let leaves = inMode.filter { !nodePaths.contains($0.team.path) }
-            let own = Dictionary(grouping: inMode.filter { nodePaths.contains($0.team.path) }, by: \.team.path)
-            result.teams += leaves
-            for path in nodePaths.sorted(by: PathOrder.precedes) {
-                let below = leaves.filter { $0.team.path.starts(with: path) }
-                let children = childPaths(of: path, nodes: nodePaths, leaves: leaves)
-                let node: NodeReport
-                if let mine = own[path]?.first {
-                    node = NodeReport(path: path, mode: mode, rolledUp: false, teams: below.count,
-                                      summary: mine.summary, series: mine.series, children: children)
-                    result.findings += compare(mine, children: children, nodes: nodePaths, own: own,
-                                               leaves: leaves, data: data)
+            let tree = Shape(inMode)
+            result.teams += tree.leaves
+            for path in tree.nodePaths.sorted(by: PathOrder.precedes) {
+                let below = tree.leavesBelow[path, default: []].map { tree.leaves[$0] }
+                let children = tree.children[path, default: []].sorted(by: PathOrder.precedes)
+                if let mine = tree.own[path]?.first {
+                    result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: false, teams: below.count,
+                                                   summary: mine.summary, series: mine.series, children: children))
+                    result.findings += compare(mine, children: children, tree: tree, data: data)
                 } else {
                     let rollup = Rollup(teams: below)
-                    node = NodeReport(path: path, mode: mode, rolledUp: true, teams: below.count,
-                                      summary: rollup.summary(thresholds: thresholds), series: rollup.months,
-                                      children: children)
+                    result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: true, teams: below.count,
+                                                   summary: rollup.summary(thresholds: thresholds),
+                                                   series: rollup.months, children: children))
                 }
-                result.nodes.append(node)
             }
         }
         return result
     }
 
-    /// Direct children (nodes and leaf teams) of `path`, sorted.
-    static func childPaths(of path: [String], nodes: Set<[String]>, leaves: [TeamReport]) -> [[String]] {
-        let candidates = Set(nodes.filter { $0.count == path.count + 1 && $0.starts(with: path) })
-            .union(leaves.map(\.team.path).filter { $0.count == path.count + 1 && $0.starts(with: path) })
-        return candidates.sorted(by: PathOrder.precedes)
-    }
+    /// The tree of one mode's teams, built in one pass over their paths.
+    struct Shape {
+        var nodePaths: Set<[String]> = [[]]
+        /// Teams whose path is not a node, in input order.
+        var leaves: [TeamReport] = []
+        /// Teams whose path is a node: that node's own rows.
+        var own: [[String]: [TeamReport]] = [:]
+        /// Indexes into `leaves` of every leaf below a node.
+        var leavesBelow: [[String]: [Int]] = [:]
+        /// Direct children (node paths and leaf paths) of each node.
+        var children: [[String]: Set<[String]>] = [:]
 
-    /// The additive totals a child stands for: a node's own rows when it has them, else the
-    /// sum of the leaves below it (or the leaf teams at that path).
-    static func effectiveTotals(_ path: [String], nodes: Set<[String]>, own: [[String]: [TeamReport]],
-                                leaves: [TeamReport]) -> MetricValues {
-        if let mine = own[path]?.first { return mine.summary.totals }
-        let below = nodes.contains(path)
-            ? leaves.filter { $0.team.path.starts(with: path) }
-            : leaves.filter { $0.team.path == path }
-        return WindowSummarizer.totals(below.flatMap(\.series))
+        init(_ teams: [TeamReport]) {
+            for t in teams {
+                for k in 0..<t.team.path.count { nodePaths.insert(Array(t.team.path.prefix(k))) }
+            }
+            for t in teams {
+                let path = t.team.path
+                if nodePaths.contains(path), !path.isEmpty {
+                    own[path, default: []].append(t)
+                    continue
+                }
+                leaves.append(t)
+                for k in 0..<max(path.count, 1) {  // a path-less team still counts under the root
+                    leavesBelow[Array(path.prefix(k)), default: []].append(leaves.count - 1)
+                }
+            }
+            for p in nodePaths where !p.isEmpty { children[Array(p.dropLast()), default: []].insert(p) }
+            for t in leaves where !t.team.path.isEmpty {
+                children[Array(t.team.path.dropLast()), default: []].insert(t.team.path)
+            }
+        }
+
+        /// The additive totals a child stands for: a node's own rows when it has them, else
+        /// the sum of the leaves below it (or of the leaf teams at that path).
+        func effectiveTotals(_ path: [String]) -> MetricValues {
+            if let mine = own[path]?.first { return mine.summary.totals }
+            let below = nodePaths.contains(path)
+                ? leavesBelow[path, default: []].map { leaves[$0] }
+                : leaves.filter { $0.team.path == path }
+            return WindowSummarizer.totals(below.flatMap(\.series))
+        }
     }
 
     /// A node with own rows against the sum of its children: one finding per additive metric
     /// present on both sides that disagrees.
-    static func compare(_ node: TeamReport, children: [[String]], nodes: Set<[String]>,
-                        own: [[String]: [TeamReport]], leaves: [TeamReport], data: DataSet) -> [Finding] {
+    static func compare(_ node: TeamReport, children: [[String]], tree: Shape, data: DataSet) -> [Finding] {
         var sum = MetricValues()
         for child in children {
-            let t = effectiveTotals(child, nodes: nodes, own: own, leaves: leaves)
+            let t = tree.effectiveTotals(child)
             for m in Metric.additive { if let v = t[m] { sum[m] = (sum[m] ?? 0) + v } }
         }
         let first = node.series.first?.source
@@ -81,8 +98,8 @@ enum OrgTree {
             findings.append(Finding(kind: .parentRollupMismatch, file: first.map { data.fileName($0) },
                                     line: first.map { Int($0.line) }, team: node.team.name, period: nil,
                                     message: "\(node.team.pathString): own \(m.rawValue) total is "
-                                        + "\(FindingNumber.text(mine)) but its children add up to "
-                                        + "\(FindingNumber.text(theirs))"))
+                                        + "\(PlainNumber.text(mine)) but its children add up to "
+                                        + "\(PlainNumber.text(theirs))"))
         }
         return findings
     }

@@ -7,9 +7,8 @@ enum TeamAnalysis {
         var findings: [Finding] = []
         var points: [SeriesPoint] = []
         for row in series.rows where window.contains(row.period) {
-            let file = data.fileName(row.source)
             if row.values.isEmpty {
-                findings.append(Finding(severity: .info, kind: .missingPeriod, file: file,
+                findings.append(Finding(severity: .info, kind: .missingPeriod, file: data.fileName(row.source),
                                         line: Int(row.source.line), team: series.team.name,
                                         period: row.period.label,
                                         message: "\(row.period.label) has no metric value"))
@@ -18,7 +17,7 @@ enum TeamAnalysis {
             var values = row.values
             var derived = row.derived
             for m in Identities.complete(&values, derived: &derived, mode: series.mode) {
-                findings.append(Finding(kind: .identityMismatch, file: file, line: Int(row.source.line),
+                findings.append(Finding(kind: .identityMismatch, file: data.fileName(row.source), line: Int(row.source.line),
                                         team: series.team.name, period: row.period.label, message: m.message))
             }
             points.append(SeriesPoint(period: row.period, values: values, derived: derived,

@@ -48,7 +48,7 @@ enum CreepChurnLayout {
             if hasChurn, let h = SeriesStats.present(churn).last { description += ", last churn \(ChartText.percent(h.value))" }
         }
         description += "."
-        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
         let table = ChartTable(caption: "Scope creep % and churn % per \(periodNoun) (percent of committed work)",
                                columns: [ChartText.capitalised(periodNoun), "Scope creep %", "Churn %"],

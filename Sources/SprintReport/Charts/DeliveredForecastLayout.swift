@@ -74,7 +74,7 @@ enum DeliveredForecastLayout {
             description += "; too few \(ChartText.plural(periodNoun)) for a forecast"
         }
         description += "."
-        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
         var rows = (0..<n).map { i in [labels[i], NumberFormat.amount(d[i]), NumberFormat.amount(rolling[i])] }
         if let fc {

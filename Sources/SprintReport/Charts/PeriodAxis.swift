@@ -12,7 +12,7 @@ struct PeriodAxis {
 
     static let gap = 6.0
     static let maxHorizontalWidth = 110.0
-    static let maxRotatedWidth = 84.0
+    static let maxRotatedWidth = 100.0
     static let sin45 = 0.7071067811865476
 
     /// Plans labels for slots centred at `centers` (ascending), `slot` apart, in a chart

@@ -47,7 +47,7 @@ enum PlannedVsDeliveredLayout {
             groups.append(MarkGroup(cls: "chart-lines", marks: [.path(PathMark(d: LinePath.d([p0, p1]), cls: "chart-trend", title: title))]))
         }
         let description = describe(d, labels: labels, mode: mode, periodNoun: periodNoun)
-        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading(c: c, a: a, dc: dc, d: d, mode: mode, periodNoun: periodNoun),
                                      description: description,
                                      hatches: [Hatch(id: plannedHatch, cls: "chart-hatch-planned"),

@@ -45,7 +45,7 @@ enum SayDoLayout {
         } else {
             description = "No committed work delivered figures in \(ChartText.count(n, periodNoun))."
         }
-        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
         let table = ChartTable(caption: "Say/do % (committed work delivered) per \(periodNoun); bands: " + thresholdTexts.joined(separator: ", "),
                                columns: [ChartText.capitalised(periodNoun), "Committed", "Delivered commitment", "Say/do %", "Band"],

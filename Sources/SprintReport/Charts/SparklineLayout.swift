@@ -23,7 +23,7 @@ enum SparklineLayout {
         let textWidth = TextMetrics.width(valueText, fontSize: fontSize)
         let x0 = 3.0, x1 = width - textWidth - 7, y0 = 4.0, y1 = height - 4
         let n = clean.count
-        func x(_ i: Int) -> Double { n == 1 ? (x0 + x1) / 2 : x0 + (x1 - x0) * Double(i) / Double(n - 1) }
+        func x(_ i: Int) -> Double { n == 1 ? x1 : x0 + (x1 - x0) * Double(i) / Double(n - 1) }
         func y(_ v: Double) -> Double { hi.value == lo.value ? height / 2 : y1 - (v - lo.value) / (hi.value - lo.value) * (y1 - y0) }
         let pts: [(x: Double, y: Double)?] = clean.enumerated().map { i, v in v.map { (x(i), y($0)) } }
         var marks: [ChartMark] = []

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads one input file into the shared `RowStore`: bytes through the `ChunkPipeline`,
 /// records through the `CSVScanner`, the header through `HeaderPlan`, each record through
 /// `RecordMapper`. Produces the file's `InputSummary`.
@@ -26,43 +20,15 @@ final class FileReader {
         let source = try ByteSource(path: path)
         let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize)
         pipeline.start()
-        var capacity = max(chunkSize * 2, 4096)
-        var work = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { work.deallocate() }
-        var count = 0
-        var scanner = CSVScanner()
-        var bomChecked = false
-        func process(final: Bool) throws {
-            var start = 0
-            if !bomChecked {
-                if count < 3 && !final { return }
-                bomChecked = true
-                if count >= 3, work[0] == 0xEF, work[1] == 0xBB, work[2] == 0xBF { start = 3 }
-            }
-            let consumed = try scanner.scan(work + start, count: count - start, final: final) { record in
-                try self.handle(record)
-            }
-            let rest = count - start - consumed
-            if rest > 0, start + consumed > 0 { memmove(work, work + start + consumed, rest) }
-            count = rest
-        }
+        let csv = CSVChunkReader(capacity: max(chunkSize * 2, 4096)) { record in try self.handle(record) }
         do {
             loop: while true {
                 switch pipeline.next() {
                 case .chunk(let p, let n):
-                    if count + n > capacity {
-                        capacity = max(capacity * 2, count + n)
-                        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                        bigger.update(from: work, count: count)
-                        work.deallocate()
-                        work = bigger
-                    }
-                    (work + count).update(from: p, count: n)
-                    pipeline.recycle(p)
-                    count += n
-                    try process(final: false)
+                    defer { pipeline.recycle(p) }
+                    try csv.feed(p, count: n)
                 case .end:
-                    try process(final: true)
+                    try csv.finish()
                     break loop
                 case .failed(let e):
                     throw e

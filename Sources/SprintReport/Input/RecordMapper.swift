@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns the data records of one file into `PeriodRow`s in the `RowStore`
 /// (`export-format.md`: team identity, periods, modes, values, wide and long shapes).
 ///
@@ -10,6 +16,8 @@ final class RecordMapper {
     let store: RowStore
 
     private let col: Columns
+    /// The columns that give a team its key, in order of preference: id, hierarchy, name.
+    private let keyColumns: [Int]
     private let sprintLevelFile: Bool
 
     // File facts for the summary.
@@ -72,6 +80,7 @@ final class RecordMapper {
         c.metricName = d[.metricName] ?? -1
         c.value = d[.value] ?? -1
         col = c
+        keyColumns = [c.teamId, c.hierarchy, c.teamName].filter { $0 >= 0 }
         sprintLevelFile = c.sprintName >= 0 || c.sprintId >= 0
         if plan.shape == .wide {
             for u in plan.unknownColumns { addExtra(plan.headers[u]) }
@@ -284,12 +293,15 @@ final class RecordMapper {
     private func team(_ r: borrowing CSVRecord) -> Int32? {
         var keyColumn = -1
         var key = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        for c in [col.teamId, col.hierarchy, col.teamName] where c >= 0 {
+        for c in keyColumns {
             let b = cell(r, c)
             if !b.isEmpty { key = b; keyColumn = c; break }
         }
         if keyColumn < 0 { return nil }
-        if keyColumn == lastKeyColumn, lastKeyBytes.elementsEqual(key) { return lastTeam }
+        if keyColumn == lastKeyColumn, lastKeyBytes.count == key.count,
+           lastKeyBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+            return lastTeam
+        }
         let keyText = String(decoding: key, as: UTF8.self)
         let t = store.team(key: keyText) {
             let name = text(r, col.teamName)

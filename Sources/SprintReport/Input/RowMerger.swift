@@ -37,6 +37,13 @@ struct RowMerger {
             let team = store.teams[Int(bucket.team)].team
             var rows = dropDuplicates(bucket, team: team, findings: &findings)
             if !isOrdered(rows) { rows.sort { Period.precedes($0.period, $1.period) } }
+            if rows.capacity > rows.count + rows.count / 4 {
+                // Appending doubled the capacity: give the slack back (rows are what the model retains).
+                var exact: [PeriodRow] = []
+                exact.reserveCapacity(rows.count)
+                exact.append(contentsOf: rows)
+                rows = exact
+            }
             series.append(TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: rows))
         }
         series.sort { a, b in
@@ -107,7 +114,18 @@ struct RowMerger {
                 kept = m
             }
         }
-        return rows.indices.filter { !dropped[$0] }.map { rows[$0] }
+        var kept: [PeriodRow] = []
+        kept.reserveCapacity(rows.count)
+        for i in rows.indices where !dropped[i] { kept.append(rows[i]) }
+        // A replaced row keeps its period's place in input order.
+        for key in order {
+            let members = groups[key]!
+            guard members.count > 1, let first = members.map({ rows[$0].period.sequence }).min() else { continue }
+            for m in members where !dropped[m] {
+                if let i = kept.firstIndex(where: { $0.source == rows[m].source }) { kept[i].period.sequence = first }
+            }
+        }
+        return kept
     }
 
     private func sameExtras(_ a: [Double], _ b: [Double]) -> Bool {

@@ -13,6 +13,7 @@ enum ChartHTML {
     static func context(_ g: ChartGeometry, kind: String) -> [String: Any] {
         [
             "kind": kind,
+            "size": sizeClass(g.width),
             "width": SVGNumber.format(g.width),
             "height": SVGNumber.format(g.height),
             "titleId": g.idPrefix + "-title",
@@ -50,6 +51,11 @@ enum ChartHTML {
         }
         return c
     }
+
+    /// `1…8`: the chart's width in steps of 160 user units. `charts.css` caps the rendered
+    /// width per step (about 1.2 px per unit), so text stays near its design size on wide
+    /// screens without a per-chart style attribute.
+    static func sizeClass(_ width: Double) -> Int { min(max(Int((width / 160).rounded(.up)), 1), 8) }
 
     /// A string, or `false` so the template's section is skipped without a context lookup.
     static func opt(_ s: String?) -> Any { s.map { $0 as Any } ?? false }
