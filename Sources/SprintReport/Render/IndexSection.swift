@@ -38,7 +38,7 @@ struct IndexSection {
             "mChildren": table.context,
         ]
         if let root = report.nodes.first(where: { $0.path.isEmpty && $0.mode == mode }) {
-            let tiles = TileBuilder(mode: mode, velocityPer: "per team-period", idPrefix: prefix,
+            let tiles = TileBuilder(mode: mode, velocityPer: "per sprint", idPrefix: prefix,
                                     templates: settings.templates)
             c["mTiles"] = tiles.tiles(root.summary, series: root.series, teamPoints: settings.teamPoints(under: root))
         }

@@ -23,7 +23,7 @@ struct NodeSection {
         let prefix = "\(slug)-\(m)-"
         let noun = r.rolledUp ? "month" : LatestPeriod.noun(level: .team, series: r.series)
         let lib = settings.templates.library
-        let tiles = TileBuilder(mode: r.mode, velocityPer: r.rolledUp ? "per team-period" : "per \(noun)",
+        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint",
                                 idPrefix: prefix, templates: settings.templates)
         let tree = TreeRows(report: settings.report, mode: r.mode, links: settings.links, templates: settings.templates,
                            idPrefix: prefix + "tree-")
