@@ -66,11 +66,8 @@ struct BuildCommand: ParsableCommand {
 func reportingBuildErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let e as TemplateError {
-        FileHandle.standardError.write(Data((e.description + "\n").utf8))
-        throw ExitCode(1)
-    } catch let e as OutputError {
-        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+    } catch where error is TemplateError || error is OutputError {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
         throw ExitCode(1)
     }
 }

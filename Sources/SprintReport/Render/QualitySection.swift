@@ -15,8 +15,9 @@ struct QualitySection {
             let list = findings.filter { $0.kind == kind }
             guard !list.isEmpty else { return nil }
             let id = "\(QualitySection.slug)-\(kind.rawValue)"
-            return ["gId": id, "gTitle": kind.title, "gCount": list.count,
-                    "gTable": QualitySection.table(list, id: id + "-table", caption: "\(kind.title) (\(list.count))").context]
+            var table = QualitySection.table(list, id: id + "-table", caption: "\(kind.title) (\(list.count))")
+            table.captionHidden = true
+            return ["gId": id, "gTitle": kind.title, "gCount": list.count, "gTable": table.context]
         }
         c["sGroups"] = groups
         return c

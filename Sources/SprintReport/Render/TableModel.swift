@@ -51,6 +51,8 @@ struct TableModel {
     var note: String?
     var columns: [(label: String, numeric: Bool)]
     var rows: [[TableCell]]
+    /// The caption repeats a visible heading: keep it for screen readers only.
+    var captionHidden = false
 
     var context: Context {
         var c: Context = [
@@ -60,6 +62,7 @@ struct TableModel {
             "tbRows": rows.map { ["rCells": $0.map(\.context)] as Context },
         ]
         if let note { c["tbNote"] = note }
+        if captionHidden { c["tbCaptionHidden"] = true }
         return c
     }
 }
