@@ -33,8 +33,8 @@ struct NodeSection {
         var c: Context = [
             "mId": "\(slug)-\(m)",
             "mTitle": PageSettings.modeTitle(r.mode),
-            "mSummary": "\(r.teams) teams, \(r.summary.periods) \(r.rolledUp ? "team-periods" : noun + "s"), "
-                + "amounts in \(r.mode.unitName)" + (r.rolledUp ? ", rolled up from the teams" : ""),
+            "mSummary": "\(PageSettings.count(r.teams, "team")), amounts in \(r.mode.unitName)"
+                + (r.rolledUp ? ", rolled up from the teams by calendar month" : ", as exported for this group"),
             "mTiles": tiles.tiles(r.summary, series: r.series, teamPoints: settings.teamPoints(under: r)),
             "mChildren": children.context,
         ]

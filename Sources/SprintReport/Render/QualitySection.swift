@@ -10,7 +10,7 @@ struct QualitySection {
         c["sId"] = QualitySection.slug
         c["sTitle"] = "Data quality"
         c["sMeta"] = findings.isEmpty ? "No findings: every identity holds and every value was read."
-            : "\(findings.count) finding\(findings.count == 1 ? "" : "s"). Exported values are kept and shown as exported."
+            : "\(PageSettings.count(findings.count, "finding")). Exported values are kept and shown as exported."
         let groups = FindingKind.allCases.sorted().compactMap { kind -> Context? in
             let list = findings.filter { $0.kind == kind }
             guard !list.isEmpty else { return nil }
