@@ -24,7 +24,12 @@ import Testing
     func everyTextStaysInsideTheViewBox(n: Int) {
         let plain = ChartSamples.sprints(n, gaps: n > 3 ? [1, 2] : [])
         let long = ChartSamples.sprints(n, labels: { i in Self.hostile + " Platform Sprint 2026-\(i)" })
-        var geometries = (layouts(plain) + layouts(long)).map(\.geometry)
+        var huge = ChartSamples.sprints(n)
+        for i in huge.indices {
+            for m in Metric.allCases { huge[i].values[m] = huge[i].values[m].map { $0 * (i % 2 == 0 ? 3e7 : -1e5) } }
+            huge[i].rolling = huge[i].rolling.map { $0 * 3e7 }
+        }
+        var geometries = (layouts(plain) + layouts(long) + layouts(huge)).map(\.geometry)
         geometries.append(SparklineLayout.make(plain.map { $0.values[.totalWorkDelivered] }, label: "x", idPrefix: "s"))
         geometries.append(HeatmapLayout.make(rows: ChartSamples.heatmapRows(max(n, 1), columns: max(n / 3, 1)) + [
             HeatmapRow(label: Self.hostile + String(repeating: "W", count: 60), indent: 7, cells: [1e6, -3]),
@@ -41,7 +46,8 @@ import Testing
     @Test func missingValuesAreGapsNotZeros() {
         let points = ChartSamples.sprints(6, gaps: [2])
         let pd = ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: "g", library: library)
-        #expect(!pd.svg.contains("<title>Sprint 3:"))
+        #expect(!pd.svg.contains("<title>Sprint 3: planned") && !pd.svg.contains("<title>Sprint 3: delivered"))
+        #expect(pd.svg.contains("<title>Sprint 3: no data</title>—</text>"))
         #expect(pd.table.rows[2] == ["Sprint 3", "—", "—", "—", "—", "—", "—"])
         let sd = SayDoLayout.make(points, limits: limits, periodNoun: "sprint", idPrefix: "g")
         let paths = sd.geometry.groups.flatMap(\.marks).compactMap { m -> String? in
@@ -112,7 +118,9 @@ import Testing
                     switch mark {
                     case .rect(let r): #expect(r.title != nil)
                     case .circle(let c): #expect(c.title != nil)
-                    case .path(let p): if p.cls != "chart-creep" && p.cls != "chart-churn" && p.cls != "chart-saydo" { #expect(p.title != nil) }
+                    case .path(let p):
+                        // Series lines carry their titles on the dots; a halo is decoration.
+                        if !["chart-creep", "chart-churn", "chart-saydo", "chart-halo"].contains(p.cls) { #expect(p.title != nil) }
                     default: break
                     }
                 }
@@ -146,6 +154,10 @@ import Testing
         let layout = SayDoLayout.make(ChartSamples.sprints(6), limits: limits, periodNoun: "sprint", idPrefix: "c")
         let labels = layout.geometry.texts.filter { $0.cls.hasPrefix("chart-threshold-label") }.map(\.text)
         #expect(labels == ["Elite ≥ 85", "High ≥ 70", "Medium ≥ 60"])
+        var low = ChartSamples.sprints(3)
+        for i in low.indices { low[i].values[.committedWorkDeliveredPercent] = 50; low[i].values[.deliveredCommit] = 10; low[i].values[.sprintCommit] = 20 }
+        #expect(SayDoLayout.make(low, limits: limits, periodNoun: "month", idPrefix: "c").heading
+            == "Say/do 50\u{202F}% overall (Low); Elite in none of 3 months")
     }
 
     @Test func heatmapPrintsEveryCell() {
@@ -168,6 +180,9 @@ import Testing
         #expect(classes == ["chart-spark-min", "chart-spark-max", "chart-spark-last"])
         #expect(g.texts.map(\.text) == ["5"])
         #expect(g.width == 120 && g.height == 24)
+        let percent = SparklineLayout.make([60, 81.4], label: "Say/do", idPrefix: "s", format: .percent)
+        #expect(percent.texts.map(\.text) == ["81\u{202F}%"])
+        #expect(percent.texts.allSatisfy { $0.bounds.minX >= 0 })
         let svg = ChartKit.sparkline([], label: "none", idPrefix: "s", library: library)
         #expect(svg.contains(">—</text>") && svg.contains("role=\"img\""))
     }

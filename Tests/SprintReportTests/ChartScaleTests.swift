@@ -83,6 +83,17 @@ import Testing
         }
     }
 
+    @Test func monthLabelsStayHorizontalWhenEverySecondFits() {
+        let months = (1...13).map { "\(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][($0 - 1) % 12]) 2026" }
+        let frame = CartesianFrame(labels: months, values: [0, 50], minStep: 1, unit: "story points", legend: [],
+                                   rightLabelWidth: 80)
+        let texts = frame.groups.first { $0.cls == "chart-x-axis" }!.marks.compactMap { m -> TextMark? in
+            if case .text(let t) = m { t } else { nil }
+        }
+        #expect(texts.allSatisfy { $0.rotate == 0 })
+        #expect(texts.count >= 6)
+    }
+
     @Test func truncationKeepsBothEnds() {
         let t = TextMetrics.truncateMiddle("Platform Sprint 2026-14", fontSize: 11, maxWidth: 60)
         #expect(t.contains("…") && t.hasPrefix("Pl") && t.hasSuffix("14"))

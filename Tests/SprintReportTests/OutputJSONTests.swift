@@ -27,6 +27,13 @@ import Testing
         #expect(parsed?["schemaVersion"] as? Int == 1)
     }
 
+    @Test func writtenInPiecesGivesTheSameBytes() {
+        var pieces: [String] = []
+        SummaryJSON.document(Self.report()).write(chunk: 200) { pieces.append($0) }
+        #expect(pieces.count > 3)
+        #expect(pieces.joined() == Self.golden)
+    }
+
     @Test func numbersAreShortestRoundTripAndNeverNaN() {
         #expect(JSONValue.format(346) == "346")
         #expect(JSONValue.format(-0.0) == "0")

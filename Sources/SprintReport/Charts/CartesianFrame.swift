@@ -104,4 +104,10 @@ struct CartesianFrame {
         let y0 = y(from), y1 = y(to)
         return RectMark(x: x - width / 2, y: min(y0, y1), width: width, height: abs(y1 - y0), cls: cls, fill: fill, title: title)
     }
+
+    /// A muted `—` on the baseline of a period without data: missing, not zero.
+    func missingMark(_ i: Int, label: String) -> ChartMark {
+        .text(TextMark(x: centers[i], y: y(0) - 4, text: NumberFormat.undefined, cls: "chart-missing",
+                       fontSize: Self.tickFontSize, anchor: .middle, title: "\(label): no data"))
+    }
 }

@@ -150,15 +150,8 @@ struct CSVScanner: ~Copyable {
                                 kinds[n] = escaped ? 2 : 1
                             }
                             if irregular {
-                                while true {
-                                    while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
-                                    if pos < end, b[pos] >= 0x80 {
-                                        let k = Self.utf8Length(b, pos, end)
-                                        if k > 0 { pos += k; continue }
-                                        if k == 0 && !final { return recordStart }
-                                        throw CSVSyntaxError.invalidUTF8(line: ln)
-                                    }
-                                    break
+                                guard try Self.skipPlain(b, &pos, end, pc, final: final, line: ln) else {
+                                    return recordStart
                                 }
                                 if pos >= end && !final { return recordStart }
                                 starts[n] = rawStart
@@ -167,15 +160,8 @@ struct CSVScanner: ~Copyable {
                             }
                         } else {
                             let start = pos
-                            while true {
-                                while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
-                                if pos < end, b[pos] >= 0x80 {
-                                    let k = Self.utf8Length(b, pos, end)
-                                    if k > 0 { pos += k; continue }
-                                    if k == 0 && !final { return recordStart }
-                                    throw CSVSyntaxError.invalidUTF8(line: ln)
-                                }
-                                break
+                            guard try Self.skipPlain(b, &pos, end, pc, final: final, line: ln) else {
+                                return recordStart
                             }
                             starts[n] = start
                             ends[n] = pos
@@ -215,6 +201,23 @@ struct CSVScanner: ~Copyable {
                 }
                 return pos
             }
+        }
+    }
+
+    /// Skips the ordinary bytes of an unquoted stretch (validating UTF-8) up to `,`, CR, LF
+    /// or the end. False when the buffer ends inside a UTF-8 sequence and more may come.
+    @inline(__always)
+    private static func skipPlain(_ b: UnsafeMutablePointer<UInt8>, _ pos: inout Int, _ end: Int,
+                                  _ pc: UnsafeBufferPointer<UInt8>, final: Bool, line: Int) throws -> Bool {
+        while true {
+            while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
+            if pos < end, b[pos] >= 0x80 {
+                let k = utf8Length(b, pos, end)
+                if k > 0 { pos += k; continue }
+                if k == 0 && !final { return false }
+                throw CSVSyntaxError.invalidUTF8(line: line)
+            }
+            return true
         }
     }
 

@@ -117,24 +117,18 @@ final class ChunkPipeline: @unchecked Sendable {
     private func produce() {
         var hasher = SHA256()
         do {
-            let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
-            defer { raw.deallocate() }
-            // The first bytes decide: gzip by its magic 1F 8B, never by the file name.
-            var have = 0
-            while have < 2 {
-                let n = try source.read(into: raw.baseAddress! + have, count: chunkSize - have)
+            // The first two bytes decide: gzip by its magic 1F 8B, never by the file name.
+            var prefix: [UInt8] = []
+            var peek: (UInt8, UInt8) = (0, 0)
+            while prefix.count < 2 {
+                let n = try withUnsafeMutableBytes(of: &peek) {
+                    try source.read(into: $0.baseAddress!, count: 2 - prefix.count)
+                }
                 if n == 0 { break }
-                have += n
-                if chunkSize < 2 { break }
+                prefix.append(peek.0)
+                if n == 2 { prefix.append(peek.1) }
             }
-            if chunkSize < 2, have == 1 {
-                // Tiny test chunks: peek one more byte into a second slot.
-                var extra: UInt8 = 0
-                let n = try withUnsafeMutableBytes(of: &extra) { try source.read(into: $0.baseAddress!, count: 1) }
-                if n == 1 { return try produceWithPrefix([raw[0], extra], hasher: &hasher) }
-                return try produceWithPrefix([raw[0]], hasher: &hasher)
-            }
-            try produceWithPrefix(Array(raw[0..<have]), hasher: &hasher)
+            try produceWithPrefix(prefix, hasher: &hasher)
         } catch is Cancelled {
             push(.end)
         } catch let e as InputError {

@@ -16,6 +16,9 @@ final class RecordMapper {
     let store: RowStore
 
     private let col: Columns
+    private let suffixMode: ComputationMode?
+    private let fieldCount: Int
+    private let metricColumns: [(column: Int, metric: Metric, mode: ComputationMode?)]
     /// The columns that give a team its key, in order of preference: id, hierarchy, name.
     private let keyColumns: [Int]
     private let sprintLevelFile: Bool
@@ -23,10 +26,11 @@ final class RecordMapper {
     // File facts for the summary.
     private var records = 0
     private var teamsSeen = Set<Int32>()
-    private var periodKeys = Set<UInt64>()
+    private var periodKeys = DistinctCount()
     private var first: Period?
     private var last: Period?
-    private var modesSeen = Set<ComputationMode>()
+    /// Bit 0: story points, bit 1: tickets.
+    private var modesSeen: UInt8 = 0
     private var levelSeen: RowLevel = .team
 
     // Caches that spare a string and a hash lookup when consecutive records repeat.
@@ -80,6 +84,9 @@ final class RecordMapper {
         c.metricName = d[.metricName] ?? -1
         c.value = d[.value] ?? -1
         col = c
+        suffixMode = plan.suffixMode
+        fieldCount = plan.headers.count
+        metricColumns = plan.metricColumns
         keyColumns = [c.teamId, c.hierarchy, c.teamName].filter { $0 >= 0 }
         sprintLevelFile = c.sprintName >= 0 || c.sprintId >= 0
         if plan.shape == .wide {
@@ -120,9 +127,9 @@ final class RecordMapper {
 
     /// Maps one data record (the header is not one).
     func map(_ r: borrowing CSVRecord) throws {
-        if r.count != plan.headers.count {
+        if r.count != fieldCount {
             throw InputError(file: path, line: r.line,
-                             "expected \(plan.headers.count) fields (as in the header), found \(r.count)")
+                             "expected \(fieldCount) fields (as in the header), found \(r.count)")
         }
         records += 1
         store.sequence += 1
@@ -142,7 +149,7 @@ final class RecordMapper {
         if last == nil || Period.precedes(last!, period) { last = period }
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
-        let rowMode = mode(r) ?? plan.suffixMode ?? .storyPoints
+        let rowMode = mode(r) ?? suffixMode ?? .storyPoints
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
             wide(r, team: team, period: period, keyHash: keyHash, level: level, rowMode: rowMode, source: source)
@@ -158,7 +165,7 @@ final class RecordMapper {
                       rowMode: ComputationMode, source: SourceRef) {
         var points = MetricValues(), tickets = MetricValues()
         var usesPoints = false, usesTickets = false
-        for (c, metric, suffix) in plan.metricColumns {
+        for (c, metric, suffix) in metricColumns {
             let mode = suffix ?? rowMode
             if mode == .storyPoints { usesPoints = true } else { usesTickets = true }
             let raw = r.bytes(c)
@@ -197,7 +204,7 @@ final class RecordMapper {
     @inline(__always)
     private func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: Period,
                         _ keyHash: UInt64, _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
-        modesSeen.insert(mode)
+        modesSeen |= mode == .storyPoints ? 1 : 2
         let b = store.bucket(team: team, mode: mode, level: level)
         store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
         store.buckets[b].keyHashes.append(keyHash)
@@ -222,7 +229,7 @@ final class RecordMapper {
         if let found = longRows[lk] {
             (b, row) = found
         } else {
-            modesSeen.insert(mode)
+            modesSeen |= mode == .storyPoints ? 1 : 2
             b = store.bucket(team: team, mode: mode, level: level)
             row = store.buckets[b].rows.count
             store.buckets[b].rows.append(PeriodRow(period: period, source: source))
@@ -383,17 +390,16 @@ final class RecordMapper {
                                               message: "\(what) is unknown and \(why): ignored"))
             }
         }
-        var columns = plan.mappings(extra: numericColumns, unknownReason: reasons)
+        let columns = plan.mappings(extra: numericColumns, unknownReason: reasons)
         for i in columns.indices {
             if case .ignored(let why) = columns[i].role, !plan.unknownColumns.contains(i) {
                 store.findings.append(Finding(severity: .info, kind: .unknownColumn, file: path, line: 1,
                                               message: "column '\(columns[i].header)' ignored: \(why)"))
             }
         }
-        columns = columns.map { $0 }
         let summary = InputSummary(
             path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
-            modes: modesSeen.sorted(), rows: records, teams: teamsSeen.count, periods: periodKeys.count,
+            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: periodKeys.count(),
             firstPeriod: first?.label, lastPeriod: last?.label, sha256: sha256, columns: columns)
         return (summary, extras)
     }
