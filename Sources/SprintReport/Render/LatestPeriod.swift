@@ -54,7 +54,7 @@ struct LatestPeriod {
             caption: before.isEmpty ? "\(latest.period.label): no earlier \(noun) to compare with"
                 : "\(latest.period.label) against the median of the \(before.count) \(noun)\(before.count == 1 ? "" : "s") before it",
             note: "(\(mode.unitName))",
-            columns: [("Figure", false), (latest.period.label, true), ("Median before", true), ("Note", false)],
+            columns: [("Figure", false), ("Latest", true), ("Median before", true), ("Note", false)],
             rows: rows)
         var c: Context = ["lId": id, "lLabel": latest.period.label,
                           "lSentence": sentence(latest, before, noun: noun, mode: mode)]
