@@ -88,7 +88,7 @@ enum NumberCell {
     static func slowParse(_ cell: UnsafeBufferPointer<UInt8>, quoted: Bool) -> CellValue {
         let text = String(decoding: cell, as: UTF8.self)
         switch text.lowercased() {
-        case "na", "n/a", "null", "nan", "-", "—", "none": return .missing
+        case "na", "n/a", "null", "nan", "-", "—": return .missing
         default: break
         }
         var body = Substring(text)

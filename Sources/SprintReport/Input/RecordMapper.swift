@@ -15,7 +15,7 @@ final class RecordMapper {
     let fileIndex: Int
     let store: RowStore
 
-    private let col: Columns
+    let col: Columns
     private let suffixMode: ComputationMode?
     private let fieldCount: Int
     private let metricColumns: [(column: Int, metric: Metric, mode: ComputationMode?)]
@@ -26,14 +26,16 @@ final class RecordMapper {
     // File facts for the summary.
     private var records = 0
     private var teamsSeen = Set<Int32>()
+    private var lastTeamSeen: Int32 = -1
     private var periodKeys = DistinctCount()
     private var first: Period?
     private var last: Period?
     /// Bit 0: story points, bit 1: tickets.
-    private var modesSeen: UInt8 = 0
+    var modesSeen: UInt8 = 0
     private var levelSeen: RowLevel = .team
 
     // Caches that spare a string and a hash lookup when consecutive records repeat.
+    private var days = DayCache()
     private var lastKeyBytes: [UInt8] = []
     private var lastKeyColumn = -1
     private var lastTeam: Int32 = -1
@@ -41,15 +43,15 @@ final class RecordMapper {
     private var lastMode: ComputationMode?
 
     // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
-    private var extraNames: [String] = []
-    private var extraAny: [Bool] = []
-    private var extraNumeric: [Bool] = []
-    private var extraExample: [String?] = []
-    private var longExtraIndex: [String: Int] = [:]
-    private var longMetricCache: [String: (Metric, ComputationMode?)?] = [:]
-    private var longRows: [LongKey: (bucket: Int, row: Int)] = [:]
+    var extraNames: [String] = []
+    var extraAny: [Bool] = []
+    var extraNumeric: [Bool] = []
+    var extraExample: [String?] = []
+    var longExtraIndex: [String: Int] = [:]
+    var longMetricCache: [String: (Metric, ComputationMode?)?] = [:]
+    var longRows: [LongKey: (bucket: Int, row: Int)] = [:]
 
-    private struct LongKey: Hashable {
+    struct LongKey: Hashable {
         var team: Int32
         var mode: ComputationMode
         var level: RowLevel
@@ -57,7 +59,7 @@ final class RecordMapper {
     }
 
     /// Column positions of the dimensions (-1 when absent), read once from the plan.
-    private struct Columns {
+    struct Columns {
         var teamName = -1, teamId = -1, hierarchy = -1, orgTree = -1, periodLabel = -1
         var sprintName = -1, sprintId = -1, start = -1, end = -1, mode = -1, level = -1
         var metricName = -1, value = -1
@@ -94,7 +96,7 @@ final class RecordMapper {
         }
     }
 
-    private func addExtra(_ name: String) {
+    func addExtra(_ name: String) {
         extraNames.append(name)
         extraAny.append(false)
         extraNumeric.append(true)
@@ -118,7 +120,7 @@ final class RecordMapper {
     }
 
     @inline(__always)
-    private func text(_ r: borrowing CSVRecord, _ c: Int) -> String? {
+    func text(_ r: borrowing CSVRecord, _ c: Int) -> String? {
         let b = cell(r, c)
         return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
     }
@@ -158,8 +160,6 @@ final class RecordMapper {
                  source: source)
         }
     }
-
-    private var lastTeamSeen: Int32 = -1
 
     private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, keyHash: UInt64, level: RowLevel,
                       rowMode: ComputationMode, source: SourceRef) {
@@ -210,84 +210,15 @@ final class RecordMapper {
         store.buckets[b].keyHashes.append(keyHash)
     }
 
-    private func long(_ r: borrowing CSVRecord, team: Int32, period: Period, key: String, keyHash: UInt64,
-                      level: RowLevel, rowMode: ComputationMode, source: SourceRef) {
-        let nameText = text(r, col.metricName) ?? ""
-        let known: (Metric, ComputationMode?)?
-        if let cached = longMetricCache[nameText] {
-            known = cached
-        } else {
-            known = HeaderName.metric(normalized: HeaderName.normalize(nameText))
-            longMetricCache[nameText] = known
-        }
-        let mode = known?.1 ?? rowMode
-        let raw = r.bytes(col.value)
-        let value = NumberCell.parse(raw, quoted: r.isQuoted(col.value))
-        // The row this record belongs to: one per (team, period, mode).
-        let lk = LongKey(team: team, mode: mode, level: level, period: key)
-        let b: Int, row: Int
-        if let found = longRows[lk] {
-            (b, row) = found
-        } else {
-            modesSeen |= mode == .storyPoints ? 1 : 2
-            b = store.bucket(team: team, mode: mode, level: level)
-            row = store.buckets[b].rows.count
-            store.buckets[b].rows.append(PeriodRow(period: period, source: source))
-            store.buckets[b].keyHashes.append(keyHash)
-            longRows[lk] = (b, row)
-        }
-        guard let (metric, _) = known else {
-            if nameText.isEmpty { return }
-            let k: Int
-            if let i = longExtraIndex[nameText] {
-                k = i
-            } else {
-                k = extraNames.count
-                longExtraIndex[nameText] = k
-                addExtra(nameText)
-            }
-            switch value {
-            case .number(let v):
-                extraAny[k] = true
-                var extras = store.buckets[b].rows[row].extras
-                if extras.count <= k { extras += [Double](repeating: .nan, count: k + 1 - extras.count) }
-                extras[k] = v
-                store.buckets[b].rows[row].extras = extras
-            case .missing: break
-            case .unparsed:
-                if extraNumeric[k] {
-                    extraNumeric[k] = false
-                    extraExample[k] = "'\(String(decoding: raw, as: UTF8.self))' on line \(r.line)"
-                }
-            }
-            return
-        }
-        switch value {
-        case .number(let v):
-            if let old = store.buckets[b].rows[row].values[metric], old != v {
-                let first = store.buckets[b].rows[row].source.line
-                store.findings.append(Finding(kind: .duplicateConflict, file: path, line: r.line,
-                                              team: store.teamName(team), period: period.label,
-                                              message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
-            }
-            store.buckets[b].rows[row].values[metric] = v
-            if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
-        case .missing:
-            break
-        case .unparsed:
-            unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
-        }
-    }
-
     // MARK: - Findings
 
-    private func negative(_ metric: Metric, _ v: Double, team: Int32, period: Period, line: Int) {
+    func negative(_ metric: Metric, _ v: Double, team: Int32, period: Period, line: Int) {
         store.findings.append(Finding(kind: .negativeValue, file: path, line: line, team: store.teamName(team),
                                       period: period.label,
                                       message: "\(metric.rawValue) is \(NumberFormat.value(v, of: metric)), but work is never negative (kept)"))
     }
 
-    private func unparsed(_ what: String, _ raw: UnsafeBufferPointer<UInt8>, team: Int32, period: Period, line: Int) {
+    func unparsed(_ what: String, _ raw: UnsafeBufferPointer<UInt8>, team: Int32, period: Period, line: Int) {
         let cell = String(decoding: raw, as: UTF8.self)
         store.findings.append(Finding(kind: .unparsedValue, file: path, line: line, team: store.teamName(team),
                                       period: period.label,
@@ -336,8 +267,8 @@ final class RecordMapper {
             granularity = g  // a bucket size, not a period ("Sprint", "MONTHLY")
             periodLabel = nil
         }
-        let start = col.start < 0 ? nil : Day(isoBytes: cell(r, col.start))
-        let end = col.end < 0 ? nil : Day(isoBytes: cell(r, col.end))
+        let start = col.start < 0 ? nil : days.day(cell(r, col.start))
+        let end = col.end < 0 ? nil : days.day(cell(r, col.end))
         guard let label = sprintName ?? periodLabel ?? sprintId ?? start?.description else { return nil }
         var orderDay = start
         if let p = periodLabel, let parsed = PeriodLabel.parse(p) {

@@ -101,8 +101,18 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// RFC 8259 string: quote, backslash and control characters escaped; other text as UTF-8.
     static func quote(_ s: String, into out: inout String) {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out += "\"" + s + "\""  // nothing to escape (0xE2 leads U+2028/2029)
+        var plain = true  // nothing to escape (0xE2 leads U+2028/2029): the common case, kept fast
+        var bytes = s
+        bytes.withUTF8 { b in
+            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 {
+                plain = false
+                break
+            }
+        }
+        if plain {
+            out.append("\"")
+            out.append(bytes)
+            out.append("\"")
             return
         }
         out += "\""
