@@ -1,0 +1,75 @@
+/// A mustache context: what a template receives.
+typealias Context = [String: Any]
+
+/// One cell of a rendered table (`part-table.mustache`). Keys are prefixed `c` so a template
+/// never picks up a same-named value of an enclosing context.
+struct TableCell {
+    var text: String
+    var header = false
+    var numeric = false
+    var href: String?
+    /// Tooltip: why a value is undefined, or what a mark means.
+    var title: String?
+    /// A mark after the value (`*` for a derived value).
+    var mark: String?
+    var muted = false
+    var band: Band?
+    /// Pre-built SVG (a sparkline), inserted unescaped.
+    var svg: String?
+    /// Indentation level in a tree table.
+    var indent = 0
+    /// Keep on one line (dates).
+    var nowrap = false
+
+    static func number(_ text: String, undefinedReason: String? = nil) -> TableCell {
+        var c = TableCell(text: text, numeric: true)
+        if text == NumberFormat.undefined { c.title = undefinedReason ?? "not defined for this data" }
+        return c
+    }
+
+    var context: Context {
+        var classes: [String] = []
+        if numeric { classes.append("num") }
+        if muted { classes.append("derived") }
+        if nowrap { classes.append("nowrap") }
+        if indent > 0 { classes.append("indent-\(min(indent, 8))") }
+        // Every key is present (false when unused): a missing key would make the template
+        // search every enclosing context, which dominated the rendering time of big pages.
+        return [
+            "cText": text, "cHead": header,
+            "cClass": classes.isEmpty ? false : classes.joined(separator: " "),
+            "cHref": href ?? false, "cTitle": title ?? false, "cMark": mark ?? false,
+            "cBand": band.map(BandView.context) ?? false, "cSvg": svg ?? false,
+        ] as Context
+    }
+}
+
+/// A table with a caption, column headers and rows (`part-table.mustache`).
+struct TableModel {
+    var id: String
+    var caption: String
+    var note: String?
+    var columns: [(label: String, numeric: Bool)]
+    var rows: [[TableCell]]
+    /// The caption repeats a visible heading: keep it for screen readers only.
+    var captionHidden = false
+
+    var context: Context {
+        var c: Context = [
+            "tbId": id,
+            "tbCaption": caption,
+            "tbColumns": columns.map { ["hLabel": $0.label, "hNum": $0.numeric] as Context },
+            "tbRows": rows.map { ["rCells": $0.map(\.context)] as Context },
+        ]
+        if let note { c["tbNote"] = note }
+        if captionHidden { c["tbCaptionHidden"] = true }
+        return c
+    }
+}
+
+/// A band as a word in a pill (never colour alone).
+enum BandView {
+    static func context(_ band: Band) -> Context {
+        ["bWord": band.rawValue, "bClass": "band-" + band.rawValue.lowercased()]
+    }
+}
