@@ -27,25 +27,25 @@ public struct SampleGenerator: Sendable {
     /// The whole file in memory (tests and small samples).
     public func csv() -> [UInt8] {
         var out = header
-        write { out.append(contentsOf: $0) }
+        for i in 0..<pieceCount { out += piece(i).bytes }
         return out
     }
 
-    /// Streams the data records (not the header) in chunks of about `chunkSize` bytes, in
-    /// team order. Returns the number of records.
-    @discardableResult
-    public func write(chunkSize: Int = 1 << 20, _ emit: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
-        var buffer = SampleCSVBuffer(capacity: chunkSize + (64 << 10))
+    /// Teams per piece: about 5,000 records (~1 MB of CSV) per piece.
+    var teamsPerPiece: Int { max(1, 5_000 / options.sprints) }
+
+    /// The file after its header is cut into pieces of whole teams, which can be generated
+    /// (and compressed) independently, in any order, on any number of threads.
+    public var pieceCount: Int { (teams.count + teamsPerPiece - 1) / teamsPerPiece }
+
+    /// The records of piece `index` and how many there are.
+    public func piece(_ index: Int) -> (bytes: [UInt8], rows: Int) {
+        let first = index * teamsPerPiece
+        let range = first..<min(teams.count, first + teamsPerPiece)
+        var buffer = SampleCSVBuffer(capacity: range.count * options.sprints * 256)
         var rows = 0
-        for team in teams.indices {
-            rows += appendRows(team: team, to: &buffer)
-            if buffer.count >= chunkSize {
-                try buffer.bytes.withUnsafeBytes { try emit($0) }
-                buffer.removeAll()
-            }
-        }
-        if buffer.count > 0 { try buffer.bytes.withUnsafeBytes { try emit($0) } }
-        return rows
+        for team in range { rows += appendRows(team: team, to: &buffer) }
+        return (buffer.bytes, rows)
     }
 
     /// The records of team number `index`; returns how many.

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Dispatch
+import Foundation
 
 /// Writes a generated sample to a file (gzip when its name ends in `.gz`) or to standard
 /// output (`-`, plain CSV).
@@ -22,7 +19,7 @@ public enum SampleWriter {
 
     public static func write(_ generator: SampleGenerator, to path: String, force: Bool = false,
                              gzipLevel: Int32 = 6) throws -> Result {
-        if path == "-" { return try emit(generator, to: 1, named: path, gzip: nil) }
+        if path == "-" { return try emit(generator, to: 1, named: path, gzipLevel: nil) }
         var info = stat()
         if stat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw SampleError("\(path): error: is a folder") }
@@ -35,8 +32,8 @@ public enum SampleWriter {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, 0o644)
         guard fd >= 0 else { throw SampleError("\(path): error: cannot create (\(errorText()))") }
         do {
-            let gzip = path.hasSuffix(".gz") ? try SampleGzip(level: gzipLevel) : nil
-            let result = try emit(generator, to: fd, named: path, gzip: gzip)
+            let result = try emit(generator, to: fd, named: path,
+                                  gzipLevel: path.hasSuffix(".gz") ? gzipLevel : nil)
             guard close(fd) == 0 else { throw SampleError("\(path): error: cannot write (\(errorText()))") }
             guard rename(temporary, path) == 0 else {
                 throw SampleError("\(path): error: cannot rename into place (\(errorText()))")
@@ -50,30 +47,66 @@ public enum SampleWriter {
     }
 
     private static func emit(_ generator: SampleGenerator, to fd: Int32, named path: String,
-                             gzip: SampleGzip?) throws -> Result {
-        var fileBytes = 0
-        var csvBytes = 0
-        func put(_ bytes: UnsafeRawBufferPointer) throws {
-            var done = 0
-            while done < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw SampleError("\(path): error: cannot write (\(errorText()))")
+                             gzipLevel: Int32?) throws -> Result {
+        var result = Result(rows: 0, csvBytes: 0, fileBytes: 0)
+        func put(_ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count {
+                    let n = systemWrite(fd, raw.baseAddress! + done, raw.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw SampleError("\(path): error: cannot write (\(errorText()))")
+                    }
+                    done += n
                 }
-                done += n
             }
-            fileBytes += bytes.count
+            result.fileBytes += bytes.count
         }
-        func chunk(_ bytes: UnsafeRawBufferPointer) throws {
-            csvBytes += bytes.count
-            if let gzip { try gzip.compress(bytes, emit: put) } else { try put(bytes) }
+        var crc: UInt32 = 0
+        if gzipLevel != nil { try put(SampleGzip.header) }
+        // Pieces are generated and compressed in parallel, a wave at a time (bounded
+        // memory), and written in order: the bytes do not depend on the thread count.
+        let count = generator.pieceCount
+        let wave = 4 * max(1, activeProcessorCount())
+        var next = 0
+        while next < count {
+            let range = next..<min(count, next + wave)
+            let done = SamplePieces(count: range.count)
+            DispatchQueue.concurrentPerform(iterations: range.count) { k in
+                let i = range.lowerBound + k
+                var (csv, rows) = generator.piece(i)
+                if i == 0 { csv = generator.header + csv }
+                var compressed: [UInt8]? = nil
+                var failure: Error? = nil
+                if let level = gzipLevel {
+                    do {
+                        compressed = try csv.withUnsafeBytes { try SampleGzip.deflatePiece($0, level: level, last: i == count - 1) }
+                    } catch {
+                        failure = error
+                    }
+                }
+                done.store(k, SamplePieces.Piece(csv: csv, rows: rows, compressed: compressed, failure: failure))
+            }
+            for k in 0..<range.count {
+                let piece = done.take(k)
+                if let failure = piece.failure { throw failure }
+                result.rows += piece.rows
+                result.csvBytes += piece.csv.count
+                if let compressed = piece.compressed {
+                    crc = piece.csv.withUnsafeBytes { SampleGzip.crc(crc, $0) }
+                    try put(compressed)
+                } else {
+                    try put(piece.csv)
+                }
+            }
+            next = range.upperBound
         }
-        try generator.header.withUnsafeBytes { try chunk($0) }
-        let rows = try generator.write(chunk)
-        try gzip?.finish(emit: put)
-        return Result(rows: rows, csvBytes: csvBytes, fileBytes: fileBytes)
+        if gzipLevel != nil { try put(SampleGzip.trailer(crc: crc, length: result.csvBytes)) }
+        return result
     }
+
+    private static func activeProcessorCount() -> Int { ProcessInfo.processInfo.activeProcessorCount }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
 }
@@ -82,4 +115,34 @@ public enum SampleWriter {
 @inline(__always)
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, buffer, count)
+}
+
+/// The results of one wave of pieces, each slot written by exactly one worker and read
+/// after all of them have finished (`concurrentPerform` returns only then).
+private final class SamplePieces: @unchecked Sendable {
+    struct Piece {
+        var csv: [UInt8]
+        var rows: Int
+        var compressed: [UInt8]?
+        var failure: Error?
+    }
+
+    private let slots: UnsafeMutableBufferPointer<Piece?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ k: Int, _ piece: Piece) { slots[k] = piece }
+
+    func take(_ k: Int) -> Piece {
+        defer { slots[k] = nil }
+        return slots[k]!
+    }
 }
