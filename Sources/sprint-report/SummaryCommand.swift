@@ -1,13 +1,67 @@
 import ArgumentParser
+import Foundation
 import SprintReport
 
+/// `sprint-report summary`: the figures as text, Markdown or JSON on standard output, with
+/// optional CI gates.
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Not implemented yet."
+        abstract: "Print the team and org figures as text, Markdown or JSON (for CI).",
+        discussion: """
+            Exit status: 0 on success; 1 on bad input (one FILE:LINE: error: line each); \
+            2 when a gate (--fail-on-findings, --fail-on-band) trips, after the summary is printed.
+            """
     )
 
-    func run() throws {
-        throw ValidationError("'summary' is not implemented yet.")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
     }
+
+    @OptionGroup var input: InputFiles
+    @OptionGroup var windowOptions: WindowOptions
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("JSON file of band limits overriding the defaults.", valueName: "file"))
+    var bands: String?
+
+    @Flag(help: "Exit with status 2 when there is any warning-severity finding.")
+    var failOnFindings = false
+
+    @Option(help: ArgumentHelp("Exit with status 2 when any team's banded figure is in a band worse than this one (elite, high, medium).",
+                               valueName: "band"))
+    var failOnBand: Band?
+
+    func run() throws {
+        let window = try windowOptions.window()
+        let report = try reportingInputErrors {
+            let thresholds = try bands.map { try BandConfig.load(path: $0) } ?? .defaults
+            let data = try ExportReader.read(paths: input.files)
+            return Analyzer.analyze(data, window: window, thresholds: thresholds)
+        }
+        let text = switch format {
+        case .text: SummaryText.render(report)
+        case .json: SummaryJSON.render(report)
+        case .markdown: SummaryMarkdown.render(report)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        let gate = SummaryGate(failOnFindings: failOnFindings, failOnBand: failOnBand)
+        if let reason = gate.failure(report) {
+            FileHandle.standardError.write(Data("sprint-report: \(reason)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension Band: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let b = Band.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else {
+            return nil
+        }
+        self = b
+    }
+
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
 }

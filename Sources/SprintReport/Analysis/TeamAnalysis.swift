@@ -1,0 +1,35 @@
+/// One team's series in one mode → its window points (identities applied) and summary.
+enum TeamAnalysis {
+    /// The team's report over the window, and the findings its rows raised; nil when the
+    /// team has no period with a value in the window.
+    static func analyze(_ series: TeamSeries, in data: DataSet, window: Window,
+                        thresholds: BandThresholds) -> (report: TeamReport?, findings: [Finding]) {
+        var findings: [Finding] = []
+        var points: [SeriesPoint] = []
+        for row in series.rows where window.contains(row.period) {
+            if row.values.isEmpty {
+                findings.append(Finding(severity: .info, kind: .missingPeriod, file: data.fileName(row.source),
+                                        line: Int(row.source.line), team: series.team.name,
+                                        period: row.period.label,
+                                        message: "\(row.period.label) has no metric value"))
+                continue
+            }
+            var values = row.values
+            var derived = row.derived
+            for m in Identities.complete(&values, derived: &derived, mode: series.mode) {
+                findings.append(Finding(kind: .identityMismatch, file: data.fileName(row.source), line: Int(row.source.line),
+                                        team: series.team.name, period: row.period.label, message: m.message))
+            }
+            points.append(SeriesPoint(period: row.period, values: values, derived: derived,
+                                      sprintCount: series.level == .team ? Velocity.sprintCount(values) : nil,
+                                      source: row.source, extras: row.extras))
+        }
+        guard !points.isEmpty else { return (nil, findings) }
+        WindowSummarizer.fillRolling(&points)
+        let summary = WindowSummarizer.summarize(points, velocity: Velocity.of(points, level: series.level),
+                                                 sizeDivisor: points.count, thresholds: thresholds)
+        let report = TeamReport(team: series.team, mode: series.mode, level: series.level,
+                                summary: summary, series: points)
+        return (report, findings)
+    }
+}

@@ -1,0 +1,31 @@
+/// Velocity of a window (`metrics.md` §2–§4): the one place its three definitions live.
+enum Velocity {
+    /// A team-level row's sprint count: round(D / SPRINT_VELOCITY) when both are present and
+    /// the velocity is > 0 (`metrics.md` §3).
+    static func sprintCount(_ values: MetricValues) -> Int? {
+        guard let d = values[.totalWorkDelivered], let v = values[.sprintVelocity], v > 0 else { return nil }
+        let c = (d / v).rounded(.toNearestOrAwayFromZero)
+        return c.isFinite ? Int(c) : nil
+    }
+
+    /// Sprint-level rows: ΣD / n. Team-level rows: ΣD / Σ sprint counts when every row has a
+    /// count, else the mean of the rows' SPRINT_VELOCITY values, marked approximate.
+    static func of(_ points: [SeriesPoint], level: RowLevel) -> (value: Double?, approximate: Bool) {
+        let deliveries = points.compactMap { $0.values[.totalWorkDelivered] }
+        let sumD: Double? = deliveries.isEmpty ? nil : deliveries.reduce(0, +)
+        switch level {
+        case .sprint:
+            guard let sumD, !points.isEmpty else { return (nil, false) }
+            return (sumD / Double(points.count), false)
+        case .team:
+            let counts = points.compactMap(\.sprintCount)
+            if counts.count == points.count, !points.isEmpty {
+                let n = counts.reduce(0, +)
+                guard let sumD, n > 0 else { return (nil, false) }
+                return (sumD / Double(n), false)
+            }
+            let mean = Statistics.mean(points.compactMap { $0.values[.sprintVelocity] })
+            return (mean, mean != nil)
+        }
+    }
+}

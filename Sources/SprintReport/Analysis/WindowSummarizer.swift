@@ -1,0 +1,71 @@
+/// The window summary of `metrics.md` §2 over a series of points (a team's periods, or a
+/// node's months), given the velocity and the count that averages are taken over.
+enum WindowSummarizer {
+    /// Periods the forecast looks back over, and the rolling-mean window.
+    static let forecastPeriods = 6
+    static let rollingWindow = 3
+
+    /// - Parameters:
+    ///   - points: the series in period order, every one with at least one metric present.
+    ///   - velocity: from `Velocity` (teams) or the rollup (nodes).
+    ///   - sizeDivisor: what ΣS is divided by for `averageSprintSize` (n for a team; the
+    ///     number of team-periods for a rolled-up node).
+    static func summarize(_ points: [SeriesPoint], velocity: (value: Double?, approximate: Bool),
+                          sizeDivisor: Int, thresholds: BandThresholds) -> WindowSummary {
+        var s = WindowSummary(periods: points.count)
+        s.totals = totals(points)
+        s.velocity = velocity.value
+        s.velocityApproximate = velocity.approximate
+        let t = s.totals
+        if let size = t[.sprintSize], sizeDivisor > 0 { s.averageSprintSize = size / Double(sizeDivisor) }
+        s.sayDoPercent = percent(t[.deliveredCommit], of: t[.sprintCommit])
+        s.scopeCreepPercent = percent(t[.sprintCreep], of: t[.sprintCommit])
+        s.creepDeliveredPercent = percent(t[.deliveredCreep], of: t[.sprintCreep])
+        s.totalDeliveredPercent = percent(t[.totalWorkDelivered], of: t[.sprintSize])
+        s.deliveredVsCommitted = percent(t[.totalWorkDelivered], of: t[.sprintCommit]).map { $0 / 100 }
+
+        let delivered = points.enumerated().compactMap { i, p in
+            p.values[.totalWorkDelivered].map { (x: Double(i), y: $0) }
+        }
+        let d = delivered.map(\.y)
+        s.deliveryConsistency = Statistics.sampleStandardDeviation(d)
+        s.commitmentReliability = Statistics.sampleStandardDeviation(points.compactMap { p in
+            guard let c = p.values[.sprintCommit], c > 0, let dc = p.values[.deliveredCommit] else { return nil }
+            return 100 * dc / c
+        })
+        if let sd = s.deliveryConsistency, let m = Statistics.mean(d), m != 0 {
+            s.coefficientOfVariation = sd / m
+        }
+        s.trendPerPeriod = points.count >= 3 ? Statistics.slope(delivered) : nil
+        let recent = Array(d.suffix(forecastPeriods))
+        if recent.count >= 3, let lo = Statistics.quantile(recent, 0.25), let me = Statistics.quantile(recent, 0.5),
+           let hi = Statistics.quantile(recent, 0.75) {
+            s.forecast = Forecast(low: lo, median: me, high: hi)
+        }
+        s.bands = thresholds.bands(for: s)
+        return s
+    }
+
+    /// Sums of the additive metrics over the points where present (nil: never present).
+    static func totals(_ points: [SeriesPoint]) -> MetricValues {
+        var t = MetricValues()
+        for p in points {
+            for m in Metric.additive {
+                if let v = p.values[m] { t[m] = (t[m] ?? 0) + v }
+            }
+        }
+        return t
+    }
+
+    /// Sets each point's `rolling` (mean of D over it and up to 2 before it).
+    static func fillRolling(_ points: inout [SeriesPoint]) {
+        let rolling = Statistics.rollingMean(points.map { $0.values[.totalWorkDelivered] }, window: rollingWindow)
+        for i in points.indices { points[i].rolling = rolling[i] }
+    }
+
+    /// 100 · part / whole; nil (undefined) when either is missing or whole is 0.
+    private static func percent(_ part: Double?, of whole: Double?) -> Double? {
+        guard let part, let whole, whole != 0 else { return nil }
+        return 100 * part / whole
+    }
+}

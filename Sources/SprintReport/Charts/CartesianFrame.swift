@@ -1,0 +1,95 @@
+/// The shared frame of the period charts: value axis with nice ticks and light gridlines,
+/// the unit named once (top left), an optional legend, and thinned period labels.
+///
+/// Slots are the periods in order, plus an optional trailing slot (the forecast) of its own
+/// width. Direct labels to the right of the plot get `rightLabelWidth` of margin.
+struct CartesianFrame {
+    static let width = 640.0
+    static let height = 240.0
+    static let fontSize = 12.0
+    static let tickFontSize = 11.0
+
+    var left: Double, top: Double, right: Double, bottom: Double
+    var scale: NiceScale
+    var slot: Double
+    var centers: [Double]
+    var trailingCenter: Double?
+    var trailingWidth: Double
+    /// Grid, ticks, unit, legend, period labels.
+    var groups: [MarkGroup]
+
+    struct Trailing {
+        var label: String
+        var width: Double
+    }
+
+    init(labels: [String], values: [Double], minStep: Double, unit: String, legend: [LegendItem],
+         rightLabelWidth: Double = 0, trailing: Trailing? = nil) {
+        let W = Self.width, fs = Self.fontSize, tfs = Self.tickFontSize
+        let sc = NiceScale(covering: values, minStep: minStep)
+        scale = sc
+        // Top: unit label, then the legend on the same row (wrapping below it).
+        let unitText = TextMark(x: 2, y: fs + 2, text: unit, cls: "chart-unit", fontSize: tfs)
+        let unitEnd = 2 + TextMetrics.width(unit, fontSize: tfs)
+        let legendStart = legend.isEmpty ? unitEnd : (unitEnd + 18 > W * 0.45 ? 2 : unitEnd + 18)
+        let firstLegendBaseline = legendStart == 2 ? fs + 2 + 17 : fs + 2
+        let key = Legend.layout(legend, startX: legendStart, maxX: W - 2, firstBaseline: firstLegendBaseline,
+                                rowHeight: 17, fontSize: fs)
+        let lastBaseline = legend.isEmpty ? fs + 2 : firstLegendBaseline + Double(key.rows - 1) * 17
+        top = lastBaseline + 14
+        let tickWidth = sc.ticks.map { TextMetrics.width(sc.label($0), fontSize: tfs) }.max() ?? 0
+        let leftEdge = max(28, tickWidth + 10), rightEdge = W - 8 - rightLabelWidth
+        let trailingW = trailing?.width ?? 0
+        left = leftEdge
+        right = rightEdge
+        trailingWidth = trailingW
+        let n = labels.count
+        let slotWidth = (rightEdge - leftEdge - trailingW) / Double(max(n, 1))
+        slot = slotWidth
+        centers = (0..<n).map { leftEdge + slotWidth * (Double($0) + 0.5) }
+        trailingCenter = trailing.map { _ in rightEdge - trailingW / 2 }
+        var axisLabels = labels
+        var axisCenters = (0..<n).map { leftEdge + slotWidth * (Double($0) + 0.5) }
+        if let trailing {
+            let c = rightEdge - trailingW / 2
+            axisLabels.append(trailing.label)
+            axisCenters.append(c)
+        }
+        let axis = PeriodAxis(labels: axisLabels, centers: axisCenters, slot: min(slotWidth, trailing?.width ?? slotWidth),
+                              chartWidth: W, fontSize: tfs)
+        let b = Self.height - axis.height - 4
+        bottom = b
+        groups = []
+        // Gridlines and tick labels.
+        var grid: [ChartMark] = []
+        var ticks: [ChartMark] = []
+        let (lo, hi, t) = (sc.lower, sc.upper, top)
+        func yOf(_ v: Double) -> Double { b - (v - lo) / (hi - lo) * (b - t) }
+        for tick in sc.ticks {
+            let y = yOf(tick)
+            grid.append(.line(LineMark(x1: leftEdge, y1: y, x2: rightEdge, y2: y, cls: tick == 0 ? "chart-baseline" : "chart-grid")))
+            ticks.append(.text(TextMark(x: leftEdge - 6, y: y + tfs * 0.35, text: sc.label(tick), cls: "chart-tick",
+                                        fontSize: tfs, anchor: .end)))
+        }
+        groups.append(MarkGroup(cls: "chart-grid-lines", marks: grid))
+        groups.append(MarkGroup(cls: "chart-y-axis", marks: ticks + [.text(unitText)]))
+        if !key.marks.isEmpty { groups.append(MarkGroup(cls: "chart-key", marks: key.marks)) }
+        groups.append(MarkGroup(cls: "chart-x-axis",
+                                marks: axis.marks(centers: axisCenters, axisY: b, chartWidth: W,
+                                                  titles: axisLabels.map(ChartText.oneLine))))
+    }
+
+    /// The y coordinate of a value.
+    func y(_ v: Double) -> Double {
+        bottom - (v - scale.lower) / (scale.upper - scale.lower) * (bottom - top)
+    }
+
+    /// Width of one bar group inside a slot.
+    var groupWidth: Double { min(slot * 0.8, 56) }
+
+    /// A vertical bar from `from` to `to` (values), centred at `x`, `width` wide.
+    func bar(x: Double, width: Double, from: Double, to: Double, cls: String, fill: String? = nil, title: String?) -> RectMark {
+        let y0 = y(from), y1 = y(to)
+        return RectMark(x: x - width / 2, y: min(y0, y1), width: width, height: abs(y1 - y0), cls: cls, fill: fill, title: title)
+    }
+}

@@ -1,0 +1,31 @@
+/// Words for chart titles, descriptions and mark titles.
+enum ChartText {
+    /// Control characters (newlines, tabs) become spaces: a label is one line of text.
+    static func oneLine(_ s: String) -> String {
+        String(s.map { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? " " : $0 })
+    }
+
+    /// "1 sprint", "6 sprints".
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(n == 1 ? noun : plural(noun))"
+    }
+
+    static func plural(_ noun: String) -> String { noun + "s" }
+
+    /// An amount with its unit: "24 story points".
+    static func amount(_ x: Double?, _ mode: ComputationMode) -> String {
+        "\(NumberFormat.amount(x)) \(mode.unitName)"
+    }
+
+    /// A whole-number percentage for sentences ("81 %").
+    static func percent(_ x: Double?) -> String { NumberFormat.percentWhole(x) }
+
+    /// "Sprint 7" style prefix of a mark title: the period's full label.
+    static func period(_ label: String) -> String { oneLine(label) }
+
+    /// The first letter upper-cased ("sprint" → "Sprint").
+    static func capitalised(_ s: String) -> String {
+        guard let f = s.first else { return s }
+        return f.uppercased() + s.dropFirst()
+    }
+}

@@ -1,0 +1,26 @@
+/// Path data for a line through present points; a missing value breaks the line (a gap,
+/// never a zero).
+enum LinePath {
+    /// `M x y L x y …` per run of present points.
+    static func d(_ points: [(x: Double, y: Double)?]) -> String {
+        var out = ""
+        var previousPresent = false
+        for p in points {
+            guard let p else {
+                previousPresent = false
+                continue
+            }
+            if !out.isEmpty && !previousPresent { out += " " }
+            out += (previousPresent ? " L" : "M") + SVGNumber.format(p.x) + " " + SVGNumber.format(p.y)
+            previousPresent = true
+        }
+        return out
+    }
+
+    /// Indices of points with no present neighbour: a line cannot show them, a dot must.
+    static func isolated(_ points: [(x: Double, y: Double)?]) -> [Int] {
+        points.indices.filter { i in
+            points[i] != nil && (i == 0 || points[i - 1] == nil) && (i == points.count - 1 || points[i + 1] == nil)
+        }
+    }
+}

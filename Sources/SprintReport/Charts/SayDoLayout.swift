@@ -1,0 +1,71 @@
+/// Say/do % (committed work delivered %) per period against the band thresholds,
+/// each threshold a dashed line labelled with its band at the right.
+enum SayDoLayout {
+    static func make(_ points: [SeriesPoint], limits: BandThresholds.Limits, periodNoun: String, idPrefix: String) -> ChartLayout {
+        let p = points.map { $0.chartValue(.committedWorkDeliveredPercent) }
+        let c = points.map { $0.chartValue(.sprintCommit) }, dc = points.map { $0.chartValue(.deliveredCommit) }
+        let labels = points.map { ChartText.oneLine($0.period.label) }
+        let n = points.count
+        let cmp = limits.higherIsBetter ? "≥" : "≤"
+        let thresholds: [(Band, Double)] = [(.elite, limits.elite), (.high, limits.high), (.medium, limits.medium)]
+        let thresholdTexts = thresholds.map { "\($0.0.rawValue) \(cmp) \(NumberFormat.fixed($0.1, NiceScale.decimals(of: $0.1)))" }
+        let fs = CartesianFrame.tickFontSize
+        let labelWidth = (thresholdTexts.map { TextMetrics.width($0, fontSize: fs) }.max() ?? 0) + 8
+        let frame = CartesianFrame(labels: labels, values: p.compactMap { $0 } + [100] + thresholds.map(\.1), minStep: 1,
+                                   unit: "% of committed work delivered", legend: [], rightLabelWidth: labelWidth)
+        var groups = frame.groups
+        var lines: [ChartMark] = []
+        var items: [(y: Double, text: String, cls: String)] = []
+        for (k, (band, limit)) in thresholds.enumerated() {
+            let y = frame.y(limit)
+            lines.append(.line(LineMark(x1: frame.left, y1: y, x2: frame.right, y2: y, cls: "chart-threshold")))
+            items.append((y, thresholdTexts[k], "chart-threshold-label chart-band-\(band.rawValue.lowercased())"))
+        }
+        lines += DirectLabels.place(items, x: frame.right + 6, top: frame.top, bottom: frame.bottom, fontSize: fs)
+        groups.append(MarkGroup(cls: "chart-thresholds", marks: lines))
+        groups.append(MarkGroup(cls: "chart-lines", marks: SeriesLine.marks(p, frame: frame, cls: "chart-saydo") { i, v in
+            var t = "\(labels[i]): \(NumberFormat.percent(v)) of committed work delivered"
+            if let dc = dc[i], let c = c[i] { t += " (\(NumberFormat.amount(dc)) of \(NumberFormat.amount(c)))" }
+            return t + ", \(band(v, limits).rawValue)"
+        }))
+        let overall = SeriesStats.ratioOfSums(dc, c) ?? mean(p)
+        let present = SeriesStats.present(p)
+        let heading: String
+        if let overall {
+            let elite = present.filter { band($0.value, limits) == .elite }.count
+            heading = "Say/do \(ChartText.percent(overall)) overall (\(band(overall, limits).rawValue)); Elite in \(elite) of \(ChartText.count(present.count, periodNoun))"
+        } else {
+            heading = "No say/do figures: no committed work recorded"
+        }
+        let description: String
+        if let lo = present.min(by: { $0.value < $1.value }), let hi = present.max(by: { $0.value < $1.value }), let last = present.last {
+            description = present.count == 1
+                ? "Committed work delivered was \(ChartText.percent(last.value)) in \(labels[last.index]), against the band limits."
+                : "Committed work delivered ranged from \(ChartText.percent(lo.value)) to \(ChartText.percent(hi.value)) over \(ChartText.count(n, periodNoun)), last \(ChartText.percent(last.value)), against the band limits."
+        } else {
+            description = "No committed work delivered figures in \(ChartText.count(n, periodNoun))."
+        }
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+                                     title: heading, description: description, groups: groups)
+        let table = ChartTable(caption: "Say/do % (committed work delivered) per \(periodNoun); bands: " + thresholdTexts.joined(separator: ", "),
+                               columns: [ChartText.capitalised(periodNoun), "Committed", "Delivered commitment", "Say/do %", "Band"],
+                               rows: (0..<n).map { i in
+                                   [labels[i], NumberFormat.amount(c[i]), NumberFormat.amount(dc[i]), NumberFormat.percent(p[i]),
+                                    p[i].map { band($0, limits).rawValue } ?? NumberFormat.undefined]
+                               })
+        return ChartLayout(geometry: geometry, heading: heading, table: table)
+    }
+
+    /// The band of a value under these limits.
+    static func band(_ v: Double, _ l: BandThresholds.Limits) -> Band {
+        if l.higherIsBetter {
+            return v >= l.elite ? .elite : v >= l.high ? .high : v >= l.medium ? .medium : .low
+        }
+        return v <= l.elite ? .elite : v <= l.high ? .high : v <= l.medium ? .medium : .low
+    }
+
+    static func mean(_ v: [Double?]) -> Double? {
+        let p = v.compactMap { $0 }
+        return p.isEmpty ? nil : p.reduce(0, +) / Double(p.count)
+    }
+}

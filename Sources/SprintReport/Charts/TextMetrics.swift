@@ -1,0 +1,64 @@
+/// Estimated text widths, so labels can be placed without a font engine.
+///
+/// The estimate is deliberately generous (widest common sans-serif glyphs, one em for
+/// anything outside ASCII such as CJK or emoji), so a label that fits here fits on screen.
+enum TextMetrics {
+    /// Width in user units of `text` set at `fontSize`.
+    static func width(_ text: String, fontSize: Double) -> Double {
+        var em = 0.0
+        for ch in text { em += advance(ch) }
+        return em * fontSize
+    }
+
+    /// Advance of one character in em.
+    static func advance(_ ch: Character) -> Double {
+        guard ch.isASCII, let a = ch.asciiValue else { return 1.0 }
+        switch a {
+        case 0x20: return 0.3
+        case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "j"), UInt8(ascii: "."),
+             UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "|"),
+             UInt8(ascii: "!"), UInt8(ascii: "'"), UInt8(ascii: "I"): return 0.32
+        case UInt8(ascii: "M"), UInt8(ascii: "W"), UInt8(ascii: "m"), UInt8(ascii: "w"),
+             UInt8(ascii: "@"), UInt8(ascii: "%"): return 0.95
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return 0.72
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 0.6
+        default: return 0.6
+        }
+    }
+
+    /// `text` shortened with `…` so it is at most `maxWidth` wide (whole characters kept).
+    static func truncate(_ text: String, fontSize: Double, maxWidth: Double) -> String {
+        if width(text, fontSize: fontSize) <= maxWidth { return text }
+        let budget = maxWidth - advance("…") * fontSize
+        var out = ""
+        var used = 0.0
+        for ch in text {
+            let w = advance(ch) * fontSize
+            if used + w > budget { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+}
+
+extension TextMetrics {
+    /// `text` shortened in the middle (`Platf…2026-14`), keeping the start and the end that
+    /// tell periods apart; at most `maxWidth` wide.
+    static func truncateMiddle(_ text: String, fontSize: Double, maxWidth: Double) -> String {
+        if width(text, fontSize: fontSize) <= maxWidth { return text }
+        let chars = Array(text)
+        let budget = maxWidth - advance("…") * fontSize
+        var head = 0, tail = 0, used = 0.0
+        // Alternate: two characters from the end for every three from the start.
+        while head + tail < chars.count {
+            let takeTail = (head + tail) % 5 >= 3
+            let ch = takeTail ? chars[chars.count - 1 - tail] : chars[head]
+            let w = advance(ch) * fontSize
+            if used + w > budget { break }
+            used += w
+            if takeTail { tail += 1 } else { head += 1 }
+        }
+        return String(chars[0..<head]) + "…" + String(chars[(chars.count - tail)...])
+    }
+}

@@ -1,0 +1,279 @@
+/// A byte-level RFC 4180 record scanner (`export-format.md`, "Bytes").
+///
+/// Hand-written for speed: measured on this machine (`swift-findings.md`, "CSV") a
+/// byte-level parser over `UnsafeBufferPointer<UInt8>` that keeps fields as byte ranges
+/// runs at 221–250 MB/s, while SwiftCSV (5.4–5.6 MB/s) and CSV.swift (6.3–7.0 MB/s) are
+/// ~40× slower, use hundreds of MB, and both accept an unterminated quote silently.
+///
+/// The scanner sees a buffer that may end anywhere (inside a quoted field, between CR and
+/// LF, inside a UTF-8 sequence): it hands over every complete record and reports how many
+/// bytes it consumed; the caller keeps the rest and scans it again with more bytes. It
+/// validates UTF-8, counts physical lines (a CR/LF inside quotes is a line too), skips
+/// blank lines, and allocates nothing per field.
+struct CSVScanner: ~Copyable {
+    /// Physical line (1-based) where the next record starts.
+    private(set) var line = 1
+    /// Field boundaries of the current record: content `starts[i]..<ends[i]`.
+    private var starts: UnsafeMutablePointer<Int>
+    private var ends: UnsafeMutablePointer<Int>
+    private var kinds: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+
+    init() {
+        capacity = 64
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+        kinds = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
+        kinds.deallocate()
+    }
+
+    /// Byte classes outside quotes: 1 = `,` CR LF, 2 = non-ASCII, 0 = ordinary.
+    private static let plainClass: [UInt8] = (0..<256).map { b in
+        b == 0x2C || b == 0x0D || b == 0x0A ? 1 : (b >= 0x80 ? 2 : 0)
+    }
+    /// Byte classes inside quotes: 1 = `"` CR LF, 2 = non-ASCII.
+    private static let quotedClass: [UInt8] = (0..<256).map { b in
+        b == 0x22 || b == 0x0D || b == 0x0A ? 1 : (b >= 0x80 ? 2 : 0)
+    }
+
+    private mutating func grow() {
+        let n = capacity * 2
+        let s = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let e = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let q = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+        s.update(from: starts, count: capacity)
+        e.update(from: ends, count: capacity)
+        q.update(from: kinds, count: capacity)
+        starts.deallocate(); ends.deallocate(); kinds.deallocate()
+        starts = s; ends = e; kinds = q; capacity = n
+    }
+
+    /// Validates the UTF-8 sequence at `p`: its length, 0 when the buffer ends inside it,
+    /// -1 when it is invalid.
+    @inline(__always)
+    private static func utf8Length(_ b: UnsafeMutablePointer<UInt8>, _ p: Int, _ end: Int) -> Int {
+        let lead = b[p]
+        let n: Int
+        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: n = 2
+        case 0xE0: n = 3; lo = 0xA0
+        case 0xED: n = 3; hi = 0x9F
+        case 0xE1...0xEF: n = 3
+        case 0xF0: n = 4; lo = 0x90
+        case 0xF4: n = 4; hi = 0x8F
+        case 0xF1...0xF3: n = 4
+        default: return -1
+        }
+        if p + 1 < end {
+            let c = b[p + 1]
+            if c < lo || c > hi { return -1 }
+        }
+        var k = 2
+        while k < n, p + k < end {
+            if b[p + k] & 0xC0 != 0x80 { return -1 }
+            k += 1
+        }
+        return p + n <= end ? n : 0
+    }
+
+    /// Scans `buffer[0..<count]` and calls `body` for each complete record. With `final`
+    /// the buffer is the end of the input. Returns the bytes consumed (the start of the
+    /// first incomplete record, or `count`).
+    mutating func scan(_ b: UnsafeMutablePointer<UInt8>, count end: Int, final: Bool,
+                       _ body: (borrowing CSVRecord) throws -> Void) throws -> Int
+    {
+        var pos = 0
+        let plain = Self.plainClass
+        let inQuotes = Self.quotedClass
+        return try plain.withUnsafeBufferPointer { (pc) throws -> Int in
+            try inQuotes.withUnsafeBufferPointer { (qc) throws -> Int in
+                record: while pos < end {
+                    let recordStart = pos
+                    var ln = line
+                    var n = 0
+                    field: while true {
+                        if n == capacity { grow() }
+                        var irregular = false
+                        if pos < end, b[pos] == 0x22 {
+                            // Quoted field.
+                            let quoteLine = ln
+                            let rawStart = pos
+                            pos += 1
+                            let contentStart = pos
+                            var escaped = false
+                            while true {
+                                while pos < end, qc[Int(b[pos])] == 0 { pos += 1 }
+                                if pos >= end {
+                                    if final { throw CSVSyntaxError.unterminatedQuote(line: quoteLine) }
+                                    return recordStart
+                                }
+                                let c = b[pos]
+                                if c == 0x22 {
+                                    if pos + 1 < end {
+                                        if b[pos + 1] == 0x22 { escaped = true; pos += 2; continue }
+                                        break
+                                    }
+                                    if final { break }
+                                    return recordStart
+                                } else if c == 0x0A {
+                                    ln += 1; pos += 1
+                                } else if c == 0x0D {
+                                    if pos + 1 < end {
+                                        if b[pos + 1] != 0x0A { ln += 1 }
+                                    } else if final {
+                                        ln += 1
+                                    } else {
+                                        return recordStart
+                                    }
+                                    pos += 1
+                                } else {
+                                    let k = Self.utf8Length(b, pos, end)
+                                    if k > 0 { pos += k } else if k == 0 && !final { return recordStart } else {
+                                        throw CSVSyntaxError.invalidUTF8(line: ln)
+                                    }
+                                }
+                            }
+                            let contentEnd = pos
+                            pos += 1
+                            if pos < end, pc[Int(b[pos])] != 1 {
+                                // Text after the closing quote: keep it (lenient), unescaped below.
+                                irregular = true
+                            } else {
+                                starts[n] = contentStart
+                                ends[n] = contentEnd
+                                kinds[n] = escaped ? 2 : 1
+                            }
+                            if irregular {
+                                while true {
+                                    while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
+                                    if pos < end, b[pos] >= 0x80 {
+                                        let k = Self.utf8Length(b, pos, end)
+                                        if k > 0 { pos += k; continue }
+                                        if k == 0 && !final { return recordStart }
+                                        throw CSVSyntaxError.invalidUTF8(line: ln)
+                                    }
+                                    break
+                                }
+                                if pos >= end && !final { return recordStart }
+                                starts[n] = rawStart
+                                ends[n] = pos
+                                kinds[n] = 3
+                            }
+                        } else {
+                            let start = pos
+                            while true {
+                                while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
+                                if pos < end, b[pos] >= 0x80 {
+                                    let k = Self.utf8Length(b, pos, end)
+                                    if k > 0 { pos += k; continue }
+                                    if k == 0 && !final { return recordStart }
+                                    throw CSVSyntaxError.invalidUTF8(line: ln)
+                                }
+                                break
+                            }
+                            starts[n] = start
+                            ends[n] = pos
+                            kinds[n] = 0
+                        }
+                        n += 1
+                        if pos >= end {
+                            if final { break field }
+                            return recordStart
+                        }
+                        let c = b[pos]
+                        if c == 0x2C { pos += 1; continue field }
+                        if c == 0x0A {
+                            pos += 1
+                        } else {  // CR
+                            if pos + 1 < end {
+                                pos += b[pos + 1] == 0x0A ? 2 : 1
+                            } else if final {
+                                pos += 1
+                            } else {
+                                return recordStart
+                            }
+                        }
+                        ln += 1
+                        break field
+                    }
+                    let startLine = line
+                    line = ln
+                    if n == 1, kinds[0] == 0, starts[0] == ends[0] { continue record }  // blank line
+                    // The record is complete: only now unescape in place (a rescan never sees it).
+                    for i in 0..<n where kinds[i] >= 2 {
+                        ends[i] = kinds[i] == 2 ? Self.unescape(b, starts[i], ends[i])
+                            : Self.unescapeIrregular(b, starts[i], ends[i])
+                    }
+                    try body(CSVRecord(base: b, starts: starts, ends: ends, kinds: kinds, count: n,
+                                       line: startLine))
+                }
+                return pos
+            }
+        }
+    }
+
+    /// Turns `""` into `"` in place; returns the new end.
+    private static func unescape(_ b: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var r = start, w = start
+        while r < end {
+            b[w] = b[r]
+            r += b[r] == 0x22 ? 2 : 1
+            w += 1
+        }
+        return w
+    }
+
+    /// A field with text after its closing quote (`"ab"c`): quotes toggle, `""` inside
+    /// quotes is a quote; done in place, returns the new end.
+    private static func unescapeIrregular(_ b: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var r = start, w = start
+        var inside = false
+        while r < end {
+            let c = b[r]
+            if c == 0x22 {
+                if inside, r + 1 < end, b[r + 1] == 0x22 { b[w] = c; w += 1; r += 2; continue }
+                inside.toggle()
+                r += 1
+                continue
+            }
+            b[w] = c; w += 1; r += 1
+        }
+        return w
+    }
+}
+
+/// A CSV syntax error with the physical line it names.
+enum CSVSyntaxError: Error, Equatable {
+    /// Invalid UTF-8: the line of the bad byte.
+    case invalidUTF8(line: Int)
+    /// A quoted field that never closes: the line where it started.
+    case unterminatedQuote(line: Int)
+}
+
+/// One record as byte ranges into the scanner's buffer (valid only inside the callback).
+struct CSVRecord: ~Copyable {
+    let base: UnsafeMutablePointer<UInt8>
+    let starts: UnsafeMutablePointer<Int>
+    let ends: UnsafeMutablePointer<Int>
+    let kinds: UnsafeMutablePointer<UInt8>
+    /// Number of fields.
+    let count: Int
+    /// Physical line where the record starts.
+    let line: Int
+
+    /// The bytes of field `i` (quotes removed, `""` unescaped).
+    @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + starts[i], count: ends[i] - starts[i])
+    }
+
+    @inline(__always) func isQuoted(_ i: Int) -> Bool { kinds[i] != 0 }
+
+    /// Field `i` as a string.
+    func string(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
+}

@@ -1,0 +1,74 @@
+/// Reads one input file into the shared `RowStore`: bytes through the `ChunkPipeline`,
+/// records through the `CSVScanner`, the header through `HeaderPlan`, each record through
+/// `RecordMapper`. Produces the file's `InputSummary`.
+final class FileReader {
+    let path: String
+    let fileIndex: Int
+    let store: RowStore
+    let chunkSize: Int
+    private var mapper: RecordMapper?
+
+    init(path: String, fileIndex: Int, store: RowStore, chunkSize: Int) {
+        self.path = path
+        self.fileIndex = fileIndex
+        self.store = store
+        self.chunkSize = chunkSize
+    }
+
+    /// What the file held once read; throws the file's first error.
+    func read() throws(InputError) -> (summary: InputSummary, extras: [FileExtra]) {
+        let source = try ByteSource(path: path)
+        let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize)
+        pipeline.start()
+        let csv = CSVChunkReader(capacity: max(chunkSize * 2, 4096)) { record in try self.handle(record) }
+        do {
+            loop: while true {
+                switch pipeline.next() {
+                case .chunk(let p, let n):
+                    defer { pipeline.recycle(p) }
+                    try csv.feed(p, count: n)
+                case .end:
+                    try csv.finish()
+                    break loop
+                case .failed(let e):
+                    throw e
+                }
+            }
+        } catch let e as InputError {
+            pipeline.cancelAndWait()
+            throw e
+        } catch let e as CSVSyntaxError {
+            pipeline.cancelAndWait()
+            switch e {
+            case .invalidUTF8(let line): throw InputError(file: path, line: line, "invalid UTF-8")
+            case .unterminatedQuote(let line):
+                throw InputError(file: path, line: line, "quoted field starting here never closes")
+            }
+        } catch {
+            pipeline.cancelAndWait()
+            throw InputError(file: path, "\(error)")
+        }
+        pipeline.waitUntilFinished()
+        let outcome = pipeline.outcome
+        if outcome.rawBytes == 0 { throw InputError(file: path, "empty file (0 bytes)") }
+        guard let mapper else { throw InputError(file: path, "no header row (the file holds only blank lines)") }
+        return mapper.finish(compressed: outcome.compressed, sha256: outcome.sha256)
+    }
+
+    private func handle(_ record: borrowing CSVRecord) throws {
+        if let mapper {
+            try mapper.map(record)
+        } else {
+            let headers = (0..<record.count).map { record.string($0).trimmingSpaces }
+            let plan = try HeaderPlan(headers: headers, file: path, line: record.line)
+            mapper = RecordMapper(plan: plan, path: path, fileIndex: fileIndex, store: store)
+        }
+    }
+}
+
+/// An extra metric of one file: its name, and whether all its cells were numbers.
+struct FileExtra {
+    var name: String
+    var normalized: String
+    var numeric: Bool
+}

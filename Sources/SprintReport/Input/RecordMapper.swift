@@ -1,0 +1,400 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns the data records of one file into `PeriodRow`s in the `RowStore`
+/// (`export-format.md`: team identity, periods, modes, values, wide and long shapes).
+///
+/// Runs once per record on the parsing thread: cells are read as bytes, and strings are
+/// made only for what is kept (a team once per distinct team, a period's label and id).
+final class RecordMapper {
+    let plan: HeaderPlan
+    let path: String
+    let fileIndex: Int
+    let store: RowStore
+
+    private let col: Columns
+    /// The columns that give a team its key, in order of preference: id, hierarchy, name.
+    private let keyColumns: [Int]
+    private let sprintLevelFile: Bool
+
+    // File facts for the summary.
+    private var records = 0
+    private var teamsSeen = Set<Int32>()
+    private var periodKeys = Set<UInt64>()
+    private var first: Period?
+    private var last: Period?
+    private var modesSeen = Set<ComputationMode>()
+    private var levelSeen: RowLevel = .team
+
+    // Caches that spare a string and a hash lookup when consecutive records repeat.
+    private var lastKeyBytes: [UInt8] = []
+    private var lastKeyColumn = -1
+    private var lastTeam: Int32 = -1
+    private var lastModeBytes: [UInt8] = []
+    private var lastMode: ComputationMode?
+
+    // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
+    private var extraNames: [String] = []
+    private var extraAny: [Bool] = []
+    private var extraNumeric: [Bool] = []
+    private var extraExample: [String?] = []
+    private var longExtraIndex: [String: Int] = [:]
+    private var longMetricCache: [String: (Metric, ComputationMode?)?] = [:]
+    private var longRows: [LongKey: (bucket: Int, row: Int)] = [:]
+
+    private struct LongKey: Hashable {
+        var team: Int32
+        var mode: ComputationMode
+        var level: RowLevel
+        var period: String
+    }
+
+    /// Column positions of the dimensions (-1 when absent), read once from the plan.
+    private struct Columns {
+        var teamName = -1, teamId = -1, hierarchy = -1, orgTree = -1, periodLabel = -1
+        var sprintName = -1, sprintId = -1, start = -1, end = -1, mode = -1, level = -1
+        var metricName = -1, value = -1
+    }
+
+    init(plan: HeaderPlan, path: String, fileIndex: Int, store: RowStore) {
+        self.plan = plan
+        self.path = path
+        self.fileIndex = fileIndex
+        self.store = store
+        var c = Columns()
+        let d = plan.dimension
+        c.teamName = d[.teamName] ?? -1
+        c.teamId = d[.teamId] ?? -1
+        c.hierarchy = d[.hierarchy] ?? -1
+        c.orgTree = d[.orgTree] ?? -1
+        c.periodLabel = d[.periodLabel] ?? -1
+        c.sprintName = d[.sprintName] ?? -1
+        c.sprintId = d[.sprintId] ?? -1
+        c.start = d[.startDate] ?? -1
+        c.end = d[.endDate] ?? -1
+        c.mode = d[.computationMode] ?? -1
+        c.level = d[.metricLevel] ?? -1
+        c.metricName = d[.metricName] ?? -1
+        c.value = d[.value] ?? -1
+        col = c
+        keyColumns = [c.teamId, c.hierarchy, c.teamName].filter { $0 >= 0 }
+        sprintLevelFile = c.sprintName >= 0 || c.sprintId >= 0
+        if plan.shape == .wide {
+            for u in plan.unknownColumns { addExtra(plan.headers[u]) }
+        }
+    }
+
+    private func addExtra(_ name: String) {
+        extraNames.append(name)
+        extraAny.append(false)
+        extraNumeric.append(true)
+        extraExample.append(nil)
+    }
+
+    // MARK: - Cells
+
+    @inline(__always)
+    private static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var s = 0, e = b.count
+        while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+        while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
+        if s == 0 && e == b.count { return b }
+        return UnsafeBufferPointer(rebasing: b[s..<e])
+    }
+
+    @inline(__always)
+    private func cell(_ r: borrowing CSVRecord, _ c: Int) -> UnsafeBufferPointer<UInt8> {
+        c < 0 ? UnsafeBufferPointer(start: nil, count: 0) : Self.trimmed(r.bytes(c))
+    }
+
+    @inline(__always)
+    private func text(_ r: borrowing CSVRecord, _ c: Int) -> String? {
+        let b = cell(r, c)
+        return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
+    }
+
+    // MARK: - Records
+
+    /// Maps one data record (the header is not one).
+    func map(_ r: borrowing CSVRecord) throws {
+        if r.count != plan.headers.count {
+            throw InputError(file: path, line: r.line,
+                             "expected \(plan.headers.count) fields (as in the header), found \(r.count)")
+        }
+        records += 1
+        store.sequence += 1
+        guard let team = team(r) else {
+            store.findings.append(Finding(kind: .unparsedValue, file: path, line: r.line,
+                                          message: "record has no team (team id, hierarchy and name are empty): skipped"))
+            return
+        }
+        guard let (period, key, keyHash) = period(r) else {
+            store.findings.append(Finding(kind: .unparsedValue, file: path, line: r.line, team: store.teamName(team),
+                                          message: "record has no period (no sprint, period label, sprint id or start date): skipped"))
+            return
+        }
+        if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
+        periodKeys.insert(keyHash)
+        if first == nil || Period.precedes(period, first!) { first = period }
+        if last == nil || Period.precedes(last!, period) { last = period }
+        let level = rowLevel(r)
+        if level == .sprint { levelSeen = .sprint }
+        let rowMode = mode(r) ?? plan.suffixMode ?? .storyPoints
+        let source = SourceRef(file: fileIndex, line: r.line)
+        if plan.shape == .wide {
+            wide(r, team: team, period: period, keyHash: keyHash, level: level, rowMode: rowMode, source: source)
+        } else {
+            long(r, team: team, period: period, key: key, keyHash: keyHash, level: level, rowMode: rowMode,
+                 source: source)
+        }
+    }
+
+    private var lastTeamSeen: Int32 = -1
+
+    private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, keyHash: UInt64, level: RowLevel,
+                      rowMode: ComputationMode, source: SourceRef) {
+        var points = MetricValues(), tickets = MetricValues()
+        var usesPoints = false, usesTickets = false
+        for (c, metric, suffix) in plan.metricColumns {
+            let mode = suffix ?? rowMode
+            if mode == .storyPoints { usesPoints = true } else { usesTickets = true }
+            let raw = r.bytes(c)
+            switch NumberCell.parse(raw, quoted: r.isQuoted(c)) {
+            case .number(let v):
+                if mode == .storyPoints { points[metric] = v } else { tickets[metric] = v }
+                if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
+            case .missing:
+                break
+            case .unparsed:
+                unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
+            }
+        }
+        if plan.metricColumns.isEmpty {
+            if rowMode == .storyPoints { usesPoints = true } else { usesTickets = true }
+        }
+        var extras: [Double] = []
+        if !extraNames.isEmpty {
+            extras = [Double](repeating: .nan, count: extraNames.count)
+            for (k, c) in plan.unknownColumns.enumerated() {
+                switch NumberCell.parse(r.bytes(c), quoted: r.isQuoted(c)) {
+                case .number(let v): extras[k] = v; extraAny[k] = true
+                case .missing: break
+                case .unparsed:
+                    if extraNumeric[k] {
+                        extraNumeric[k] = false
+                        extraExample[k] = "'\(r.string(c))' on line \(r.line)"
+                    }
+                }
+            }
+        }
+        if usesPoints { append(points, .storyPoints, team, period, keyHash, level, extras, source) }
+        if usesTickets { append(tickets, .tickets, team, period, keyHash, level, extras, source) }
+    }
+
+    @inline(__always)
+    private func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: Period,
+                        _ keyHash: UInt64, _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
+        modesSeen.insert(mode)
+        let b = store.bucket(team: team, mode: mode, level: level)
+        store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
+        store.buckets[b].keyHashes.append(keyHash)
+    }
+
+    private func long(_ r: borrowing CSVRecord, team: Int32, period: Period, key: String, keyHash: UInt64,
+                      level: RowLevel, rowMode: ComputationMode, source: SourceRef) {
+        let nameText = text(r, col.metricName) ?? ""
+        let known: (Metric, ComputationMode?)?
+        if let cached = longMetricCache[nameText] {
+            known = cached
+        } else {
+            known = HeaderName.metric(normalized: HeaderName.normalize(nameText))
+            longMetricCache[nameText] = known
+        }
+        let mode = known?.1 ?? rowMode
+        let raw = r.bytes(col.value)
+        let value = NumberCell.parse(raw, quoted: r.isQuoted(col.value))
+        // The row this record belongs to: one per (team, period, mode).
+        let lk = LongKey(team: team, mode: mode, level: level, period: key)
+        let b: Int, row: Int
+        if let found = longRows[lk] {
+            (b, row) = found
+        } else {
+            modesSeen.insert(mode)
+            b = store.bucket(team: team, mode: mode, level: level)
+            row = store.buckets[b].rows.count
+            store.buckets[b].rows.append(PeriodRow(period: period, source: source))
+            store.buckets[b].keyHashes.append(keyHash)
+            longRows[lk] = (b, row)
+        }
+        guard let (metric, _) = known else {
+            if nameText.isEmpty { return }
+            let k: Int
+            if let i = longExtraIndex[nameText] {
+                k = i
+            } else {
+                k = extraNames.count
+                longExtraIndex[nameText] = k
+                addExtra(nameText)
+            }
+            switch value {
+            case .number(let v):
+                extraAny[k] = true
+                var extras = store.buckets[b].rows[row].extras
+                if extras.count <= k { extras += [Double](repeating: .nan, count: k + 1 - extras.count) }
+                extras[k] = v
+                store.buckets[b].rows[row].extras = extras
+            case .missing: break
+            case .unparsed:
+                if extraNumeric[k] {
+                    extraNumeric[k] = false
+                    extraExample[k] = "'\(String(decoding: raw, as: UTF8.self))' on line \(r.line)"
+                }
+            }
+            return
+        }
+        switch value {
+        case .number(let v):
+            if let old = store.buckets[b].rows[row].values[metric], old != v {
+                let first = store.buckets[b].rows[row].source.line
+                store.findings.append(Finding(kind: .duplicateConflict, file: path, line: r.line,
+                                              team: store.teamName(team), period: period.label,
+                                              message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
+            }
+            store.buckets[b].rows[row].values[metric] = v
+            if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
+        case .missing:
+            break
+        case .unparsed:
+            unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
+        }
+    }
+
+    // MARK: - Findings
+
+    private func negative(_ metric: Metric, _ v: Double, team: Int32, period: Period, line: Int) {
+        store.findings.append(Finding(kind: .negativeValue, file: path, line: line, team: store.teamName(team),
+                                      period: period.label,
+                                      message: "\(metric.rawValue) is \(NumberFormat.value(v, of: metric)), but work is never negative (kept)"))
+    }
+
+    private func unparsed(_ what: String, _ raw: UnsafeBufferPointer<UInt8>, team: Int32, period: Period, line: Int) {
+        let cell = String(decoding: raw, as: UTF8.self)
+        store.findings.append(Finding(kind: .unparsedValue, file: path, line: line, team: store.teamName(team),
+                                      period: period.label,
+                                      message: "\(what) is '\(cell)', which is not a number (treated as missing)"))
+    }
+
+    // MARK: - Team, period, mode, level
+
+    /// The team of a record: key = team id, else hierarchy path, else name.
+    private func team(_ r: borrowing CSVRecord) -> Int32? {
+        var keyColumn = -1
+        var key = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        for c in keyColumns {
+            let b = cell(r, c)
+            if !b.isEmpty { key = b; keyColumn = c; break }
+        }
+        if keyColumn < 0 { return nil }
+        if keyColumn == lastKeyColumn, lastKeyBytes.count == key.count,
+           lastKeyBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+            return lastTeam
+        }
+        let keyText = String(decoding: key, as: UTF8.self)
+        let t = store.team(key: keyText) {
+            let name = text(r, col.teamName)
+            var path: [String] = []
+            if let h = text(r, col.hierarchy) {
+                path = h.split(separator: "/").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            }
+            let display = name ?? path.last ?? keyText
+            if path.isEmpty { path = [display] }
+            return Team(key: keyText, name: display, path: path, orgTree: text(r, col.orgTree))
+        }
+        lastKeyColumn = keyColumn
+        lastKeyBytes = Array(key)
+        lastTeam = t
+        return t
+    }
+
+    /// The period of a record, its identity key (sprint id, else label) and the key's hash.
+    private func period(_ r: borrowing CSVRecord) -> (Period, String, UInt64)? {
+        let sprintName = text(r, col.sprintName)
+        let sprintId = text(r, col.sprintId)
+        var periodLabel = text(r, col.periodLabel)
+        var granularity: Granularity?
+        if let p = periodLabel, let g = HeaderName.granularity(p) {
+            granularity = g  // a bucket size, not a period ("Sprint", "MONTHLY")
+            periodLabel = nil
+        }
+        let start = col.start < 0 ? nil : Day(isoBytes: cell(r, col.start))
+        let end = col.end < 0 ? nil : Day(isoBytes: cell(r, col.end))
+        guard let label = sprintName ?? periodLabel ?? sprintId ?? start?.description else { return nil }
+        var orderDay = start
+        if let p = periodLabel, let parsed = PeriodLabel.parse(p) {
+            if orderDay == nil { orderDay = parsed.day }
+            granularity = granularity ?? parsed.granularity
+        }
+        if granularity == nil, sprintLevelFile { granularity = .sprint }
+        let period = Period(label: label, sprintId: sprintId, start: start, end: end, granularity: granularity,
+                            orderDay: orderDay, sequence: store.sequence)
+        let key = sprintId ?? label
+        return (period, key, RowStore.hash(key))
+    }
+
+    /// The mode cell of a record, if the file has one and it names a mode.
+    private func mode(_ r: borrowing CSVRecord) -> ComputationMode? {
+        if col.mode < 0 { return nil }
+        let b = cell(r, col.mode)
+        if lastModeBytes.elementsEqual(b) { return lastMode }
+        lastModeBytes = Array(b)
+        lastMode = HeaderName.mode(String(decoding: b, as: UTF8.self))
+        return lastMode
+    }
+
+    private func rowLevel(_ r: borrowing CSVRecord) -> RowLevel {
+        if sprintLevelFile { return .sprint }
+        if col.level >= 0, let t = text(r, col.level), let l = HeaderName.level(t) { return l }
+        return .team
+    }
+
+    // MARK: - End of file
+
+    /// The file's summary and its extra metrics (numeric or not).
+    func finish(compressed: Bool, sha256: String) -> (summary: InputSummary, extras: [FileExtra]) {
+        var extras: [FileExtra] = []
+        var numericColumns = Set<Int>()
+        var reasons: [Int: String] = [:]
+        for k in extraNames.indices {
+            let numeric = extraAny[k] && extraNumeric[k]
+            extras.append(FileExtra(name: extraNames[k], normalized: HeaderName.normalize(extraNames[k]),
+                                    numeric: numeric))
+            let why = numeric ? nil : extraAny[k] || extraExample[k] != nil
+                ? "not numeric (e.g. \(extraExample[k] ?? "?"))" : "no values"
+            if plan.shape == .wide {
+                let c = plan.unknownColumns[k]
+                if numeric { numericColumns.insert(c) } else { reasons[c] = why }
+            }
+            if let why {
+                let what = plan.shape == .wide ? "column '\(extraNames[k])'" : "metric '\(extraNames[k])'"
+                store.findings.append(Finding(severity: .info, kind: .unknownColumn, file: path,
+                                              message: "\(what) is unknown and \(why): ignored"))
+            }
+        }
+        var columns = plan.mappings(extra: numericColumns, unknownReason: reasons)
+        for i in columns.indices {
+            if case .ignored(let why) = columns[i].role, !plan.unknownColumns.contains(i) {
+                store.findings.append(Finding(severity: .info, kind: .unknownColumn, file: path, line: 1,
+                                              message: "column '\(columns[i].header)' ignored: \(why)"))
+            }
+        }
+        columns = columns.map { $0 }
+        let summary = InputSummary(
+            path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
+            modes: modesSeen.sorted(), rows: records, teams: teamsSeen.count, periods: periodKeys.count,
+            firstPeriod: first?.label, lastPeriod: last?.label, sha256: sha256, columns: columns)
+        return (summary, extras)
+    }
+}

@@ -1,0 +1,136 @@
+/// Merges the rows of all inputs (`export-format.md`, "Several files"): extra metrics
+/// aligned across files, duplicates dropped (identical) or resolved in favour of the later
+/// file and row (conflicting, with a finding), rows in period order, series in team-path order.
+struct RowMerger {
+    let store: RowStore
+    let inputs: [InputSummary]
+    let extras: [[FileExtra]]
+
+    func dataSet() -> DataSet {
+        // Extra metrics: numeric ones, by normalised name, in order of appearance.
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        var fileMaps: [[Int?]] = []
+        for fileExtras in extras {
+            var map: [Int?] = []
+            for e in fileExtras {
+                guard e.numeric else { map.append(nil); continue }
+                if let i = index[e.normalized] {
+                    map.append(i)
+                } else {
+                    index[e.normalized] = names.count
+                    map.append(names.count)
+                    names.append(e.name)
+                }
+            }
+            fileMaps.append(map)
+        }
+        var findings = store.findings
+        var series: [TeamSeries] = []
+        series.reserveCapacity(store.buckets.count)
+        for b in store.buckets.indices {
+            var bucket = store.buckets[b]
+            store.buckets[b].rows = []
+            store.buckets[b].keyHashes = []
+            if bucket.rows.isEmpty { continue }
+            alignExtras(&bucket.rows, count: names.count, maps: fileMaps)
+            let team = store.teams[Int(bucket.team)].team
+            var rows = dropDuplicates(bucket, team: team, findings: &findings)
+            if !isOrdered(rows) { rows.sort { Period.precedes($0.period, $1.period) } }
+            if rows.capacity > rows.count + rows.count / 4 {
+                // Appending doubled the capacity: give the slack back (rows are what the model retains).
+                var exact: [PeriodRow] = []
+                exact.reserveCapacity(rows.count)
+                exact.append(contentsOf: rows)
+                rows = exact
+            }
+            series.append(TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: rows))
+        }
+        series.sort { a, b in
+            if a.team.path != b.team.path { return a.team.path.lexicographicallyPrecedes(b.team.path) }
+            if a.team.key != b.team.key { return a.team.key < b.team.key }
+            if a.mode != b.mode { return a.mode < b.mode }
+            return a.level == .sprint && b.level == .team
+        }
+        findings.sort(by: Finding.ordered)
+        return DataSet(inputs: inputs, series: series, extraMetrics: names, findings: findings)
+    }
+
+    private func isOrdered(_ rows: [PeriodRow]) -> Bool {
+        for i in rows.indices.dropFirst() where Period.precedes(rows[i].period, rows[i - 1].period) { return false }
+        return true
+    }
+
+    /// Rewrites each row's file-local extras into the data set's layout.
+    private func alignExtras(_ rows: inout [PeriodRow], count: Int, maps: [[Int?]]) {
+        for i in rows.indices {
+            let local = rows[i].extras
+            if count == 0 {
+                if !local.isEmpty { rows[i].extras = [] }
+                continue
+            }
+            var global = [Double](repeating: .nan, count: count)
+            let map = maps[Int(rows[i].source.file)]
+            for (k, v) in local.enumerated() where k < map.count {
+                if let g = map[k] { global[g] = v }
+            }
+            rows[i].extras = global
+        }
+    }
+
+    /// Rows with the same identity (period key within this team and mode): identical ones
+    /// are dropped silently, conflicting ones keep the later row and raise a finding.
+    private func dropDuplicates(_ bucket: RowStore.Bucket, team: Team, findings: inout [Finding]) -> [PeriodRow] {
+        let rows = bucket.rows
+        guard rows.count > 1 else { return rows }
+        var sortedHashes = bucket.keyHashes
+        sortedHashes.sort()
+        var clash = false
+        for i in sortedHashes.indices.dropFirst() where sortedHashes[i] == sortedHashes[i - 1] { clash = true; break }
+        guard clash else { return rows }
+        // Group by exact key, in input order.
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, r) in rows.enumerated() {
+            let key = r.period.sprintId ?? r.period.label
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(i)
+        }
+        var dropped = [Bool](repeating: false, count: rows.count)
+        for key in order {
+            let members = groups[key]!.sorted { rows[$0].period.sequence < rows[$1].period.sequence }
+            guard members.count > 1 else { continue }
+            var kept = members[0]
+            for m in members.dropFirst() {
+                if rows[m].values == rows[kept].values && sameExtras(rows[m].extras, rows[kept].extras) {
+                    dropped[m] = true
+                    continue
+                }
+                let a = rows[kept].source, b = rows[m].source
+                findings.append(Finding(kind: .duplicateConflict, file: inputs[Int(b.file)].path, line: Int(b.line),
+                                        team: team.name, period: rows[m].period.label,
+                                        message: "\(inputs[Int(a.file)].path):\(a.line) and \(inputs[Int(b.file)].path):\(b.line) give different values for the same team, period and mode (\(bucket.mode.unitName)); keeping \(inputs[Int(b.file)].path):\(b.line)"))
+                dropped[kept] = true
+                kept = m
+            }
+        }
+        var kept: [PeriodRow] = []
+        kept.reserveCapacity(rows.count)
+        for i in rows.indices where !dropped[i] { kept.append(rows[i]) }
+        // A replaced row keeps its period's place in input order.
+        for key in order {
+            let members = groups[key]!
+            guard members.count > 1, let first = members.map({ rows[$0].period.sequence }).min() else { continue }
+            for m in members where !dropped[m] {
+                if let i = kept.firstIndex(where: { $0.source == rows[m].source }) { kept[i].period.sequence = first }
+            }
+        }
+        return kept
+    }
+
+    private func sameExtras(_ a: [Double], _ b: [Double]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where !(x == y || (x.isNaN && y.isNaN)) { return false }
+        return true
+    }
+}

@@ -1,0 +1,72 @@
+/// Everything read so far, across files: teams (interned once each), and one bucket of
+/// rows per (team, mode, level). Merging and duplicate handling happen in `finish`.
+final class RowStore {
+    struct TeamEntry {
+        var team: Team
+        /// Bucket index per (mode, level): `slot(mode, level)`; -1 when none yet.
+        var buckets: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+    }
+
+    struct Bucket {
+        var team: Int32
+        var mode: ComputationMode
+        var level: RowLevel
+        var rows: [PeriodRow] = []
+        /// Hash of each row's period key (sprint id, else label), parallel to `rows`.
+        var keyHashes: [UInt64] = []
+    }
+
+    private(set) var teams: [TeamEntry] = []
+    private var teamIndex: [String: Int32] = [:]
+    var buckets: [Bucket] = []
+    var findings: [Finding] = []
+    /// Input order of records over all files (`Period.sequence`).
+    var sequence = 0
+
+    /// The team with `key`, created from `make` the first time.
+    func team(key: String, make: () -> Team) -> Int32 {
+        if let i = teamIndex[key] { return i }
+        let i = Int32(teams.count)
+        teams.append(TeamEntry(team: make()))
+        teamIndex[key] = i
+        return i
+    }
+
+    func teamName(_ i: Int32) -> String { teams[Int(i)].team.name }
+
+    /// The bucket of (team, mode, level).
+    @inline(__always)
+    func bucket(team: Int32, mode: ComputationMode, level: RowLevel) -> Int {
+        let slot = (mode == .storyPoints ? 0 : 2) + (level == .sprint ? 0 : 1)
+        let t = Int(team)
+        let existing: Int32 = switch slot {
+        case 0: teams[t].buckets.0
+        case 1: teams[t].buckets.1
+        case 2: teams[t].buckets.2
+        default: teams[t].buckets.3
+        }
+        if existing >= 0 { return Int(existing) }
+        let b = Int32(buckets.count)
+        buckets.append(Bucket(team: team, mode: mode, level: level))
+        switch slot {
+        case 0: teams[t].buckets.0 = b
+        case 1: teams[t].buckets.1 = b
+        case 2: teams[t].buckets.2 = b
+        default: teams[t].buckets.3 = b
+        }
+        return Int(b)
+    }
+
+    /// FNV-1a over a period key's bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    static func hash(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { hash($0) }
+    }
+}

@@ -1,0 +1,56 @@
+/// `summary --format markdown`: GitHub-flavoured Markdown for a CI job summary or a retro
+/// page. Text from the files is escaped so it can never become markup.
+public enum SummaryMarkdown {
+    public static func render(_ report: Report) -> String {
+        var out = "## Sprint report\n\n" + escape(SummaryTable.span(report).capitalizedFirst) + "\n"
+        for section in SummaryTable.sections(report) {
+            switch section {
+            case let .table(heading, t):
+                out += "\n### \(heading)\n\n" + table(t)
+            case let .thresholds(heading, lines):
+                out += "\n### \(heading)\n\n"
+                for l in lines { out += "- \(l.figure): \(l.limits)\n" }
+            case let .findings(heading, findings):
+                out += "\n### \(heading)\n\n" + (findings.isEmpty ? "None.\n" : "")
+                for f in findings {
+                    out += "- **\(f.severity.rawValue)** `\(f.kind.rawValue)` \(escape(SummaryTable.location(f))): "
+                        + escape(SummaryTable.subject(f) + f.message) + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func table(_ t: SummaryTable) -> String {
+        var out = "| " + t.headers.joined(separator: " | ") + " |\n|"
+        for c in t.headers.indices { out += SummaryTable.numeric.contains(c) ? " ---: |" : " --- |" }
+        out += "\n"
+        for row in t.rows { out += "| " + ([escape(row[0])] + row.dropFirst()).joined(separator: " | ") + " |\n" }
+        if t.rows.isEmpty { out += "\nNo team has a period in the window.\n" }
+        return out
+    }
+
+    /// Characters that could start markup in a table cell or list item, backslash-escaped
+    /// (CommonMark allows it before any ASCII punctuation; GFM tables read `\|` as a bar):
+    /// emphasis, code, links, HTML, entities, strikethrough and math. Line breaks and other
+    /// control characters become spaces. Used on every text that comes from the files.
+    static let special = Set(##"\`*_[]<>|~&$!"##.unicodeScalars)
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.properties.generalCategory == .control {
+                out += " "
+            } else if special.contains(u) {
+                out += "\\" + String(u)
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}
+
+private extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

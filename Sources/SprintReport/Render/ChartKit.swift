@@ -1,0 +1,87 @@
+import Mustache
+
+/// A chart ready for a page: the SVG, its heading, its one-sentence description and its data.
+public struct RenderedChart: Sendable {
+    /// Complete `<svg role="img" aria-labelledby="ID-title ID-desc">…</svg>`.
+    public var svg: String
+    /// Heading that states the finding ("Delivered 81 % of committed work; …").
+    public var title: String
+    /// One sentence: what the chart shows ("Delivered work rose from 21 to 34 story points over 6 sprints.").
+    public var description: String
+    /// The chart's data as a table.
+    public var table: ChartTable
+
+    public init(svg: String, title: String, description: String, table: ChartTable) {
+        self.svg = svg
+        self.title = title
+        self.description = description
+        self.table = table
+    }
+}
+
+/// The chart kit: inline SVG charts rendered through the `chart-*` templates.
+///
+/// Geometry comes from `Charts/`; markup only from the templates in `library` (embedded or
+/// the user's `--templates`). `idPrefix` must be unique per page: every id in the SVG
+/// starts with it. Missing values are gaps, never zeros.
+public enum ChartKit {
+    /// Two bars per period — planned (commit + hatched creep) and delivered (delivered
+    /// commit + hatched delivered creep) — with the least-squares trend of delivered work.
+    public static func plannedVsDelivered(_ points: [SeriesPoint], mode: ComputationMode, periodNoun: String, idPrefix: String,
+                                          library: MustacheLibrary) -> RenderedChart {
+        render(PlannedVsDeliveredLayout.make(points, mode: mode, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix)),
+               kind: "planned-delivered", library: library)
+    }
+
+    /// Delivered work per period, the 3-period rolling average, and the next period's
+    /// forecast band (low–high, median marked).
+    public static func deliveredForecast(_ points: [SeriesPoint], forecast: Forecast?, mode: ComputationMode, periodNoun: String,
+                                         idPrefix: String, library: MustacheLibrary) -> RenderedChart {
+        render(DeliveredForecastLayout.make(points, forecast: forecast, mode: mode, periodNoun: periodNoun,
+                                            idPrefix: ChartID.clean(idPrefix)),
+               kind: "delivered-forecast", library: library)
+    }
+
+    /// Say/do % per period against the Elite/High/Medium limits (labelled lines).
+    public static func sayDo(_ points: [SeriesPoint], limits: BandThresholds.Limits, periodNoun: String, idPrefix: String,
+                             library: MustacheLibrary) -> RenderedChart {
+        render(SayDoLayout.make(points, limits: limits, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix)),
+               kind: "say-do", library: library)
+    }
+
+    /// Scope creep % and churn % per period: two lines, dash patterns differ, labelled directly.
+    public static func creepAndChurn(_ points: [SeriesPoint], periodNoun: String, idPrefix: String,
+                                     library: MustacheLibrary) -> RenderedChart {
+        render(CreepChurnLayout.make(points, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix)),
+               kind: "creep-churn", library: library)
+    }
+
+    /// A 120 × 24 sparkline (line, min and max dots, last dot and value) named by `label`.
+    public static func sparkline(_ values: [Double?], label: String, idPrefix: String, library: MustacheLibrary) -> String {
+        let g = SparklineLayout.make(values, label: label, idPrefix: ChartID.clean(idPrefix))
+        return ChartHTML.render(g, kind: "sparkline", template: "chart-sparkline", library: library)
+    }
+
+    /// Say/do % heatmap: rows × columns, number in every cell, `—` for empty cells.
+    public static func heatmap(rows: [HeatmapRow], columns: [String], title: String, idPrefix: String,
+                               library: MustacheLibrary) -> RenderedChart {
+        render(HeatmapLayout.make(rows: rows, columns: columns, title: title, idPrefix: ChartID.clean(idPrefix)),
+               kind: "heatmap", library: library)
+    }
+
+    static func render(_ layout: ChartLayout, kind: String, library: MustacheLibrary) -> RenderedChart {
+        RenderedChart(svg: ChartHTML.render(layout.geometry, kind: kind, template: "chart-" + kind, library: library),
+                      title: layout.heading, description: layout.geometry.description, table: layout.table)
+    }
+}
+
+/// Ids inside an SVG: the caller's prefix reduced to `[A-Za-z0-9_-]`, starting with a letter.
+enum ChartID {
+    static func clean(_ prefix: String) -> String {
+        var s = String(prefix.unicodeScalars.map { c -> Character in
+            (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_")) ? Character(c) : "-"
+        })
+        if s.first.map({ !$0.isLetter }) ?? true { s = "c" + s }
+        return s
+    }
+}

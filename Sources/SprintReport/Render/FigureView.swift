@@ -1,0 +1,18 @@
+/// A chart as a page shows it: heading stating the finding, sentence, SVG, and its data as a
+/// table in `<details>` (`part-figure.mustache`).
+enum FigureView {
+    /// - Parameter wide: many columns (the heatmap): keeps a legible size and scrolls on a phone.
+    static func context(_ chart: RenderedChart, id: String, wide: Bool = false) -> Context {
+        let t = chart.table
+        let table = TableModel(
+            id: id + "-data", caption: t.caption, note: nil,
+            columns: t.columns.enumerated().map { ($1, $0 > 0) },
+            rows: t.rows.map { row in
+                row.enumerated().map { i, text in
+                    i == 0 ? TableCell(text: text, header: true) : .number(text)
+                }
+            })
+        return ["fId": id, "fTitle": chart.title, "fDesc": chart.description, "fSvg": chart.svg,
+                "fTable": table.context, "fWide": wide]
+    }
+}

@@ -1,0 +1,105 @@
+/// The headline figures of the newer half of a series against the older half: the
+/// "▲ 6 pp vs previous half" line of each tile.
+///
+/// The window's periods are split in two equal halves (the middle period of an odd count
+/// belongs to neither); each half's figures are ratio-of-sums as in `metrics.md` §2, so they
+/// compare like with like. Needs at least 2 periods.
+struct HalfComparison {
+    struct Figures {
+        var velocity: Double?
+        var sayDo: Double?
+        var creep: Double?
+        var delivered: Double?
+        var cv: Double?
+
+        func value(_ figure: TileFigure) -> Double? {
+            switch figure {
+            case .velocity: velocity
+            case .sayDo: sayDo
+            case .creep: creep
+            case .delivered: delivered
+            case .cv: cv
+            case .forecast: nil
+            }
+        }
+    }
+
+    let previous: Figures
+    let recent: Figures
+
+    /// - Parameter teamPoints: for a rolled-up node, its teams' periods: velocity is then ΣD per
+    ///   team-period of each half's months, as the node's own velocity (`metrics.md` §4).
+    init?(_ points: [SeriesPoint], teamPoints: [SeriesPoint]? = nil) {
+        let used = points.filter { !$0.values.isEmpty }
+        let half = used.count / 2
+        guard half >= 1 else { return nil }
+        previous = HalfComparison.figures(used.prefix(half), teamPoints: teamPoints)
+        recent = HalfComparison.figures(used.suffix(half), teamPoints: teamPoints)
+    }
+
+    /// ΣD / number of team-periods whose month is one of `points`' months.
+    static func velocityPerTeamPeriod(_ points: ArraySlice<SeriesPoint>, _ teamPoints: [SeriesPoint]) -> Double? {
+        let months = Set(points.compactMap { $0.period.alignmentDay?.monthStart })
+        let inHalf = teamPoints.filter { p in p.period.alignmentDay.map { months.contains($0.monthStart) } ?? false }
+        let d = inHalf.compactMap { $0.values[.totalWorkDelivered] }
+        guard !d.isEmpty else { return nil }
+        return d.reduce(0, +) / Double(inHalf.count)
+    }
+
+    /// Ratio-of-sums figures over some periods.
+    static func figures(_ points: ArraySlice<SeriesPoint>, teamPoints: [SeriesPoint]? = nil) -> Figures {
+        func sum(_ m: Metric) -> Double? {
+            let xs = points.compactMap { $0.values[m] }
+            return xs.isEmpty ? nil : xs.reduce(0, +)
+        }
+        func ratio(_ a: Double?, _ b: Double?) -> Double? {
+            guard let a, let b, b != 0 else { return nil }
+            return 100 * a / b
+        }
+        let d = points.compactMap { $0.values[.totalWorkDelivered] }
+        var f = Figures()
+        let counts = points.filter { $0.values[.totalWorkDelivered] != nil }.map(\.sprintCount)
+        if let teamPoints {
+            f.velocity = velocityPerTeamPeriod(points, teamPoints)
+        } else if !d.isEmpty {
+            if counts.allSatisfy({ ($0 ?? 0) > 0 }) {
+                f.velocity = d.reduce(0, +) / Double(counts.reduce(0) { $0 + ($1 ?? 0) })
+            } else {
+                f.velocity = d.reduce(0, +) / Double(d.count)
+            }
+        }
+        let c = sum(.sprintCommit)
+        f.sayDo = ratio(sum(.deliveredCommit), c)
+        f.creep = ratio(sum(.sprintCreep), c)
+        f.delivered = ratio(sum(.totalWorkDelivered), sum(.sprintSize))
+        if d.count >= 2 {
+            let mean = d.reduce(0, +) / Double(d.count)
+            let variance = d.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(d.count - 1)
+            if mean != 0 { f.cv = variance.squareRoot() / mean }
+        }
+        return f
+    }
+
+    /// The change line for a tile, or nil when either half lacks the figure.
+    func change(_ figure: TileFigure, mode: ComputationMode) -> Context? {
+        guard let old = previous.value(figure), let new = recent.value(figure) else { return nil }
+        let diff = new - old
+        let text: String
+        let shown: String
+        switch figure {
+        case .sayDo, .creep, .delivered:
+            shown = NumberFormat.fixed(abs(diff), 0)
+            text = "\(shown) pp"
+        case .cv:
+            shown = NumberFormat.ratio(abs(diff))
+            text = shown
+        case .velocity, .forecast:
+            shown = NumberFormat.amount(abs(diff))
+            text = "\(shown) \(mode.shortUnit)"
+        }
+        let zero = Double(shown.replacingOccurrences(of: ",", with: "")) == 0
+        if zero { return ["chArrow": "=", "chText": "no change vs previous half"] }
+        return ["chArrow": diff > 0 ? "▲" : "▼", "chWord": diff > 0 ? "up" : "down",
+                "chText": "\(text) vs previous half"]
+    }
+}

@@ -1,0 +1,48 @@
+/// An org-tree node's page (or section): rollup tiles, children, a monthly chart.
+struct NodeSection {
+    let settings: PageSettings
+    /// The node's reports, one per mode, story points first.
+    let reports: [NodeReport]
+
+    var path: [String] { reports[0].path }
+    var slug: String { settings.links.nodeSlug(path) }
+
+    func context() -> Context {
+        var c = settings.headings
+        c["sId"] = slug
+        c["sTitle"] = path.last ?? settings.title
+        c["sCrumbsOn"] = true
+        c["sCrumbs"] = settings.breadcrumb(path, currentIsTeam: false)
+        c["sMeta"] = "\(path.joined(separator: "/")) · \(settings.windowText)"
+        c["sModes"] = reports.map(mode)
+        return c
+    }
+
+    private func mode(_ r: NodeReport) -> Context {
+        let m = PageSettings.modeId(r.mode)
+        let prefix = "\(slug)-\(m)-"
+        let noun = r.rolledUp ? "month" : LatestPeriod.noun(level: .team, series: r.series)
+        let lib = settings.templates.library
+        let tiles = TileBuilder(mode: r.mode, velocityPer: r.rolledUp ? "per team-period" : "per \(noun)",
+                                idPrefix: prefix, templates: settings.templates)
+        let tree = TreeRows(report: settings.report, mode: r.mode, links: settings.links, templates: settings.templates,
+                           idPrefix: prefix + "tree-")
+        let children = TableModel(id: prefix + "children", caption: "Groups and teams in \(path.last ?? "")",
+                                  note: "(\(r.mode.unitName); band in each cell)", columns: TreeRows.columns,
+                                  rows: tree.rows(under: path, depth: 1))
+        var c: Context = [
+            "mId": "\(slug)-\(m)",
+            "mTitle": PageSettings.modeTitle(r.mode),
+            "mSummary": "\(r.teams) teams, \(r.summary.periods) \(r.rolledUp ? "team-periods" : noun + "s"), "
+                + "amounts in \(r.mode.unitName)" + (r.rolledUp ? ", rolled up from the teams" : ""),
+            "mTiles": tiles.tiles(r.summary, series: r.series, teamPoints: settings.teamPoints(under: r)),
+            "mChildren": children.context,
+        ]
+        if !r.series.isEmpty {
+            let chart = ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-",
+                                                    library: lib)
+            c["mCharts"] = [FigureView.context(chart, id: prefix + "chart1")]
+        }
+        return c
+    }
+}

@@ -1,0 +1,63 @@
+/// What every page and section builder shares.
+struct PageSettings {
+    let report: Report
+    let templates: PageTemplates
+    var links: SiteLinks
+    /// The site's title (`--title`).
+    let title: String
+    /// "2026-04-01 12:00 UTC" from SOURCE_DATE_EPOCH, or nil (then no time is shown).
+    let generated: String?
+
+    /// Heading elements for a section's title, its parts and their sub-parts: h1/h2/h3 on a
+    /// page of the site, h2/h3/h4 inside the single-file report (whose h1 is its title).
+    var headings: Context {
+        links.singleFile ? ["hA": "h2", "hB": "h3", "hC": "h4"] : ["hA": "h1", "hB": "h2", "hC": "h3"]
+    }
+
+    /// Modes in the order pages show them: story points first.
+    static func modeTitle(_ mode: ComputationMode) -> String {
+        mode == .storyPoints ? "In story points" : "In tickets"
+    }
+
+    static func modeId(_ mode: ComputationMode) -> String { mode == .storyPoints ? "sp" : "tk" }
+
+    /// "2026-01-05 to 2026-04-03" (the coverage of the data in the window).
+    var windowText: String {
+        let from = report.window.from ?? report.coverage.first
+        let to = report.window.to ?? report.coverage.last
+        switch (from, to) {
+        case let (f?, t?): return "\(f) to \(t)"
+        case let (f?, nil): return "from \(f)"
+        case let (nil, t?): return "up to \(t)"
+        default: return "all periods"
+        }
+    }
+
+    /// Breadcrumb items from the root to `path` (the last one is the current page).
+    func breadcrumb(_ path: [String], currentIsTeam: Bool) -> [Context] {
+        var items: [Context] = [links.narrowed ? ["bLabel": "Overview"] : ["bLabel": "Overview", "bHref": links.index]]
+        for i in path.indices {
+            let prefix = Array(path[...i])
+            let isLast = i == path.count - 1
+            var item: Context = ["bLabel": path[i]]
+            if isLast {
+                item["bCurrent"] = true
+            } else if !links.narrowed, report.nodes.contains(where: { $0.path == prefix }) {
+                item["bHref"] = links.node(prefix)
+            }
+            items.append(item)
+        }
+        return items
+    }
+
+    /// For a rolled-up node, every period of the teams below it (nil for a node with own rows).
+    func teamPoints(under node: NodeReport) -> [SeriesPoint]? {
+        guard node.rolledUp else { return nil }
+        return report.teams.filter { $0.mode == node.mode && $0.team.path.starts(with: node.path) }.flatMap(\.series)
+    }
+
+    /// The findings that name a team (by name or key).
+    func findings(of team: Team) -> [Finding] {
+        report.findings.filter { $0.team == team.name || $0.team == team.key }
+    }
+}

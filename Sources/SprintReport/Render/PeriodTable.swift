@@ -1,0 +1,46 @@
+/// The table of every period with every metric present (derived values marked, missing as —),
+/// the rolling average and the export's extra numeric columns.
+enum PeriodTable {
+    static func model(_ series: [SeriesPoint], extraMetrics: [String], mode: ComputationMode, noun: String,
+                      id: String) -> TableModel {
+        var present = MetricSet()
+        for p in series { present.bits |= p.values.present.bits }
+        let metrics = Metric.allCases.filter { present.contains($0) }
+        let extras = extraMetrics.indices.filter { i in
+            series.contains { i < $0.extras.count && !$0.extras[i].isNaN }
+        }
+        let hasDates = series.contains { $0.period.start != nil || $0.period.end != nil }
+        var columns: [(label: String, numeric: Bool)] = [(noun.prefix(1).uppercased() + noun.dropFirst(), false)]
+        if hasDates { columns += [("Start", false), ("End", false)] }
+        columns += metrics.map { ($0.displayName, true) }
+        columns.append(("Rolling mean of delivered (3)", true))
+        columns += extras.map { (extraMetrics[$0], true) }
+        var anyDerived = false
+        let rows: [[TableCell]] = series.map { p in
+            var cells = [TableCell(text: p.period.label, header: true)]
+            if hasDates {
+                cells.append(TableCell(text: p.period.start?.description ?? NumberFormat.undefined, nowrap: true))
+                cells.append(TableCell(text: p.period.end?.description ?? NumberFormat.undefined, nowrap: true))
+            }
+            for m in metrics {
+                var c = TableCell.number(NumberFormat.value(p.values[m], of: m), undefinedReason: "not in the export")
+                if p.derived.contains(m) && p.values[m] != nil {
+                    c.muted = true
+                    c.mark = "*"
+                    c.title = "derived from the other figures, not exported"
+                    anyDerived = true
+                }
+                cells.append(c)
+            }
+            cells.append(.number(NumberFormat.amount(p.rolling), undefinedReason: "no delivered work yet"))
+            for i in extras {
+                let x = i < p.extras.count ? p.extras[i] : .nan
+                cells.append(.number(NumberFormat.amount(x.isNaN ? nil : x), undefinedReason: "not in the export"))
+            }
+            return cells
+        }
+        var note = "Amounts in \(mode.unitName). — means missing or undefined."
+        if anyDerived { note += " * marks a value derived from the other figures (not exported)." }
+        return TableModel(id: id, caption: "Every \(noun), every metric", note: note, columns: columns, rows: rows)
+    }
+}

@@ -1,0 +1,26 @@
+/// Say/do % per team per calendar month (ratio of sums of the month's periods, aligned by
+/// the period's end date as in `metrics.md` §4): the index page's heatmap.
+enum SayDoHeatmap {
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func data(_ teams: [TeamReport], links: SiteLinks) -> (rows: [HeatmapRow], columns: [String]) {
+        var months = Set<Day>()
+        for t in teams { for p in t.series { if let d = p.period.alignmentDay { months.insert(d.monthStart) } } }
+        let ordered = months.sorted()
+        let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+        let rows = teams.map { t in
+            var dc = [Double](repeating: 0, count: ordered.count)
+            var c = [Double](repeating: 0, count: ordered.count)
+            for p in t.series {
+                guard let day = p.period.alignmentDay, let i = index[day.monthStart],
+                      let pc = p.values[.sprintCommit], let pdc = p.values[.deliveredCommit] else { continue }
+                c[i] += pc
+                dc[i] += pdc
+            }
+            let cells: [Double?] = ordered.indices.map { c[$0] > 0 ? 100 * dc[$0] / c[$0] : nil }
+            return HeatmapRow(label: t.team.name, href: links.team(t.team.key), indent: 0, cells: cells)
+        }
+        let labels = ordered.map { "\(monthNames[$0.month - 1]) \($0.year)" }
+        return (rows, labels)
+    }
+}

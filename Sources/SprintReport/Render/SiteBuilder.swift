@@ -1,0 +1,135 @@
+import Foundation
+
+/// What `build` needs beyond the report.
+public struct BuildOptions: Sendable {
+    /// The site's title; nil: the export's org-tree name, else "Sprint report".
+    public var title: String?
+    /// SOURCE_DATE_EPOCH (seconds): the only source of a "generated" time.
+    public var sourceDateEpoch: String?
+    /// Replace an output that is not an earlier sprint-report output.
+    public var force: Bool
+
+    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false) {
+        self.title = title
+        self.sourceDateEpoch = sourceDateEpoch
+        self.force = force
+    }
+}
+
+/// Writes the static site: index, one page per org-tree node and per team, data quality.
+public enum SiteBuilder {
+    /// One page of the site.
+    enum Page: Sendable {
+        case index, quality
+        case node([NodeReport])
+        case team([TeamReport])
+    }
+
+    /// The pages of a report, in a fixed order.
+    static func pages(_ report: Report) -> [Page] {
+        var pages: [Page] = [.index, .quality]
+        for group in grouped(report.nodes.filter { !$0.path.isEmpty }, by: { SiteLinks.nodeKey($0.path) }) {
+            pages.append(.node(group.sorted { $0.mode < $1.mode }))
+        }
+        for group in grouped(report.teams, by: \.team.key) {
+            pages.append(.team(group.sorted { $0.mode < $1.mode }))
+        }
+        return pages
+    }
+
+    /// Groups in order of first appearance.
+    static func grouped<T>(_ items: [T], by key: (T) -> String) -> [[T]] {
+        var order: [String] = []
+        var groups: [String: [T]] = [:]
+        for item in items {
+            let k = key(item)
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: []].append(item)
+        }
+        return order.map { groups[$0]! }
+    }
+
+    static func settings(_ report: Report, templates: PageTemplates, options: BuildOptions,
+                         singleFile: Bool) -> PageSettings {
+        let title = options.title ?? report.teams.lazy.compactMap(\.team.orgTree).first ?? topNodeName(report)
+            ?? "Sprint report"
+        return PageSettings(report: report, templates: templates, links: SiteLinks(report: report, singleFile: singleFile),
+                            title: title, generated: PageSettings.generatedTime(sourceDateEpoch: options.sourceDateEpoch))
+    }
+
+    /// The name of the organisation when the whole tree hangs from one top node ("Engineering").
+    static func topNodeName(_ report: Report) -> String? {
+        guard let root = report.nodes.first(where: { $0.path.isEmpty }), root.children.count == 1,
+              let top = root.children.first, report.nodes.contains(where: { $0.path == top }) else { return nil }
+        return top.last
+    }
+
+    /// The file name and HTML of one page.
+    static func render(_ page: Page, _ s: PageSettings) throws -> (file: String, html: String) {
+        let (slug, template, pageTitle, nav, section): (String, String, String, PageSettings.NavItem, Context)
+        switch page {
+        case .index:
+            (slug, template, pageTitle, nav, section) = (SiteLinks.indexSlug, "page-index", s.title, .index,
+                                                         IndexSection(settings: s).context())
+        case .quality:
+            (slug, template, pageTitle, nav, section) = (SiteLinks.qualitySlug, "page-data-quality", "Data quality",
+                                                         .quality, QualitySection(settings: s).context())
+        case .node(let reports):
+            let n = NodeSection(settings: s, reports: reports)
+            (slug, template, pageTitle, nav, section) = (n.slug, "page-node", n.path.last ?? "", .none, n.context())
+        case .team(let reports):
+            let t = TeamSection(settings: s, reports: reports)
+            (slug, template, pageTitle, nav, section) = (t.slug, "page-team", t.team.name, .none, t.context())
+        }
+        let context = s.chrome(pageTitle: pageTitle, current: nav).merging(section) { a, _ in a }
+        return (s.links.file(slug), try s.templates.render(context, template: template))
+    }
+
+    /// Renders every page (in parallel; each page's bytes depend only on the report) into a
+    /// staging folder beside `output`, then moves it into place.
+    public static func writeSite(_ report: Report, templates: PageTemplates, options: BuildOptions,
+                                 output: String) throws {
+        try OutputLocation.checkSiteFolder(output, force: options.force)
+        let staging = try OutputLocation.staging(beside: output, suffix: "partial")
+        let fm = FileManager.default
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        do {
+            let s = settings(report, templates: templates, options: options, singleFile: false)
+            let pages = pages(report)
+            let failures = FailureList()
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                do {
+                    let (file, html) = try render(pages[i], s)
+                    try Data(html.utf8).write(to: staging.appendingPathComponent(file))
+                } catch {
+                    failures.add(i, error)
+                }
+            }
+            if let error = failures.first { throw error }
+            try Data(OutputLocation.markerText.utf8).write(to: staging.appendingPathComponent(OutputLocation.marker))
+            try OutputLocation.moveIntoPlace(staging, output)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+}
+
+/// Errors from parallel work, reported in page order (the first page's error wins).
+final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [(Int, Error)] = []
+
+    func add(_ index: Int, _ error: Error) {
+        lock.lock()
+        errors.append((index, error))
+        lock.unlock()
+    }
+
+    var first: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return errors.min { $0.0 < $1.0 }?.1
+    }
+}

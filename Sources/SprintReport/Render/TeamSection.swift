@@ -1,0 +1,60 @@
+/// One team's page (or section): every mode it has, story points first.
+struct TeamSection {
+    let settings: PageSettings
+    /// The team's reports, one per mode, story points first.
+    let reports: [TeamReport]
+
+    var team: Team { reports[0].team }
+    var slug: String { settings.links.teamSlug(team.key) }
+
+    func context() -> Context {
+        var c = settings.headings
+        c["sId"] = slug
+        c["sTitle"] = team.name
+        c["sCrumbsOn"] = true
+        c["sCrumbs"] = settings.breadcrumb(team.path, currentIsTeam: true)
+        let units = reports.map(\.mode.unitName).joined(separator: " and ")
+        c["sMeta"] = "\(team.pathString) · \(settings.windowText) · \(units)"
+        c["sModes"] = reports.map(mode)
+        let findings = settings.findings(of: team)
+        if !findings.isEmpty {
+            c["sFindings"] = QualitySection.table(findings, id: slug + "-findings",
+                                                  caption: "Data-quality findings for \(team.name)").context
+            c["sFindingsCount"] = findings.count
+        }
+        return c
+    }
+
+    private func mode(_ r: TeamReport) -> Context {
+        let m = PageSettings.modeId(r.mode)
+        let prefix = "\(slug)-\(m)-"
+        let noun = LatestPeriod.noun(level: r.level, series: r.series)
+        let lib = settings.templates.library
+        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix, templates: settings.templates)
+        var charts: [RenderedChart] = []
+        if !r.series.isEmpty {
+            charts = [
+                ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-",
+                                            library: lib),
+                ChartKit.deliveredForecast(r.series, forecast: r.summary.forecast, mode: r.mode, periodNoun: noun,
+                                           idPrefix: prefix + "fc-", library: lib),
+                ChartKit.sayDo(r.series, limits: settings.report.thresholds.limits[.sayDoPercent]!,
+                               periodNoun: noun, idPrefix: prefix + "sd-", library: lib),
+                ChartKit.creepAndChurn(r.series, periodNoun: noun, idPrefix: prefix + "cc-", library: lib),
+            ]
+        }
+        var c: Context = [
+            "mId": "\(slug)-\(m)",
+            "mTitle": PageSettings.modeTitle(r.mode),
+            "mSummary": "\(r.summary.periods) \(noun)s with data, amounts in \(r.mode.unitName)",
+            "mTiles": tiles.tiles(r.summary, series: r.series),
+            "mCharts": charts.enumerated().map { FigureView.context($1, id: "\(prefix)chart\($0 + 1)") },
+            "mTable": PeriodTable.model(r.series, extraMetrics: settings.report.extraMetrics, mode: r.mode,
+                                        noun: noun, id: prefix + "periods").context,
+        ]
+        if let latest = LatestPeriod.context(r.series, noun: noun, mode: r.mode, id: prefix + "latest") {
+            c["mLatest"] = latest
+        }
+        return c
+    }
+}
