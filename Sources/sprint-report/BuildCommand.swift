@@ -23,7 +23,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Title of the site (default: the export's org tree name).", valueName: "text"))
     var title: String?
 
-    @Option(help: ArgumentHelp("Band thresholds file overriding the defaults.", valueName: "file"))
+    @Option(help: ArgumentHelp("JSON file of band limits overriding the defaults (see README, summary).", valueName: "file"))
     var bands: String?
 
     @Option(help: ArgumentHelp("Folder of templates (*.mustache) and styles (*.css) that replace the built-in ones by name.",
@@ -49,8 +49,9 @@ struct BuildCommand: ParsableCommand {
                                    force: force)
         try reportingBuildErrors {
             let pageTemplates = try PageTemplates(directory: templates)
-            let thresholds = try bandThresholds()
-            let data = try reportingInputErrors { try ExportReader.read(paths: input.files) }
+            let (thresholds, data) = try reportingInputErrors {
+                (try bands.map { try BandConfig.load(path: $0) } ?? .defaults, try ExportReader.read(paths: input.files))
+            }
             let report = Analyzer.analyze(data, window: window, thresholds: thresholds)
             if singleFile {
                 try SingleFileBuilder.write(report, templates: pageTemplates, options: options, team: team, output: output)
@@ -59,22 +60,14 @@ struct BuildCommand: ParsableCommand {
             }
         }
     }
-
-    private func bandThresholds() throws -> BandThresholds {
-        guard bands != nil else { return .defaults }
-        throw ValidationError("--bands is not available yet.")
-    }
 }
 
 /// Prints template and output errors as one line on standard error and exits with status 1.
 func reportingBuildErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let e as TemplateError {
-        FileHandle.standardError.write(Data((e.description + "\n").utf8))
-        throw ExitCode(1)
-    } catch let e as OutputError {
-        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+    } catch where error is TemplateError || error is OutputError {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
         throw ExitCode(1)
     }
 }

@@ -41,12 +41,12 @@ struct SummaryCommand: ParsableCommand {
             let data = try ExportReader.read(paths: input.files)
             return Analyzer.analyze(data, window: window, thresholds: thresholds)
         }
-        let text = switch format {
-        case .text: SummaryText.render(report)
-        case .json: SummaryJSON.render(report)
-        case .markdown: SummaryMarkdown.render(report)
+        let out = FileHandle.standardOutput
+        switch format {
+        case .text: out.write(Data(SummaryText.render(report).utf8))
+        case .json: SummaryJSON.write(report) { out.write(Data($0.utf8)) }
+        case .markdown: out.write(Data(SummaryMarkdown.render(report).utf8))
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
         let gate = SummaryGate(failOnFindings: failOnFindings, failOnBand: failOnBand)
         if let reason = gate.failure(report) {
             FileHandle.standardError.write(Data("sprint-report: \(reason)\n".utf8))

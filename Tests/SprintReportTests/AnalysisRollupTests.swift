@@ -72,7 +72,7 @@ import Testing
         #expect(r.findings.count == 1)
         let f = r.findings[0]
         #expect(f.kind == .parentRollupMismatch && f.line == 2 && f.team == "Plat")
-        #expect(f.message == "Eng/Plat: own SPRINT_COMMIT total is 50 but its children add up to 45")
+        #expect(f.message == "Eng/Plat's own SPRINT_COMMIT total is 50 but its children add up to 45")
         #expect(parentWithOwnRows(commit: 45).findings.isEmpty)
     }
 

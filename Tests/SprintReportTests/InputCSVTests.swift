@@ -16,6 +16,17 @@ import Testing
         ])
     }
 
+    @Test func wideRecordsGrowTheFieldTable() throws {
+        let row = (0..<300).map { "f\($0)" }
+        let text = row.joined(separator: ",") + "\n" + row.map { "\"\($0)\"" }.joined(separator: ",") + "\n"
+        for size in [7, 1 << 16] {
+            #expect(try InputKit.records(Array(text.utf8), chunkSize: size) == [row, row])
+        }
+        let d = try InputKit.read("Team,Sprint," + (0..<200).map { "X\($0)" }.joined(separator: ",") + "\nA,S1,"
+            + (0..<200).map { "\($0)" }.joined(separator: ",") + "\n", chunkSize: 5)
+        #expect(d.extraMetrics.count == 200 && d.only.rows[0].extras[199] == 199)
+    }
+
     @Test func byteOrderMarkIsSkipped() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Team,Sprint\nA,S1\n".utf8)
         for size in 1...4 {

@@ -41,6 +41,15 @@ import Testing
         #expect(e.first?.line == 4 && e.first?.message == "invalid UTF-8")
     }
 
+    @Test(arguments: [1, 4, 1 << 16])
+    func theFirstProblemInTheFileIsTheOneReported(chunkSize: Int) {
+        // A wrong field count on line 3 comes before invalid UTF-8 on line 4, in any chunking.
+        let bytes = Array("Team,Sprint\nA,S1\nA,S2,x\nA,".utf8) + [0xFF] + Array("\n".utf8)
+        let e = InputKit.errors([InputKit.file(bytes)], chunkSize: chunkSize)
+        #expect(e.count == 1 && e.first?.line == 3)
+        #expect(e.first?.message == "expected 2 fields (as in the header), found 3")
+    }
+
     @Test func headerWithoutIdentitiesListsColumns() {
         let noTeam = only("Sprint,Sprint_Commit\nS1,1\n")
         #expect(noTeam?.line == 1)

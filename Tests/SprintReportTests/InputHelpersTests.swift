@@ -16,7 +16,7 @@ enum InputKit {
     /// Writes `bytes` to a fresh file and returns its path.
     static func file(_ bytes: [UInt8], name: String = "export.csv") -> String {
         let url = folder.appendingPathComponent(UUID().uuidString + "-" + name)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: url.path, contents: Data(bytes)))
         return url.path
     }
 
@@ -72,14 +72,19 @@ enum InputKit {
 
     /// Every record's fields, scanned from chunks of `chunkSize` bytes.
     static func records(_ bytes: [UInt8], chunkSize: Int) throws -> [[String]] {
-        var out: [[String]] = []
-        var lines: [Int] = []
-        let reader = CSVChunkReader(capacity: 16) { r in
-            out.append((0..<r.count).map { r.string($0) })
-            lines.append(r.line)
-        }
-        var i = 0
+        try scan(bytes, chunkSize: chunkSize).map(\.fields)
+    }
+
+    /// The line each record starts on.
+    static func recordLines(_ text: String, chunkSize: Int = 1 << 16) throws -> [Int] {
+        try scan(Array(text.utf8), chunkSize: chunkSize).map(\.line)
+    }
+
+    private static func scan(_ bytes: [UInt8], chunkSize: Int) throws -> [(fields: [String], line: Int)] {
+        var out: [(fields: [String], line: Int)] = []
+        let reader = CSVChunkReader(capacity: 16) { r in out.append(((0..<r.count).map { r.string($0) }, r.line)) }
         try bytes.withUnsafeBufferPointer { b in
+            var i = 0
             while i < b.count {
                 let n = min(chunkSize, b.count - i)
                 try reader.feed(b.baseAddress! + i, count: n)
@@ -90,24 +95,6 @@ enum InputKit {
         return out
     }
 
-    static func recordLines(_ text: String, chunkSize: Int = 1 << 16) throws -> [Int] {
-        var lines: [Int] = []
-        let reader = CSVChunkReader(capacity: 16) { r in lines.append(r.line) }
-        let bytes = Array(text.utf8)
-        try bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            while i < b.count {
-                let n = min(chunkSize, b.count - i)
-                try reader.feed(b.baseAddress! + i, count: n)
-                i += n
-            }
-        }
-        try reader.finish()
-        return lines
-    }
-
-    /// A small wide export: header plus rows.
-    static let header = "Team,Team_Id,Team_Hierarchy,Sprint,Sprint_Id,Start_Date,End_Date,Sprint_Commit,Sprint_Creep"
 }
 
 extension DataSet {

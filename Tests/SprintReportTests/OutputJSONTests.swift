@@ -27,6 +27,22 @@ import Testing
         #expect(parsed?["schemaVersion"] as? Int == 1)
     }
 
+    @Test func sampleExportsGiveTheSameBytesOnEveryRun() throws {
+        for sample in Fixtures.samples {
+            let render = { SummaryJSON.render(Analyzer.analyze(try ExportReader.read(paths: [Fixtures.path(sample.file)]))) }
+            let first = try render()
+            #expect(try render() == first, "\(sample.file)")
+            for bad in [": nan", ": inf", ": -inf"] { #expect(!first.contains(bad), "\(sample.file)") }
+        }
+    }
+
+    @Test func writtenInPiecesGivesTheSameBytes() {
+        var pieces: [String] = []
+        SummaryJSON.document(Self.report()).write(chunk: 200) { pieces.append($0) }
+        #expect(pieces.count > 3)
+        #expect(pieces.joined() == Self.golden)
+    }
+
     @Test func numbersAreShortestRoundTripAndNeverNaN() {
         #expect(JSONValue.format(346) == "346")
         #expect(JSONValue.format(-0.0) == "0")
@@ -39,6 +55,8 @@ import Testing
     }
 
     @Test func stringsAreEscaped() {
+        #expect(JSONValue.string("Zürich – Team").text() == "\"Zürich – Team\"\n")
+        #expect(JSONValue.string("plain").text() == "\"plain\"\n")
         #expect(JSONValue.string("a\"b\\c\nd\u{1}é\u{2028}").text() == "\"a\\\"b\\\\c\\nd\\u0001é\\u2028\"\n")
     }
 

@@ -20,14 +20,16 @@ enum OrgTree {
             let tree = Shape(inMode)
             result.teams += tree.leaves
             for path in tree.nodePaths.sorted(by: PathOrder.precedes) {
-                let below = tree.leavesBelow[path, default: []].map { tree.leaves[$0] }
+                let below = tree.leavesBelow[path, default: []]
                 let children = tree.children[path, default: []].sorted(by: PathOrder.precedes)
                 if let mine = tree.own[path]?.first {
                     result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: false, teams: below.count,
                                                    summary: mine.summary, series: mine.series, children: children))
                     result.findings += compare(mine, children: children, tree: tree, data: data)
                 } else {
-                    let rollup = Rollup(teams: below)
+                    var sums = MonthlySums()
+                    for i in below { sums.add(tree.leafSums[i]) }
+                    let rollup = Rollup(sums, mode: mode)
                     result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: true, teams: below.count,
                                                    summary: rollup.summary(thresholds: thresholds),
                                                    series: rollup.months, children: children))
@@ -48,6 +50,8 @@ enum OrgTree {
         var leavesBelow: [[String]: [Int]] = [:]
         /// Direct children (node paths and leaf paths) of each node.
         var children: [[String]: Set<[String]>] = [:]
+        /// Each leaf's months, summed once for all its ancestors.
+        var leafSums: [MonthlySums] = []
 
         init(_ teams: [TeamReport]) {
             for t in teams {
@@ -60,6 +64,7 @@ enum OrgTree {
                     continue
                 }
                 leaves.append(t)
+                leafSums.append(MonthlySums(team: t))
                 for k in 0..<max(path.count, 1) {  // a path-less team still counts under the root
                     leavesBelow[Array(path.prefix(k)), default: []].append(leaves.count - 1)
                 }
@@ -97,7 +102,7 @@ enum OrgTree {
             }
             findings.append(Finding(kind: .parentRollupMismatch, file: first.map { data.fileName($0) },
                                     line: first.map { Int($0.line) }, team: node.team.name, period: nil,
-                                    message: "\(node.team.pathString): own \(m.rawValue) total is "
+                                    message: "\(node.team.pathString)'s own \(m.rawValue) total is "
                                         + "\(PlainNumber.text(mine)) but its children add up to "
                                         + "\(PlainNumber.text(theirs))"))
         }

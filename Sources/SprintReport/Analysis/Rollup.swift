@@ -14,31 +14,20 @@ public struct Rollup: Sendable {
     /// Sums the teams' window points by the month of each period's end date (else start).
     /// Periods without any date cannot be aligned and are left out.
     public init(teams: [TeamReport]) {
-        var buckets: [Day: MetricValues] = [:]
-        var count = 0
-        var sprints: Int? = 0
-        var sumD: Double?
-        for team in teams {
-            for p in team.series {
-                guard let day = p.period.alignmentDay else { continue }
-                count += 1
-                let n = team.level == .sprint ? 1 : p.sprintCount
-                sprints = sprints.flatMap { s in n.map { s + $0 } }
-                if let d = p.values[.totalWorkDelivered] { sumD = (sumD ?? 0) + d }
-                var b = buckets[day.monthStart] ?? MetricValues()
-                for m in Metric.additive {
-                    if let v = p.values[m] { b[m] = (b[m] ?? 0) + v }
-                }
-                buckets[day.monthStart] = b
-            }
-        }
-        teamPeriods = count
-        teamSprints = sprints
-        delivered = sumD
-        let mode = teams.first?.mode ?? .storyPoints
-        months = buckets.keys.sorted().compactMap { start in
-            var values = buckets[start]!
+        var sums = MonthlySums()
+        for t in teams { sums.add(MonthlySums(team: t)) }
+        self.init(sums, mode: teams.first?.mode ?? .storyPoints)
+    }
+
+    /// The rollup of summed months: ratios recomputed from the sums, rolling mean of D.
+    public init(_ sums: MonthlySums, mode: ComputationMode) {
+        teamPeriods = sums.teamPeriods
+        teamSprints = sums.teamSprints
+        delivered = sums.delivered
+        months = sums.starts.indices.sorted { sums.starts[$0] < sums.starts[$1] }.compactMap { i in
+            var values = sums.sums[i]
             guard !values.isEmpty else { return nil }
+            let start = sums.starts[i]
             var derived = MetricSet()
             _ = Identities.completeRatios(&values, derived: &derived, mode: mode)
             let c = start.components
@@ -65,5 +54,60 @@ public struct Rollup: Sendable {
     /// ΣS / team-periods (as a team's is ΣS / n).
     public func summary(thresholds: BandThresholds) -> WindowSummary {
         WindowSummarizer.summarize(months, velocity: velocity, sizeDivisor: teamPeriods, thresholds: thresholds)
+    }
+}
+
+/// Teams' window periods summed by calendar month: the additive part of a rollup. Sums of
+/// disjoint team sets add up, so an org tree sums each leaf team once and adds the results.
+public struct MonthlySums: Sendable {
+    /// First day of each month seen (unordered), parallel to `sums`.
+    public private(set) var starts: [Day] = []
+    public private(set) var sums: [MetricValues] = []
+    public private(set) var teamPeriods = 0
+    /// 1 per sprint-level period, the sprint count of a team-level row; nil once a
+    /// team-level row has none.
+    public private(set) var teamSprints: Int? = 0
+    public private(set) var delivered: Double?
+    private var slots: [Day: Int] = [:]
+
+    public init() {}
+
+    /// One team's window points, by the month of their end (else start) date.
+    public init(team: TeamReport) {
+        var lastDay: Day?, lastSlot = 0
+        for p in team.series {
+            guard let day = p.period.alignmentDay else { continue }
+            teamPeriods += 1
+            let n = team.level == .sprint ? 1 : p.sprintCount
+            teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
+            if let d = p.values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
+            if day != lastDay {  // consecutive periods mostly share a month: skip the calendar maths
+                lastSlot = slot(day.monthStart)
+                lastDay = day
+            }
+            accumulate(p.values, into: lastSlot)
+        }
+    }
+
+    /// Adds another set of sums (of other teams).
+    public mutating func add(_ other: MonthlySums) {
+        teamPeriods += other.teamPeriods
+        teamSprints = teamSprints.flatMap { s in other.teamSprints.map { s + $0 } }
+        if let d = other.delivered { delivered = (delivered ?? 0) + d }
+        for (k, start) in other.starts.enumerated() { accumulate(other.sums[k], into: slot(start)) }
+    }
+
+    private mutating func slot(_ month: Day) -> Int {
+        if let i = slots[month] { return i }
+        starts.append(month)
+        sums.append(MetricValues())
+        slots[month] = starts.count - 1
+        return starts.count - 1
+    }
+
+    private mutating func accumulate(_ values: MetricValues, into i: Int) {
+        for m in Metric.additive {
+            if let v = values[m] { sums[i][m] = (sums[i][m] ?? 0) + v }
+        }
     }
 }

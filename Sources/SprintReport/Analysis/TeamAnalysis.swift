@@ -11,7 +11,7 @@ enum TeamAnalysis {
                 findings.append(Finding(severity: .info, kind: .missingPeriod, file: data.fileName(row.source),
                                         line: Int(row.source.line), team: series.team.name,
                                         period: row.period.label,
-                                        message: "\(row.period.label) has no metric value"))
+                                        message: "the period has no metric value (not counted)"))
                 continue
             }
             var values = row.values

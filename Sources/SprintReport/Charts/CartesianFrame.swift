@@ -5,11 +5,15 @@
 /// width. Direct labels to the right of the plot get `rightLabelWidth` of margin.
 struct CartesianFrame {
     static let width = 640.0
-    static let height = 240.0
+    /// Height of the plot area; the chart grows by its legend rows and label band, so every
+    /// chart's bars and lines get the same room whatever the labels need.
+    static let plotHeight = 170.0
     static let fontSize = 12.0
     static let tickFontSize = 11.0
 
     var left: Double, top: Double, right: Double, bottom: Double
+    /// Height of the whole chart (viewBox).
+    var height: Double
     var scale: NiceScale
     var slot: Double
     var centers: [Double]
@@ -38,27 +42,35 @@ struct CartesianFrame {
         let lastBaseline = legend.isEmpty ? fs + 2 : firstLegendBaseline + Double(key.rows - 1) * 17
         top = lastBaseline + 14
         let tickWidth = sc.ticks.map { TextMetrics.width(sc.label($0), fontSize: tfs) }.max() ?? 0
-        let leftEdge = max(28, tickWidth + 10), rightEdge = W - 8 - rightLabelWidth
+        let rightEdge = W - 8 - rightLabelWidth
         let trailingW = trailing?.width ?? 0
+        let n = labels.count
+        var axisLabels = labels
+        if let trailing { axisLabels.append(trailing.label) }
+        func place(_ leftEdge: Double) -> (slot: Double, centers: [Double], axis: PeriodAxis) {
+            let slotWidth = (rightEdge - leftEdge - trailingW) / Double(max(n, 1))
+            var centers = (0..<n).map { leftEdge + slotWidth * (Double($0) + 0.5) }
+            if trailing != nil { centers.append(rightEdge - trailingW / 2) }
+            let spacing = trailing.map { min(slotWidth, (slotWidth + $0.width) / 2) } ?? slotWidth
+            return (slotWidth, centers, PeriodAxis(labels: axisLabels, centers: centers, slot: spacing, chartWidth: W, fontSize: tfs))
+        }
+        var leftEdge = max(28, tickWidth + 10)
+        var placed = place(leftEdge)
+        // Rotated labels hang left of their period: give the first one room to be read.
+        if placed.axis.rotated && leftEdge < 64 {
+            leftEdge = 64
+            placed = place(leftEdge)
+        }
+        let axis = placed.axis, axisCenters = placed.centers
         left = leftEdge
         right = rightEdge
         trailingWidth = trailingW
-        let n = labels.count
-        let slotWidth = (rightEdge - leftEdge - trailingW) / Double(max(n, 1))
-        slot = slotWidth
-        centers = (0..<n).map { leftEdge + slotWidth * (Double($0) + 0.5) }
+        slot = placed.slot
+        centers = Array(placed.centers.prefix(n))
         trailingCenter = trailing.map { _ in rightEdge - trailingW / 2 }
-        var axisLabels = labels
-        var axisCenters = (0..<n).map { leftEdge + slotWidth * (Double($0) + 0.5) }
-        if let trailing {
-            let c = rightEdge - trailingW / 2
-            axisLabels.append(trailing.label)
-            axisCenters.append(c)
-        }
-        let axis = PeriodAxis(labels: axisLabels, centers: axisCenters, slot: min(slotWidth, trailing?.width ?? slotWidth),
-                              chartWidth: W, fontSize: tfs)
-        let b = Self.height - axis.height - 4
+        let b = top + Self.plotHeight
         bottom = b
+        height = b + axis.height + 4
         groups = []
         // Gridlines and tick labels.
         var grid: [ChartMark] = []
@@ -91,5 +103,11 @@ struct CartesianFrame {
     func bar(x: Double, width: Double, from: Double, to: Double, cls: String, fill: String? = nil, title: String?) -> RectMark {
         let y0 = y(from), y1 = y(to)
         return RectMark(x: x - width / 2, y: min(y0, y1), width: width, height: abs(y1 - y0), cls: cls, fill: fill, title: title)
+    }
+
+    /// A muted `—` on the baseline of a period without data: missing, not zero.
+    func missingMark(_ i: Int, label: String) -> ChartMark {
+        .text(TextMark(x: centers[i], y: y(0) - 4, text: NumberFormat.undefined, cls: "chart-missing",
+                       fontSize: Self.tickFontSize, anchor: .middle, title: "\(label): no data"))
     }
 }

@@ -14,7 +14,8 @@ enum CreepChurnLayout {
         let frame = CartesianFrame(labels: labels, values: creep.compactMap { $0 } + churn.compactMap { $0 }, minStep: 1,
                                    unit: "% of committed work", legend: [], rightLabelWidth: labelWidth)
         var groups = frame.groups
-        var marks = SeriesLine.marks(creep, frame: frame, cls: "chart-creep") { i, v in
+        var marks = (0..<n).filter { creep[$0] == nil && churn[$0] == nil }.map { frame.missingMark($0, label: labels[$0]) }
+        marks += SeriesLine.marks(creep, frame: frame, cls: "chart-creep") { i, v in
             var t = "\(labels[i]): scope creep \(NumberFormat.percent(v))"
             if let a = a[i], let c = c[i] { t += " (\(NumberFormat.amount(a)) added to \(NumberFormat.amount(c)) committed)" }
             if let h = churn[i] { t += ", churn \(NumberFormat.percent(h))" }
@@ -48,7 +49,7 @@ enum CreepChurnLayout {
             if hasChurn, let h = SeriesStats.present(churn).last { description += ", last churn \(ChartText.percent(h.value))" }
         }
         description += "."
-        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
         let table = ChartTable(caption: "Scope creep % and churn % per \(periodNoun) (percent of committed work)",
                                columns: [ChartText.capitalised(periodNoun), "Scope creep %", "Churn %"],

@@ -23,7 +23,11 @@ enum DeliveredForecastLayout {
         let bw = max(frame.groupWidth * 0.6, 0.8)
         var bars: [ChartMark] = []
         for i in 0..<n {
-            guard let v = d[i], v != 0 else { continue }
+            guard let v = d[i] else {
+                bars.append(frame.missingMark(i, label: labels[i]))
+                continue
+            }
+            if v == 0 { continue }
             var title = "\(labels[i]): delivered \(ChartText.amount(v, mode))"
             if let r = rolling[i] { title += ", \(averageName) \(NumberFormat.amount(r))" }
             bars.append(.rect(frame.bar(x: frame.centers[i], width: bw, from: 0, to: v, cls: "chart-delivered", title: title)))
@@ -34,6 +38,8 @@ enum DeliveredForecastLayout {
         var line: [ChartMark] = []
         let d3 = LinePath.d(pts)
         if !d3.isEmpty {
+            // A halo in the background colour keeps the line readable where it crosses bars.
+            line.append(.path(PathMark(d: d3, cls: "chart-halo")))
             line.append(.path(PathMark(d: d3, cls: "chart-rolling", title: "\(ChartText.capitalised(averageName)) of delivered work")))
         }
         for i in LinePath.isolated(pts) {
@@ -74,7 +80,7 @@ enum DeliveredForecastLayout {
             description += "; too few \(ChartText.plural(periodNoun)) for a forecast"
         }
         description += "."
-        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
         var rows = (0..<n).map { i in [labels[i], NumberFormat.amount(d[i]), NumberFormat.amount(rolling[i])] }
         if let fc {

@@ -5,6 +5,8 @@ enum HeatmapLayout {
     static let fontSize = 11.0
     static let rowHeight = 22.0
     static let minCellWidth = 34.0
+    /// Few columns do not stretch into wide blocks: the chart gets narrower instead.
+    static let maxCellWidth = 60.0
     static let indentStep = 12.0
     /// Lower limits of steps 1–4 (step 0 is below 40 %).
     static let steps: [Double] = [40, 55, 70, 85]
@@ -18,7 +20,7 @@ enum HeatmapLayout {
         let indents = rows.map { Double(min(max($0.indent, 0), 8)) * indentStep }
         let naturalLabel = zip(labels, indents).map { TextMetrics.width($0, fontSize: fs) + $1 }.max() ?? 0
         let labelWidth = min(max(naturalLabel + 12, 60), 200)
-        let cellWidth = max(minCellWidth, (CartesianFrame.width - labelWidth - 2) / Double(max(cols.count, 1)))
+        let cellWidth = min(maxCellWidth, max(minCellWidth, (CartesianFrame.width - labelWidth - 2) / Double(max(cols.count, 1))))
         let width = labelWidth + cellWidth * Double(cols.count) + 2
         // Key: the unit once, then the steps.
         let unit = "Say/do %"

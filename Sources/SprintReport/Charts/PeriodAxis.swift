@@ -12,7 +12,7 @@ struct PeriodAxis {
 
     static let gap = 6.0
     static let maxHorizontalWidth = 110.0
-    static let maxRotatedWidth = 84.0
+    static let maxRotatedWidth = 100.0
     static let sin45 = 0.7071067811865476
 
     /// Plans labels for slots centred at `centers` (ascending), `slot` apart, in a chart
@@ -27,7 +27,9 @@ struct PeriodAxis {
         let shownH = Self.thin(n, kH).count
         let kR = max(1, Int((fontSize * 1.3 / max(slot * Self.sin45, 0.001)).rounded(.up)))
         let shownR = Self.thin(n, kR).count
-        if kH > 1 && shownH < 8 && Double(shownR) >= 1.5 * Double(shownH) {
+        // Horizontal labels read best: rotate only when horizontal ones would show fewer
+        // than every second period and fewer than six in all, and rotating shows clearly more.
+        if kH > 2 && shownH < 6 && Double(shownR) >= 1.5 * Double(shownH) {
             rotated = true
             indices = Self.thin(n, kR)
             var texts: [Int: String] = [:]

@@ -29,6 +29,10 @@ enum PlannedVsDeliveredLayout {
         let bw = max(frame.groupWidth / 2 - 0.5, 0.6)
         var bars: [ChartMark] = []
         for i in 0..<n {
+            if [c[i], a[i], s[i], dc[i], da[i], d[i]].allSatisfy({ $0 == nil }) {
+                bars.append(frame.missingMark(i, label: labels[i]))
+                continue
+            }
             let planned = plannedTitle(labels[i], c[i], a[i], s[i], mode)
             let delivered = deliveredTitle(labels[i], dc[i], da[i], d[i], mode)
             let xp = frame.centers[i] - bw / 2 - 0.5, xd = frame.centers[i] + bw / 2 + 0.5
@@ -44,10 +48,12 @@ enum PlannedVsDeliveredLayout {
             let p1 = (frame.centers[last], frame.y(trend.intercept + trend.slope * Double(last)))
             let sign = trend.slope >= 0 ? "+" : ""
             let title = "Trend of delivered work: \(sign)\(NumberFormat.amount(trend.slope)) \(mode.unitName) per \(periodNoun)"
-            groups.append(MarkGroup(cls: "chart-lines", marks: [.path(PathMark(d: LinePath.d([p0, p1]), cls: "chart-trend", title: title))]))
+            let d = LinePath.d([p0, p1])
+            groups.append(MarkGroup(cls: "chart-lines", marks: [.path(PathMark(d: d, cls: "chart-halo")),
+                                                                 .path(PathMark(d: d, cls: "chart-trend", title: title))]))
         }
         let description = describe(d, labels: labels, mode: mode, periodNoun: periodNoun)
-        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading(c: c, a: a, dc: dc, d: d, mode: mode, periodNoun: periodNoun),
                                      description: description,
                                      hatches: [Hatch(id: plannedHatch, cls: "chart-hatch-planned"),

@@ -23,7 +23,8 @@ enum SayDoLayout {
         }
         lines += DirectLabels.place(items, x: frame.right + 6, top: frame.top, bottom: frame.bottom, fontSize: fs)
         groups.append(MarkGroup(cls: "chart-thresholds", marks: lines))
-        groups.append(MarkGroup(cls: "chart-lines", marks: SeriesLine.marks(p, frame: frame, cls: "chart-saydo") { i, v in
+        let missing = (0..<n).filter { p[$0] == nil }.map { frame.missingMark($0, label: labels[$0]) }
+        groups.append(MarkGroup(cls: "chart-lines", marks: missing + SeriesLine.marks(p, frame: frame, cls: "chart-saydo") { i, v in
             var t = "\(labels[i]): \(NumberFormat.percent(v)) of committed work delivered"
             if let dc = dc[i], let c = c[i] { t += " (\(NumberFormat.amount(dc)) of \(NumberFormat.amount(c)))" }
             return t + ", \(band(v, limits).rawValue)"
@@ -33,7 +34,8 @@ enum SayDoLayout {
         let heading: String
         if let overall {
             let elite = present.filter { band($0.value, limits) == .elite }.count
-            heading = "Say/do \(ChartText.percent(overall)) overall (\(band(overall, limits).rawValue)); Elite in \(elite) of \(ChartText.count(present.count, periodNoun))"
+            let times = elite == 0 ? "none" : "\(elite)"
+            heading = "Say/do \(ChartText.percent(overall)) overall (\(band(overall, limits).rawValue)); Elite in \(times) of \(ChartText.count(present.count, periodNoun))"
         } else {
             heading = "No say/do figures: no committed work recorded"
         }
@@ -45,7 +47,7 @@ enum SayDoLayout {
         } else {
             description = "No committed work delivered figures in \(ChartText.count(n, periodNoun))."
         }
-        let geometry = ChartGeometry(width: CartesianFrame.width, height: CartesianFrame.height, idPrefix: idPrefix,
+        let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
         let table = ChartTable(caption: "Say/do % (committed work delivered) per \(periodNoun); bands: " + thresholdTexts.joined(separator: ", "),
                                columns: [ChartText.capitalised(periodNoun), "Committed", "Delivered commitment", "Say/do %", "Band"],

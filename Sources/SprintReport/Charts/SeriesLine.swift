@@ -6,9 +6,14 @@ enum SeriesLine {
         var marks: [ChartMark] = []
         let d = LinePath.d(pts)
         if !d.isEmpty { marks.append(.path(PathMark(d: d, cls: cls))) }
-        let r = frame.slot >= 12 ? 3.0 : 2.0
+        // Dense series: the dots stay (they carry the hover titles) but are not painted,
+        // except where a lone point has no line to show it.
+        let dense = frame.slot < 8
+        let r = frame.slot >= 12 ? 3.0 : 2.5
+        let lone = Set(LinePath.isolated(pts))
         for (i, v) in SeriesStats.present(values) {
-            marks.append(.circle(CircleMark(cx: pts[i]!.x, cy: pts[i]!.y, r: r, cls: cls + "-dot", title: titles(i, v))))
+            let quiet = dense && !lone.contains(i) ? " chart-dot-quiet" : ""
+            marks.append(.circle(CircleMark(cx: pts[i]!.x, cy: pts[i]!.y, r: r, cls: cls + "-dot" + quiet, title: titles(i, v))))
         }
         return marks
     }

@@ -5,7 +5,7 @@ enum SparklineLayout {
     static let height = 24.0
     static let fontSize = 10.0
 
-    static func make(_ values: [Double?], label: String, idPrefix: String) -> ChartGeometry {
+    static func make(_ values: [Double?], label: String, idPrefix: String, format: SparklineFormat = .amount) -> ChartGeometry {
         let clean = values.map { v in v.flatMap { $0.isFinite ? $0 : nil } }
         let present = SeriesStats.present(clean)
         let name = ChartText.oneLine(label)
@@ -19,17 +19,17 @@ enum SparklineLayout {
             ])]
             return geometry
         }
-        let valueText = NumberFormat.amount(last.value)
+        let f = format.text
+        let valueText = f(last.value)
         let textWidth = TextMetrics.width(valueText, fontSize: fontSize)
         let x0 = 3.0, x1 = width - textWidth - 7, y0 = 4.0, y1 = height - 4
         let n = clean.count
-        func x(_ i: Int) -> Double { n == 1 ? (x0 + x1) / 2 : x0 + (x1 - x0) * Double(i) / Double(n - 1) }
+        func x(_ i: Int) -> Double { n == 1 ? x1 : x0 + (x1 - x0) * Double(i) / Double(n - 1) }
         func y(_ v: Double) -> Double { hi.value == lo.value ? height / 2 : y1 - (v - lo.value) / (hi.value - lo.value) * (y1 - y0) }
         let pts: [(x: Double, y: Double)?] = clean.enumerated().map { i, v in v.map { (x(i), y($0)) } }
         var marks: [ChartMark] = []
         let d = LinePath.d(pts)
         if !d.isEmpty { marks.append(.path(PathMark(d: d, cls: "chart-spark-line"))) }
-        let f = NumberFormat.amount
         if present.count > 1 && hi.value != lo.value {
             marks.append(.circle(CircleMark(cx: x(lo.index), cy: y(lo.value), r: 1.6, cls: "chart-spark-min", title: "Lowest \(f(lo.value))")))
             marks.append(.circle(CircleMark(cx: x(hi.index), cy: y(hi.value), r: 1.6, cls: "chart-spark-max", title: "Highest \(f(hi.value))")))
@@ -41,5 +41,18 @@ enum SparklineLayout {
         geometry.description = present.count == 1 ? "One value: \(valueText)."
             : "\(present.count) values from \(f(lo.value)) to \(f(hi.value)), last \(valueText)."
         return geometry
+    }
+}
+
+/// How a sparkline prints its values: amounts (`24.5`), whole percentages (`81 %`) or ratios (`0.96`).
+public enum SparklineFormat: Sendable {
+    case amount, percent, ratio
+
+    var text: (Double?) -> String {
+        switch self {
+        case .amount: NumberFormat.amount
+        case .percent: NumberFormat.percentWhole
+        case .ratio: NumberFormat.ratio
+        }
     }
 }

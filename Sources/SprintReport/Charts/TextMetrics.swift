@@ -50,9 +50,9 @@ extension TextMetrics {
         let chars = Array(text)
         let budget = maxWidth - advance("…") * fontSize
         var head = 0, tail = 0, used = 0.0
-        // Alternate: two characters from the end for every three from the start.
+        // Alternate start and end: the end often tells periods apart (`…2026-14`).
         while head + tail < chars.count {
-            let takeTail = (head + tail) % 5 >= 3
+            let takeTail = (head + tail) % 2 == 1
             let ch = takeTail ? chars[chars.count - 1 - tail] : chars[head]
             let w = advance(ch) * fontSize
             if used + w > budget { break }

@@ -14,23 +14,7 @@ struct CSVScanner: ~Copyable {
     /// Physical line (1-based) where the next record starts.
     private(set) var line = 1
     /// Field boundaries of the current record: content `starts[i]..<ends[i]`.
-    private var starts: UnsafeMutablePointer<Int>
-    private var ends: UnsafeMutablePointer<Int>
-    private var kinds: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-
-    init() {
-        capacity = 64
-        starts = .allocate(capacity: capacity)
-        ends = .allocate(capacity: capacity)
-        kinds = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        starts.deallocate()
-        ends.deallocate()
-        kinds.deallocate()
-    }
+    private var fields = FieldTable(capacity: 64)
 
     /// Byte classes outside quotes: 1 = `,` CR LF, 2 = non-ASCII, 0 = ordinary.
     private static let plainClass: [UInt8] = (0..<256).map { b in
@@ -39,18 +23,6 @@ struct CSVScanner: ~Copyable {
     /// Byte classes inside quotes: 1 = `"` CR LF, 2 = non-ASCII.
     private static let quotedClass: [UInt8] = (0..<256).map { b in
         b == 0x22 || b == 0x0D || b == 0x0A ? 1 : (b >= 0x80 ? 2 : 0)
-    }
-
-    private mutating func grow() {
-        let n = capacity * 2
-        let s = UnsafeMutablePointer<Int>.allocate(capacity: n)
-        let e = UnsafeMutablePointer<Int>.allocate(capacity: n)
-        let q = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
-        s.update(from: starts, count: capacity)
-        e.update(from: ends, count: capacity)
-        q.update(from: kinds, count: capacity)
-        starts.deallocate(); ends.deallocate(); kinds.deallocate()
-        starts = s; ends = e; kinds = q; capacity = n
     }
 
     /// Validates the UTF-8 sequence at `p`: its length, 0 when the buffer ends inside it,
@@ -98,7 +70,7 @@ struct CSVScanner: ~Copyable {
                     var ln = line
                     var n = 0
                     field: while true {
-                        if n == capacity { grow() }
+                        if n == fields.capacity { fields.reserve(n + 1, keeping: n) }
                         var irregular = false
                         if pos < end, b[pos] == 0x22 {
                             // Quoted field.
@@ -145,41 +117,27 @@ struct CSVScanner: ~Copyable {
                                 // Text after the closing quote: keep it (lenient), unescaped below.
                                 irregular = true
                             } else {
-                                starts[n] = contentStart
-                                ends[n] = contentEnd
-                                kinds[n] = escaped ? 2 : 1
+                                fields.starts[n] = contentStart
+                                fields.ends[n] = contentEnd
+                                fields.kinds[n] = escaped ? 2 : 1
                             }
                             if irregular {
-                                while true {
-                                    while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
-                                    if pos < end, b[pos] >= 0x80 {
-                                        let k = Self.utf8Length(b, pos, end)
-                                        if k > 0 { pos += k; continue }
-                                        if k == 0 && !final { return recordStart }
-                                        throw CSVSyntaxError.invalidUTF8(line: ln)
-                                    }
-                                    break
+                                guard try Self.skipPlain(b, &pos, end, pc, final: final, line: ln) else {
+                                    return recordStart
                                 }
                                 if pos >= end && !final { return recordStart }
-                                starts[n] = rawStart
-                                ends[n] = pos
-                                kinds[n] = 3
+                                fields.starts[n] = rawStart
+                                fields.ends[n] = pos
+                                fields.kinds[n] = 3
                             }
                         } else {
                             let start = pos
-                            while true {
-                                while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
-                                if pos < end, b[pos] >= 0x80 {
-                                    let k = Self.utf8Length(b, pos, end)
-                                    if k > 0 { pos += k; continue }
-                                    if k == 0 && !final { return recordStart }
-                                    throw CSVSyntaxError.invalidUTF8(line: ln)
-                                }
-                                break
+                            guard try Self.skipPlain(b, &pos, end, pc, final: final, line: ln) else {
+                                return recordStart
                             }
-                            starts[n] = start
-                            ends[n] = pos
-                            kinds[n] = 0
+                            fields.starts[n] = start
+                            fields.ends[n] = pos
+                            fields.kinds[n] = 0
                         }
                         n += 1
                         if pos >= end {
@@ -204,17 +162,34 @@ struct CSVScanner: ~Copyable {
                     }
                     let startLine = line
                     line = ln
-                    if n == 1, kinds[0] == 0, starts[0] == ends[0] { continue record }  // blank line
+                    if n == 1, fields.kinds[0] == 0, fields.starts[0] == fields.ends[0] { continue record }  // blank line
                     // The record is complete: only now unescape in place (a rescan never sees it).
-                    for i in 0..<n where kinds[i] >= 2 {
-                        ends[i] = kinds[i] == 2 ? Self.unescape(b, starts[i], ends[i])
-                            : Self.unescapeIrregular(b, starts[i], ends[i])
+                    for i in 0..<n where fields.kinds[i] >= 2 {
+                        fields.ends[i] = fields.kinds[i] == 2 ? Self.unescape(b, fields.starts[i], fields.ends[i])
+                            : Self.unescapeIrregular(b, fields.starts[i], fields.ends[i])
                     }
-                    try body(CSVRecord(base: b, starts: starts, ends: ends, kinds: kinds, count: n,
+                    try body(CSVRecord(base: b, starts: fields.starts, ends: fields.ends, kinds: fields.kinds, count: n,
                                        line: startLine))
                 }
                 return pos
             }
+        }
+    }
+
+    /// Skips the ordinary bytes of an unquoted stretch (validating UTF-8) up to `,`, CR, LF
+    /// or the end. False when the buffer ends inside a UTF-8 sequence and more may come.
+    @inline(__always)
+    private static func skipPlain(_ b: UnsafeMutablePointer<UInt8>, _ pos: inout Int, _ end: Int,
+                                  _ pc: UnsafeBufferPointer<UInt8>, final: Bool, line: Int) throws -> Bool {
+        while true {
+            while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
+            if pos < end, b[pos] >= 0x80 {
+                let k = utf8Length(b, pos, end)
+                if k > 0 { pos += k; continue }
+                if k == 0 && !final { return false }
+                throw CSVSyntaxError.invalidUTF8(line: line)
+            }
+            return true
         }
     }
 
@@ -254,6 +229,16 @@ enum CSVSyntaxError: Error, Equatable {
     case invalidUTF8(line: Int)
     /// A quoted field that never closes: the line where it started.
     case unterminatedQuote(line: Int)
+}
+
+extension CSVSyntaxError {
+    /// The spec's error line for this problem in `file`.
+    func inputError(file: String) -> InputError {
+        switch self {
+        case .invalidUTF8(let line): InputError(file: file, line: line, "invalid UTF-8")
+        case .unterminatedQuote(let line): InputError(file: file, line: line, "quoted field starting here never closes")
+        }
+    }
 }
 
 /// One record as byte ranges into the scanner's buffer (valid only inside the callback).

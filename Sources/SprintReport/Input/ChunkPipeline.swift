@@ -1,17 +1,17 @@
 import Crypto
 import Foundation
 
-/// Reads one input on its own thread — raw bytes, SHA-256, gzip inflate — and hands the
-/// text to the parsing thread in chunks through a bounded queue, so that inflating and
-/// parsing run at the same time on two cores (`swift-findings.md`: inflate alone is
-/// 206–231 MB/s, parsing 221–250 MB/s; one thread doing both manages 122–154 MB/s).
+/// Reads one input on its own thread — raw bytes, SHA-256, gzip inflate, CSV records — and
+/// hands complete records to the mapping thread in batches through a bounded queue, so the
+/// two halves of the work run at the same time on two cores (`swift-findings.md`: inflate
+/// alone is 206–231 MB/s, parsing 221–250 MB/s; one thread doing both manages 122–154 MB/s).
 ///
-/// Memory is bounded: `depth` chunk buffers of `chunkSize` bytes circulate between the
-/// threads and are reused.
+/// Memory is bounded: `depth` record batches of about `chunkSize` bytes circulate between
+/// the threads and are reused.
 final class ChunkPipeline: @unchecked Sendable {
     /// What the producer hands over.
     enum Item {
-        case chunk(UnsafeMutablePointer<UInt8>, Int)
+        case batch(RecordBatch)
         case end
         case failed(InputError)
     }
@@ -26,25 +26,21 @@ final class ChunkPipeline: @unchecked Sendable {
     private let source: ByteSource
     private let chunkSize: Int
     private let condition = NSCondition()
-    private var free: [UnsafeMutablePointer<UInt8>] = []
+    private var free: [RecordBatch] = []
     private var ready: [Item] = []
     private var readyHead = 0
     private var cancelled = false
     private var finished = false
-    private var all: [UnsafeMutablePointer<UInt8>] = []
+    /// Producer side: the records being gathered, and the scanner that finds them.
+    private var current: RecordBatch?
+    private var csv: CSVChunkReader?
     private(set) var outcome = Outcome()
 
     init(source: ByteSource, chunkSize: Int, depth: Int = 4) {
         self.source = source
         self.chunkSize = max(1, chunkSize)
-        for _ in 0..<max(2, depth) {
-            let b = UnsafeMutablePointer<UInt8>.allocate(capacity: self.chunkSize)
-            free.append(b)
-            all.append(b)
-        }
+        for _ in 0..<max(2, depth) { free.append(RecordBatch(byteCapacity: self.chunkSize + self.chunkSize / 4)) }
     }
-
-    deinit { for b in all { b.deallocate() } }
 
     /// Starts the producer thread.
     func start() {
@@ -73,10 +69,11 @@ final class ChunkPipeline: @unchecked Sendable {
         return item
     }
 
-    /// Gives a chunk buffer back for reuse.
-    func recycle(_ buffer: UnsafeMutablePointer<UInt8>) {
+    /// Gives a batch back for reuse.
+    func recycle(_ batch: RecordBatch) {
+        batch.reset()
         condition.lock()
-        free.append(buffer)
+        free.append(batch)
         condition.signal()
         condition.unlock()
     }
@@ -99,7 +96,7 @@ final class ChunkPipeline: @unchecked Sendable {
 
     private struct Cancelled: Error {}
 
-    private func acquire() throws -> UnsafeMutablePointer<UInt8> {
+    private func acquire() throws -> RecordBatch {
         condition.lock()
         defer { condition.unlock() }
         while free.isEmpty && !cancelled { condition.wait() }
@@ -117,31 +114,51 @@ final class ChunkPipeline: @unchecked Sendable {
     private func produce() {
         var hasher = SHA256()
         do {
-            let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
-            defer { raw.deallocate() }
-            // The first bytes decide: gzip by its magic 1F 8B, never by the file name.
-            var have = 0
-            while have < 2 {
-                let n = try source.read(into: raw.baseAddress! + have, count: chunkSize - have)
+            // The first two bytes decide: gzip by its magic 1F 8B, never by the file name.
+            var prefix: [UInt8] = []
+            var peek: (UInt8, UInt8) = (0, 0)
+            while prefix.count < 2 {
+                let n = try withUnsafeMutableBytes(of: &peek) {
+                    try source.read(into: $0.baseAddress!, count: 2 - prefix.count)
+                }
                 if n == 0 { break }
-                have += n
-                if chunkSize < 2 { break }
+                prefix.append(peek.0)
+                if n == 2 { prefix.append(peek.1) }
             }
-            if chunkSize < 2, have == 1 {
-                // Tiny test chunks: peek one more byte into a second slot.
-                var extra: UInt8 = 0
-                let n = try withUnsafeMutableBytes(of: &extra) { try source.read(into: $0.baseAddress!, count: 1) }
-                if n == 1 { return try produceWithPrefix([raw[0], extra], hasher: &hasher) }
-                return try produceWithPrefix([raw[0]], hasher: &hasher)
-            }
-            try produceWithPrefix(Array(raw[0..<have]), hasher: &hasher)
+            try produceWithPrefix(prefix, hasher: &hasher)
         } catch is Cancelled {
             push(.end)
         } catch let e as InputError {
+            flush()
             push(.failed(e))
+        } catch let e as CSVSyntaxError {
+            flush()  // the records before the bad one still go first
+            push(.failed(e.inputError(file: source.path)))
         } catch {
             push(.failed(InputError(file: source.path, "\(error)")))
         }
+    }
+
+    /// Scans text into records and hands each full batch over.
+    private func emit(_ text: UnsafePointer<UInt8>, _ count: Int) throws {
+        if csv == nil {
+            csv = CSVChunkReader(capacity: 2 * chunkSize) { [unowned self] record in
+                if current == nil { current = try acquire() }
+                current!.add(record)
+            }
+        }
+        try csv!.feed(text, count: count)
+        if let c = current, c.byteCount >= chunkSize {
+            push(.batch(c))
+            current = nil
+        }
+    }
+
+    /// Hands over the records gathered so far.
+    private func flush() {
+        guard let c = current else { return }
+        current = nil
+        if c.isEmpty { recycle(c) } else { push(.batch(c)) }
     }
 
     /// Continues after the first bytes (`prefix`) have been read.
@@ -160,15 +177,13 @@ final class ChunkPipeline: @unchecked Sendable {
         if gzip {
             let inflater: GzipInflater
             do { inflater = try GzipInflater() } catch { throw InputError(file: source.path, "cannot start zlib") }
-            var out: UnsafeMutablePointer<UInt8>? = nil
+            let text = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+            defer { text.deallocate() }
             var used = 0
             func feed(_ bytes: UnsafeRawBufferPointer) throws {
-                try inflater.inflate(bytes, output: {
-                    if out == nil { out = try acquire(); used = 0 }
-                    return (out!, chunkSize, used)
-                }, filled: { n in
+                try inflater.inflate(bytes, output: { (text, chunkSize, used) }, filled: { n in
                     used = n
-                    if used == chunkSize { push(.chunk(out!, used)); out = nil; used = 0 }
+                    if used == chunkSize { try emit(text, used); used = 0 }
                 })
             }
             do {
@@ -183,34 +198,26 @@ final class ChunkPipeline: @unchecked Sendable {
                 }
                 if inflater.inMember { throw GzipError.truncated }
             } catch GzipError.corrupt(let why) {
-                if let o = out { recycle(o) }
                 throw InputError(file: source.path, "corrupt gzip stream (\(why))")
             } catch GzipError.truncated {
-                if let o = out { recycle(o) }
                 throw InputError(file: source.path, "truncated gzip stream (it ends before its last member does)")
             }
-            if let o = out {
-                if used > 0 { push(.chunk(o, used)) } else { recycle(o) }
-            }
+            if used > 0 { try emit(text, used) }
         } else {
-            var pending = prefix[...]
+            try prefix.withUnsafeBufferPointer { try emit($0.baseAddress!, $0.count) }
+            let text = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+            defer { text.deallocate() }
             while true {
-                let buffer = try acquire()
-                var n = 0
-                if !pending.isEmpty {
-                    n = min(pending.count, chunkSize)
-                    for (k, byte) in pending.prefix(n).enumerated() { buffer[k] = byte }
-                    pending = pending.dropFirst(n)
-                } else {
-                    n = try source.read(into: buffer, count: chunkSize)
-                    if n == 0 { recycle(buffer); break }
-                    hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
-                    outcome.rawBytes += n
-                }
-                push(.chunk(buffer, n))
+                let n = try source.read(into: text, count: chunkSize)
+                if n == 0 { break }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: text, count: n))
+                outcome.rawBytes += n
+                try emit(text, n)
             }
         }
         outcome.sha256 = Self.hex(hasher.finalize())
+        try csv?.finish()
+        flush()
         push(.end)
     }
 

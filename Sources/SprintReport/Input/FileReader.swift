@@ -1,6 +1,7 @@
-/// Reads one input file into the shared `RowStore`: bytes through the `ChunkPipeline`,
-/// records through the `CSVScanner`, the header through `HeaderPlan`, each record through
-/// `RecordMapper`. Produces the file's `InputSummary`.
+/// Reads one input file into the shared `RowStore`: the `ChunkPipeline` reads, inflates and
+/// scans it into record batches on its own thread; here, on the calling thread, the header
+/// goes through `HeaderPlan` and each record through `RecordMapper`. Produces the file's
+/// `InputSummary`.
 final class FileReader {
     let path: String
     let fileIndex: Int
@@ -20,15 +21,13 @@ final class FileReader {
         let source = try ByteSource(path: path)
         let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize)
         pipeline.start()
-        let csv = CSVChunkReader(capacity: max(chunkSize * 2, 4096)) { record in try self.handle(record) }
         do {
             loop: while true {
                 switch pipeline.next() {
-                case .chunk(let p, let n):
-                    defer { pipeline.recycle(p) }
-                    try csv.feed(p, count: n)
+                case .batch(let batch):
+                    defer { pipeline.recycle(batch) }
+                    try batch.forEach { try handle($0) }
                 case .end:
-                    try csv.finish()
                     break loop
                 case .failed(let e):
                     throw e
@@ -37,13 +36,6 @@ final class FileReader {
         } catch let e as InputError {
             pipeline.cancelAndWait()
             throw e
-        } catch let e as CSVSyntaxError {
-            pipeline.cancelAndWait()
-            switch e {
-            case .invalidUTF8(let line): throw InputError(file: path, line: line, "invalid UTF-8")
-            case .unterminatedQuote(let line):
-                throw InputError(file: path, line: line, "quoted field starting here never closes")
-            }
         } catch {
             pipeline.cancelAndWait()
             throw InputError(file: path, "\(error)")

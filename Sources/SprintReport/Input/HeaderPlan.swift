@@ -15,10 +15,7 @@ struct HeaderPlan {
     var shape: Shape = .wide
 
     /// The file's single suffix mode, when all suffixed metric columns share one.
-    var suffixMode: ComputationMode? {
-        let modes = Set(metricColumns.compactMap(\.mode))
-        return modes.count == 1 ? modes.first : nil
-    }
+    private(set) var suffixMode: ComputationMode?
 
     /// True when unsuffixed metric columns exist (they follow the row's mode).
     var hasRowModeColumns: Bool { metricColumns.contains { $0.mode == nil } }
@@ -49,6 +46,8 @@ struct HeaderPlan {
                 unknownColumns.append(i)
             }
         }
+        let suffixModes = Set(metricColumns.compactMap(\.mode))
+        suffixMode = suffixModes.count == 1 ? suffixModes.first : nil
         let hasTeam = dimension[.teamName] != nil || dimension[.teamId] != nil || dimension[.hierarchy] != nil
         let hasPeriod = dimension[.periodLabel] != nil || dimension[.sprintName] != nil
             || dimension[.sprintId] != nil || dimension[.startDate] != nil

@@ -15,10 +15,34 @@ enum CellValue: Equatable {
 /// fast path), the same double `Double(String)` gives; everything else (exponents, thousands
 /// separators, long mantissas) falls back to `Double(String)`.
 enum NumberCell {
-    @usableFromInline static let powersOfTen: [Double] = (0...22).map { k in
-        var p = 1.0
-        for _ in 0..<k { p *= 10 }
-        return p
+    /// 10^k for 0 ≤ k ≤ 22, all exact doubles (a switch: no global initialisation check per cell).
+    @inline(__always)
+    static func powerOfTen(_ k: Int) -> Double {
+        switch k {
+        case 0: 1
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
     }
 
     /// Parses one cell; `quoted` allows `1,234.5` thousands separators.
@@ -29,36 +53,32 @@ enum NumberCell {
         while i < n, cell[i] == 0x20 || cell[i] == 0x09 { i += 1 }
         while n > i, cell[n - 1] == 0x20 || cell[n - 1] == 0x09 { n -= 1 }
         if i == n { return .missing }
-        // Fast path: [-+]digits[.digits][%]
+        // Fast path: [-+]digits[.digits][%], at most 19 digits.
         var negative = false
         var p = i
         if cell[p] == UInt8(ascii: "-") { negative = true; p += 1 } else if cell[p] == UInt8(ascii: "+") { p += 1 }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = 0
-        var seenPoint = false
         var end = n
         if cell[end - 1] == UInt8(ascii: "%") { end -= 1 }
-        var fast = true
-        var anyDigit = false
-        while p < end {
-            let c = cell[p]
-            if c &- 48 < 10 {
-                anyDigit = true
-                if digits == 19 { fast = false; break }
-                mantissa = mantissa &* 10 &+ UInt64(c &- 48)
-                if mantissa != 0 { digits += 1 }
-                if seenPoint { fraction += 1 }
-            } else if c == UInt8(ascii: "."), !seenPoint {
-                seenPoint = true
-            } else {
-                fast = false
-                break
-            }
+        let digitsStart = p
+        var mantissa: UInt64 = 0
+        while p < end, cell[p] &- 48 < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(cell[p] &- 48)
             p += 1
         }
-        if fast, anyDigit, mantissa <= 1 << 53, fraction <= 22 {
-            let v = Double(mantissa) / powersOfTen[fraction]
+        var digits = p - digitsStart
+        var fraction = 0
+        if p < end, cell[p] == UInt8(ascii: ".") {
+            p += 1
+            let fractionStart = p
+            while p < end, cell[p] &- 48 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(cell[p] &- 48)
+                p += 1
+            }
+            fraction = p - fractionStart
+            digits += fraction
+        }
+        if p == end, digits > 0, digits <= 19, fraction <= 22, mantissa <= 1 << 53 {
+            let v = Double(mantissa) / powerOfTen(fraction)
             return .number(negative ? -v : v)
         }
         return slowParse(UnsafeBufferPointer(rebasing: cell[i..<n]), quoted: quoted)
@@ -68,7 +88,7 @@ enum NumberCell {
     static func slowParse(_ cell: UnsafeBufferPointer<UInt8>, quoted: Bool) -> CellValue {
         let text = String(decoding: cell, as: UTF8.self)
         switch text.lowercased() {
-        case "na", "n/a", "null", "nan", "-", "—", "none": return .missing
+        case "na", "n/a", "null", "nan", "-", "—": return .missing
         default: break
         }
         var body = Substring(text)

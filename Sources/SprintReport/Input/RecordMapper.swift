@@ -15,7 +15,10 @@ final class RecordMapper {
     let fileIndex: Int
     let store: RowStore
 
-    private let col: Columns
+    let col: Columns
+    private let suffixMode: ComputationMode?
+    private let fieldCount: Int
+    private let metricColumns: [(column: Int, metric: Metric, mode: ComputationMode?)]
     /// The columns that give a team its key, in order of preference: id, hierarchy, name.
     private let keyColumns: [Int]
     private let sprintLevelFile: Bool
@@ -23,13 +26,16 @@ final class RecordMapper {
     // File facts for the summary.
     private var records = 0
     private var teamsSeen = Set<Int32>()
-    private var periodKeys = Set<UInt64>()
+    private var lastTeamSeen: Int32 = -1
+    private var periodKeys = DistinctCount()
     private var first: Period?
     private var last: Period?
-    private var modesSeen = Set<ComputationMode>()
+    /// Bit 0: story points, bit 1: tickets.
+    var modesSeen: UInt8 = 0
     private var levelSeen: RowLevel = .team
 
     // Caches that spare a string and a hash lookup when consecutive records repeat.
+    private var days = DayCache()
     private var lastKeyBytes: [UInt8] = []
     private var lastKeyColumn = -1
     private var lastTeam: Int32 = -1
@@ -37,15 +43,15 @@ final class RecordMapper {
     private var lastMode: ComputationMode?
 
     // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
-    private var extraNames: [String] = []
-    private var extraAny: [Bool] = []
-    private var extraNumeric: [Bool] = []
-    private var extraExample: [String?] = []
-    private var longExtraIndex: [String: Int] = [:]
-    private var longMetricCache: [String: (Metric, ComputationMode?)?] = [:]
-    private var longRows: [LongKey: (bucket: Int, row: Int)] = [:]
+    var extraNames: [String] = []
+    var extraAny: [Bool] = []
+    var extraNumeric: [Bool] = []
+    var extraExample: [String?] = []
+    var longExtraIndex: [String: Int] = [:]
+    var longMetricCache: [String: (Metric, ComputationMode?)?] = [:]
+    var longRows: [LongKey: (bucket: Int, row: Int)] = [:]
 
-    private struct LongKey: Hashable {
+    struct LongKey: Hashable {
         var team: Int32
         var mode: ComputationMode
         var level: RowLevel
@@ -53,7 +59,7 @@ final class RecordMapper {
     }
 
     /// Column positions of the dimensions (-1 when absent), read once from the plan.
-    private struct Columns {
+    struct Columns {
         var teamName = -1, teamId = -1, hierarchy = -1, orgTree = -1, periodLabel = -1
         var sprintName = -1, sprintId = -1, start = -1, end = -1, mode = -1, level = -1
         var metricName = -1, value = -1
@@ -80,6 +86,9 @@ final class RecordMapper {
         c.metricName = d[.metricName] ?? -1
         c.value = d[.value] ?? -1
         col = c
+        suffixMode = plan.suffixMode
+        fieldCount = plan.headers.count
+        metricColumns = plan.metricColumns
         keyColumns = [c.teamId, c.hierarchy, c.teamName].filter { $0 >= 0 }
         sprintLevelFile = c.sprintName >= 0 || c.sprintId >= 0
         if plan.shape == .wide {
@@ -87,7 +96,7 @@ final class RecordMapper {
         }
     }
 
-    private func addExtra(_ name: String) {
+    func addExtra(_ name: String) {
         extraNames.append(name)
         extraAny.append(false)
         extraNumeric.append(true)
@@ -111,7 +120,7 @@ final class RecordMapper {
     }
 
     @inline(__always)
-    private func text(_ r: borrowing CSVRecord, _ c: Int) -> String? {
+    func text(_ r: borrowing CSVRecord, _ c: Int) -> String? {
         let b = cell(r, c)
         return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
     }
@@ -120,9 +129,9 @@ final class RecordMapper {
 
     /// Maps one data record (the header is not one).
     func map(_ r: borrowing CSVRecord) throws {
-        if r.count != plan.headers.count {
+        if r.count != fieldCount {
             throw InputError(file: path, line: r.line,
-                             "expected \(plan.headers.count) fields (as in the header), found \(r.count)")
+                             "expected \(fieldCount) fields (as in the header), found \(r.count)")
         }
         records += 1
         store.sequence += 1
@@ -142,7 +151,7 @@ final class RecordMapper {
         if last == nil || Period.precedes(last!, period) { last = period }
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
-        let rowMode = mode(r) ?? plan.suffixMode ?? .storyPoints
+        let rowMode = mode(r) ?? suffixMode ?? .storyPoints
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
             wide(r, team: team, period: period, keyHash: keyHash, level: level, rowMode: rowMode, source: source)
@@ -152,13 +161,11 @@ final class RecordMapper {
         }
     }
 
-    private var lastTeamSeen: Int32 = -1
-
     private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, keyHash: UInt64, level: RowLevel,
                       rowMode: ComputationMode, source: SourceRef) {
         var points = MetricValues(), tickets = MetricValues()
         var usesPoints = false, usesTickets = false
-        for (c, metric, suffix) in plan.metricColumns {
+        for (c, metric, suffix) in metricColumns {
             let mode = suffix ?? rowMode
             if mode == .storyPoints { usesPoints = true } else { usesTickets = true }
             let raw = r.bytes(c)
@@ -197,90 +204,21 @@ final class RecordMapper {
     @inline(__always)
     private func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: Period,
                         _ keyHash: UInt64, _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
-        modesSeen.insert(mode)
+        modesSeen |= mode == .storyPoints ? 1 : 2
         let b = store.bucket(team: team, mode: mode, level: level)
         store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
         store.buckets[b].keyHashes.append(keyHash)
     }
 
-    private func long(_ r: borrowing CSVRecord, team: Int32, period: Period, key: String, keyHash: UInt64,
-                      level: RowLevel, rowMode: ComputationMode, source: SourceRef) {
-        let nameText = text(r, col.metricName) ?? ""
-        let known: (Metric, ComputationMode?)?
-        if let cached = longMetricCache[nameText] {
-            known = cached
-        } else {
-            known = HeaderName.metric(normalized: HeaderName.normalize(nameText))
-            longMetricCache[nameText] = known
-        }
-        let mode = known?.1 ?? rowMode
-        let raw = r.bytes(col.value)
-        let value = NumberCell.parse(raw, quoted: r.isQuoted(col.value))
-        // The row this record belongs to: one per (team, period, mode).
-        let lk = LongKey(team: team, mode: mode, level: level, period: key)
-        let b: Int, row: Int
-        if let found = longRows[lk] {
-            (b, row) = found
-        } else {
-            modesSeen.insert(mode)
-            b = store.bucket(team: team, mode: mode, level: level)
-            row = store.buckets[b].rows.count
-            store.buckets[b].rows.append(PeriodRow(period: period, source: source))
-            store.buckets[b].keyHashes.append(keyHash)
-            longRows[lk] = (b, row)
-        }
-        guard let (metric, _) = known else {
-            if nameText.isEmpty { return }
-            let k: Int
-            if let i = longExtraIndex[nameText] {
-                k = i
-            } else {
-                k = extraNames.count
-                longExtraIndex[nameText] = k
-                addExtra(nameText)
-            }
-            switch value {
-            case .number(let v):
-                extraAny[k] = true
-                var extras = store.buckets[b].rows[row].extras
-                if extras.count <= k { extras += [Double](repeating: .nan, count: k + 1 - extras.count) }
-                extras[k] = v
-                store.buckets[b].rows[row].extras = extras
-            case .missing: break
-            case .unparsed:
-                if extraNumeric[k] {
-                    extraNumeric[k] = false
-                    extraExample[k] = "'\(String(decoding: raw, as: UTF8.self))' on line \(r.line)"
-                }
-            }
-            return
-        }
-        switch value {
-        case .number(let v):
-            if let old = store.buckets[b].rows[row].values[metric], old != v {
-                let first = store.buckets[b].rows[row].source.line
-                store.findings.append(Finding(kind: .duplicateConflict, file: path, line: r.line,
-                                              team: store.teamName(team), period: period.label,
-                                              message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
-            }
-            store.buckets[b].rows[row].values[metric] = v
-            if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
-        case .missing:
-            break
-        case .unparsed:
-            unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
-        }
-    }
-
     // MARK: - Findings
 
-    private func negative(_ metric: Metric, _ v: Double, team: Int32, period: Period, line: Int) {
+    func negative(_ metric: Metric, _ v: Double, team: Int32, period: Period, line: Int) {
         store.findings.append(Finding(kind: .negativeValue, file: path, line: line, team: store.teamName(team),
                                       period: period.label,
                                       message: "\(metric.rawValue) is \(NumberFormat.value(v, of: metric)), but work is never negative (kept)"))
     }
 
-    private func unparsed(_ what: String, _ raw: UnsafeBufferPointer<UInt8>, team: Int32, period: Period, line: Int) {
+    func unparsed(_ what: String, _ raw: UnsafeBufferPointer<UInt8>, team: Int32, period: Period, line: Int) {
         let cell = String(decoding: raw, as: UTF8.self)
         store.findings.append(Finding(kind: .unparsedValue, file: path, line: line, team: store.teamName(team),
                                       period: period.label,
@@ -329,8 +267,8 @@ final class RecordMapper {
             granularity = g  // a bucket size, not a period ("Sprint", "MONTHLY")
             periodLabel = nil
         }
-        let start = col.start < 0 ? nil : Day(isoBytes: cell(r, col.start))
-        let end = col.end < 0 ? nil : Day(isoBytes: cell(r, col.end))
+        let start = col.start < 0 ? nil : days.day(cell(r, col.start))
+        let end = col.end < 0 ? nil : days.day(cell(r, col.end))
         guard let label = sprintName ?? periodLabel ?? sprintId ?? start?.description else { return nil }
         var orderDay = start
         if let p = periodLabel, let parsed = PeriodLabel.parse(p) {
@@ -383,17 +321,16 @@ final class RecordMapper {
                                               message: "\(what) is unknown and \(why): ignored"))
             }
         }
-        var columns = plan.mappings(extra: numericColumns, unknownReason: reasons)
+        let columns = plan.mappings(extra: numericColumns, unknownReason: reasons)
         for i in columns.indices {
             if case .ignored(let why) = columns[i].role, !plan.unknownColumns.contains(i) {
                 store.findings.append(Finding(severity: .info, kind: .unknownColumn, file: path, line: 1,
                                               message: "column '\(columns[i].header)' ignored: \(why)"))
             }
         }
-        columns = columns.map { $0 }
         let summary = InputSummary(
             path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
-            modes: modesSeen.sorted(), rows: records, teams: teamsSeen.count, periods: periodKeys.count,
+            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: periodKeys.count(),
             firstPeriod: first?.label, lastPeriod: last?.label, sha256: sha256, columns: columns)
         return (summary, extras)
     }

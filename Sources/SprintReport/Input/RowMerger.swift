@@ -25,6 +25,7 @@ struct RowMerger {
             }
             fileMaps.append(map)
         }
+        let anyExtras = !names.isEmpty || extras.contains { !$0.isEmpty }
         var findings = store.findings
         var series: [TeamSeries] = []
         series.reserveCapacity(store.buckets.count)
@@ -33,7 +34,7 @@ struct RowMerger {
             store.buckets[b].rows = []
             store.buckets[b].keyHashes = []
             if bucket.rows.isEmpty { continue }
-            alignExtras(&bucket.rows, count: names.count, maps: fileMaps)
+            if anyExtras { alignExtras(&bucket.rows, count: names.count, maps: fileMaps) }
             let team = store.teams[Int(bucket.team)].team
             var rows = dropDuplicates(bucket, team: team, findings: &findings)
             if !isOrdered(rows) { rows.sort { Period.precedes($0.period, $1.period) } }

@@ -47,7 +47,14 @@ final class RowStore {
         }
         if existing >= 0 { return Int(existing) }
         let b = Int32(buckets.count)
-        buckets.append(Bucket(team: team, mode: mode, level: level))
+        var fresh = Bucket(team: team, mode: mode, level: level)
+        // Exports list a team's periods together, and teams tend to have as many periods as
+        // the team before: reserving that many spares the doubling slack of appends.
+        if let previous = buckets.last?.rows.count, previous > 1 {
+            fresh.rows.reserveCapacity(previous)
+            fresh.keyHashes.reserveCapacity(previous)
+        }
+        buckets.append(fresh)
         switch slot {
         case 0: teams[t].buckets.0 = b
         case 1: teams[t].buckets.1 = b

@@ -12,6 +12,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// The value written on one line (`{"a": 1, "b": [2, 3]}`): used for series points, which
     /// are many and small.
     case compact(JSONValue)
+    /// An array whose elements are made one at a time while writing, so that a large
+    /// document never exists whole in memory (the summary's teams, nodes, findings).
+    case lazyArray(count: Int, element: @Sendable (Int) -> JSONValue)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.text() == b.text() }
 
@@ -26,24 +29,39 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func text() -> String {
-        var out = ""
-        write(to: &out, indent: 0)
-        return out + "\n"
+        var all = ""
+        write { all += $0 }
+        return all
     }
 
-    private func write(to out: inout String, indent: Int?) {
+    /// The same text as `text()`, handed to `sink` in pieces of about `chunk` bytes.
+    public func write(chunk: Int = 1 << 20, to sink: (String) -> Void) {
+        var out = ""
+        write(to: &out, indent: 0) { buffer in
+            if buffer.utf8.count >= chunk {
+                sink(buffer)
+                buffer = ""
+            }
+        }
+        sink(out + "\n")
+    }
+
+    private func write(to out: inout String, indent: Int?, flush: (inout String) -> Void) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let x): out += Self.format(x)
         case .string(let s): Self.quote(s, into: &out)
-        case .compact(let value): value.write(to: &out, indent: nil)
+        case .compact(let value): value.write(to: &out, indent: nil, flush: flush)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            JSONValue.lazyArray(count: items.count) { items[$0] }.write(to: &out, indent: indent, flush: flush)
+        case let .lazyArray(count, element):
+            guard count > 0 else { out += "[]"; return }
             out += "["
-            for (i, item) in items.enumerated() {
+            for i in 0..<count {
                 Self.separate(first: i == 0, indent: indent.map { $0 + 1 }, into: &out)
-                item.write(to: &out, indent: indent.map { $0 + 1 })
+                element(i).write(to: &out, indent: indent.map { $0 + 1 }, flush: flush)
+                flush(&out)
             }
             Self.separate(first: true, indent: indent, into: &out)
             out += "]"
@@ -54,7 +72,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 Self.separate(first: i == 0, indent: indent.map { $0 + 1 }, into: &out)
                 Self.quote(key, into: &out)
                 out += ": "
-                value.write(to: &out, indent: indent.map { $0 + 1 })
+                value.write(to: &out, indent: indent.map { $0 + 1 }, flush: flush)
             }
             Self.separate(first: true, indent: indent, into: &out)
             out += "}"
@@ -83,8 +101,18 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// RFC 8259 string: quote, backslash and control characters escaped; other text as UTF-8.
     static func quote(_ s: String, into out: inout String) {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out += "\"" + s + "\""  // nothing to escape (0xE2 leads U+2028/2029)
+        var plain = true  // nothing to escape (0xE2 leads U+2028/2029): the common case, kept fast
+        var bytes = s
+        bytes.withUTF8 { b in
+            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 {
+                plain = false
+                break
+            }
+        }
+        if plain {
+            out.append("\"")
+            out.append(bytes)
+            out.append("\"")
             return
         }
         out += "\""

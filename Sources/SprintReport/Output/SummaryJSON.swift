@@ -13,6 +13,10 @@ public enum SummaryJSON {
     /// The document's text (UTF-8, final newline); the same report gives the same bytes.
     public static func render(_ report: Report) -> String { document(report).text() }
 
+    /// The same text handed to `sink` in pieces, teams and nodes made one at a time (a large
+    /// organisation's document never exists whole in memory).
+    public static func write(_ report: Report, to sink: (String) -> Void) { document(report).write(to: sink) }
+
     public static func document(_ report: Report) -> JSONValue {
         .object([
             ("schemaVersion", .number(Double(schemaVersion))),
@@ -22,9 +26,9 @@ public enum SummaryJSON {
                 ("to", .string(report.window.to?.description)),
             ])),
             ("inputs", .array(report.inputs.map(input))),
-            ("teams", .array(report.teams.map(team))),
-            ("nodes", .array(report.nodes.map(node))),
-            ("findings", .array(report.findings.map(finding))),
+            ("teams", .lazyArray(count: report.teams.count) { team(report.teams[$0]) }),
+            ("nodes", .lazyArray(count: report.nodes.count) { node(report.nodes[$0]) }),
+            ("findings", .lazyArray(count: report.findings.count) { finding(report.findings[$0]) }),
         ])
     }
 

@@ -13,6 +13,7 @@ enum ChartHTML {
     static func context(_ g: ChartGeometry, kind: String) -> [String: Any] {
         [
             "kind": kind,
+            "size": sizeClass(g.width),
             "width": SVGNumber.format(g.width),
             "height": SVGNumber.format(g.height),
             "titleId": g.idPrefix + "-title",
@@ -25,31 +26,39 @@ enum ChartHTML {
         ]
     }
 
+    /// A group's marks split by element kind: the template visits each mark once (one
+    /// section per kind), and the drawing order becomes rects, paths, circles, lines, texts —
+    /// fills under strokes, labels on top.
     static func context(_ group: MarkGroup) -> [String: Any] {
-        ["cls": group.cls, "href": opt(group.href), "marks": group.marks.map(context)]
+        var rects: [[String: Any]] = [], paths: [[String: Any]] = [], circles: [[String: Any]] = []
+        var lines: [[String: Any]] = [], texts: [[String: Any]] = []
+        let f = SVGNumber.format
+        for mark in group.marks {
+            switch mark {
+            case .rect(let r):
+                rects.append(["x": f(r.x), "y": f(r.y), "w": f(r.width), "h": f(r.height), "cls": r.cls,
+                              "fill": opt(r.fill), "title": opt(r.title)])
+            case .path(let p):
+                paths.append(["d": p.d, "cls": p.cls, "title": opt(p.title)])
+            case .circle(let o):
+                circles.append(["cx": f(o.cx), "cy": f(o.cy), "r": f(o.r), "cls": o.cls, "title": opt(o.title)])
+            case .line(let l):
+                lines.append(["x1": f(l.x1), "y1": f(l.y1), "x2": f(l.x2), "y2": f(l.y2), "cls": l.cls])
+            case .text(let t):
+                texts.append(["x": f(t.x), "y": f(t.y), "text": t.text, "cls": t.cls, "size": f(t.fontSize),
+                              "anchor": t.anchor == .start ? false : t.anchor.rawValue as Any,
+                              "transform": t.rotate == 0 ? false : "rotate(\(f(t.rotate)) \(f(t.x)) \(f(t.y)))" as Any,
+                              "title": opt(t.title)])
+            }
+        }
+        return ["cls": group.cls, "href": opt(group.href), "rects": rects, "paths": paths, "circles": circles,
+                "lines": lines, "texts": texts]
     }
 
-    static func context(_ mark: ChartMark) -> [String: Any] {
-        var c: [String: Any] = ["rect": false, "path": false, "circle": false, "line": false, "text": false]
-        let f = SVGNumber.format
-        switch mark {
-        case .rect(let r):
-            c["rect"] = ["x": f(r.x), "y": f(r.y), "w": f(r.width), "h": f(r.height), "cls": r.cls,
-                         "fill": opt(r.fill), "title": opt(r.title)] as [String: Any]
-        case .path(let p):
-            c["path"] = ["d": p.d, "cls": p.cls, "title": opt(p.title)] as [String: Any]
-        case .circle(let o):
-            c["circle"] = ["cx": f(o.cx), "cy": f(o.cy), "r": f(o.r), "cls": o.cls, "title": opt(o.title)] as [String: Any]
-        case .line(let l):
-            c["line"] = ["x1": f(l.x1), "y1": f(l.y1), "x2": f(l.x2), "y2": f(l.y2), "cls": l.cls]
-        case .text(let t):
-            c["text"] = ["x": f(t.x), "y": f(t.y), "text": t.text, "cls": t.cls, "size": f(t.fontSize),
-                         "anchor": t.anchor == .start ? false : t.anchor.rawValue as Any,
-                         "transform": t.rotate == 0 ? false : "rotate(\(f(t.rotate)) \(f(t.x)) \(f(t.y)))" as Any,
-                         "title": opt(t.title)] as [String: Any]
-        }
-        return c
-    }
+    /// `1…8`: the chart's width in steps of 160 user units. `charts.css` caps the rendered
+    /// width per step (about 1.2 px per unit), so text stays near its design size on wide
+    /// screens without a per-chart style attribute.
+    static func sizeClass(_ width: Double) -> Int { min(max(Int((width / 160).rounded(.up)), 1), 8) }
 
     /// A string, or `false` so the template's section is skipped without a context lookup.
     static func opt(_ s: String?) -> Any { s.map { $0 as Any } ?? false }

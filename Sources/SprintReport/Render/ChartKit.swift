@@ -56,9 +56,11 @@ public enum ChartKit {
                kind: "creep-churn", library: library)
     }
 
-    /// A 120 × 24 sparkline (line, min and max dots, last dot and value) named by `label`.
-    public static func sparkline(_ values: [Double?], label: String, idPrefix: String, library: MustacheLibrary) -> String {
-        let g = SparklineLayout.make(values, label: label, idPrefix: ChartID.clean(idPrefix))
+    /// A 120 × 24 sparkline (line, min and max dots, last dot and value) named by `label`;
+    /// `format` prints the values as amounts (default), whole percentages or ratios.
+    public static func sparkline(_ values: [Double?], label: String, idPrefix: String, library: MustacheLibrary,
+                                 format: SparklineFormat = .amount) -> String {
+        let g = SparklineLayout.make(values, label: label, idPrefix: ChartID.clean(idPrefix), format: format)
         return ChartHTML.render(g, kind: "sparkline", template: "chart-sparkline", library: library)
     }
 

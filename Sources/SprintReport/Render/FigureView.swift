@@ -4,7 +4,7 @@ enum FigureView {
     /// - Parameter wide: many columns (the heatmap): keeps a legible size and scrolls on a phone.
     static func context(_ chart: RenderedChart, id: String, wide: Bool = false) -> Context {
         let t = chart.table
-        let table = TableModel(
+        var table = TableModel(
             id: id + "-data", caption: t.caption, note: nil,
             columns: t.columns.enumerated().map { ($1, $0 > 0) },
             rows: t.rows.map { row in
@@ -12,7 +12,9 @@ enum FigureView {
                     i == 0 ? TableCell(text: text, header: true) : .number(text)
                 }
             })
+        let screen = table.context
+        table.id += "-print"
         return ["fId": id, "fTitle": chart.title, "fDesc": chart.description, "fSvg": chart.svg,
-                "fTable": table.context, "fWide": wide]
+                "fTable": screen, "fPrintTable": table.context, "fWide": wide]
     }
 }

@@ -28,7 +28,7 @@ struct HalfComparison {
     let recent: Figures
 
     /// - Parameter teamPoints: for a rolled-up node, its teams' periods: velocity is then ΣD per
-    ///   team-period of each half's months, as the node's own velocity (`metrics.md` §4).
+    ///   team-sprint of each half's months, as the node's own velocity (`metrics.md` §3–§4).
     init?(_ points: [SeriesPoint], teamPoints: [SeriesPoint]? = nil) {
         let used = points.filter { !$0.values.isEmpty }
         let half = used.count / 2
@@ -37,13 +37,15 @@ struct HalfComparison {
         recent = HalfComparison.figures(used.suffix(half), teamPoints: teamPoints)
     }
 
-    /// ΣD / number of team-periods whose month is one of `points`' months.
-    static func velocityPerTeamPeriod(_ points: ArraySlice<SeriesPoint>, _ teamPoints: [SeriesPoint]) -> Double? {
+    /// ΣD / number of team-sprints (a team-level row counts as its sprint count) in the
+    /// team periods whose month is one of `points`' months.
+    static func velocityPerTeamSprint(_ points: ArraySlice<SeriesPoint>, _ teamPoints: [SeriesPoint]) -> Double? {
         let months = Set(points.compactMap { $0.period.alignmentDay?.monthStart })
         let inHalf = teamPoints.filter { p in p.period.alignmentDay.map { months.contains($0.monthStart) } ?? false }
         let d = inHalf.compactMap { $0.values[.totalWorkDelivered] }
         guard !d.isEmpty else { return nil }
-        return d.reduce(0, +) / Double(inHalf.count)
+        let sprints = inHalf.reduce(0) { $0 + ($1.sprintCount ?? 1) }
+        return sprints > 0 ? d.reduce(0, +) / Double(sprints) : nil
     }
 
     /// Ratio-of-sums figures over some periods.
@@ -60,7 +62,7 @@ struct HalfComparison {
         var f = Figures()
         let counts = points.filter { $0.values[.totalWorkDelivered] != nil }.map(\.sprintCount)
         if let teamPoints {
-            f.velocity = velocityPerTeamPeriod(points, teamPoints)
+            f.velocity = velocityPerTeamSprint(points, teamPoints)
         } else if !d.isEmpty {
             if counts.allSatisfy({ ($0 ?? 0) > 0 }) {
                 f.velocity = d.reduce(0, +) / Double(counts.reduce(0) { $0 + ($1 ?? 0) })

@@ -11,7 +11,8 @@ struct IndexSection {
         c["sId"] = IndexSection.slug
         c["sTitle"] = settings.title
         let teamCount = Set(report.teams.map(\.team.key)).count
-        c["sMeta"] = "\(teamCount) teams · \(settings.windowText)"
+        c["sMeta"] = "\(PageSettings.count(teamCount, "team")) · \(settings.windowText)"
+        if report.teams.isEmpty { c["sEmpty"] = "No period of the inputs lies in the window: there is nothing to show." }
         let modes = ComputationMode.allCases.filter { m in report.teams.contains { $0.mode == m } }
         c["sModes"] = modes.map(mode)
         c["sFindingsCount"] = report.findings.count
@@ -34,11 +35,11 @@ struct IndexSection {
         var c: Context = [
             "mId": "\(IndexSection.slug)-\(m)",
             "mTitle": PageSettings.modeTitle(mode),
-            "mSummary": "\(teams.count) teams, amounts in \(mode.unitName)",
+            "mSummary": "\(PageSettings.count(teams.count, "team")), amounts in \(mode.unitName)",
             "mChildren": table.context,
         ]
         if let root = report.nodes.first(where: { $0.path.isEmpty && $0.mode == mode }) {
-            let tiles = TileBuilder(mode: mode, velocityPer: "per team-period", idPrefix: prefix,
+            let tiles = TileBuilder(mode: mode, velocityPer: "per sprint", idPrefix: prefix,
                                     templates: settings.templates)
             c["mTiles"] = tiles.tiles(root.summary, series: root.series, teamPoints: settings.teamPoints(under: root))
         }

@@ -51,12 +51,15 @@ struct LatestPeriod {
         }
         let table = TableModel(
             id: id + "-table",
-            caption: "\(latest.period.label) against the median of the \(before.count) \(noun)s before it",
+            caption: before.isEmpty ? "\(latest.period.label): no earlier \(noun) to compare with"
+                : "\(latest.period.label) against the median of the \(before.count) \(noun)\(before.count == 1 ? "" : "s") before it",
             note: "(\(mode.unitName))",
-            columns: [("Figure", false), (latest.period.label, true), ("Median before", true), ("", false)],
+            columns: [("Figure", false), ("Latest", true), ("Median before", true), ("Note", false)],
             rows: rows)
-        return ["lId": id, "lLabel": latest.period.label, "lSentence": sentence(latest, before, noun: noun, mode: mode),
-                "lTable": table.context]
+        var c: Context = ["lId": id, "lLabel": latest.period.label,
+                          "lSentence": sentence(latest, before, noun: noun, mode: mode)]
+        if !before.isEmpty { c["lTable"] = table.context }
+        return c
     }
 
     /// "Committed 24, delivered 19 of it (79 %; median 74 %). Creep 5 (21 %), highest in 7 sprints."
@@ -70,7 +73,8 @@ struct LatestPeriod {
                 if let pct = v[.committedWorkDeliveredPercent] {
                     s += " (\(NumberFormat.percentWhole(pct))"
                     if let m = median(before.compactMap { $0.values[.committedWorkDeliveredPercent] }) {
-                        s += "; median \(NumberFormat.percentWhole(m)) over the previous \(before.count) \(noun)s"
+                        s += "; median \(NumberFormat.percentWhole(m)) over the previous "
+                            + (before.count == 1 ? noun : "\(before.count) \(noun)s")
                     }
                     s += ")"
                 }

@@ -23,7 +23,7 @@ struct NodeSection {
         let prefix = "\(slug)-\(m)-"
         let noun = r.rolledUp ? "month" : LatestPeriod.noun(level: .team, series: r.series)
         let lib = settings.templates.library
-        let tiles = TileBuilder(mode: r.mode, velocityPer: r.rolledUp ? "per team-period" : "per \(noun)",
+        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint",
                                 idPrefix: prefix, templates: settings.templates)
         let tree = TreeRows(report: settings.report, mode: r.mode, links: settings.links, templates: settings.templates,
                            idPrefix: prefix + "tree-")
@@ -33,8 +33,8 @@ struct NodeSection {
         var c: Context = [
             "mId": "\(slug)-\(m)",
             "mTitle": PageSettings.modeTitle(r.mode),
-            "mSummary": "\(r.teams) teams, \(r.summary.periods) \(r.rolledUp ? "team-periods" : noun + "s"), "
-                + "amounts in \(r.mode.unitName)" + (r.rolledUp ? ", rolled up from the teams" : ""),
+            "mSummary": "\(PageSettings.count(r.teams, "team")), amounts in \(r.mode.unitName)"
+                + (r.rolledUp ? ", rolled up from the teams by calendar month" : ", as exported for this group"),
             "mTiles": tiles.tiles(r.summary, series: r.series, teamPoints: settings.teamPoints(under: r)),
             "mChildren": children.context,
         ]

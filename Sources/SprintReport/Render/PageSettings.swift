@@ -14,6 +14,9 @@ struct PageSettings {
         links.singleFile ? ["hA": "h2", "hB": "h3", "hC": "h4"] : ["hA": "h1", "hB": "h2", "hC": "h3"]
     }
 
+    /// "1 sprint", "13 sprints".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// Modes in the order pages show them: story points first.
     static func modeTitle(_ mode: ComputationMode) -> String {
         mode == .storyPoints ? "In story points" : "In tickets"

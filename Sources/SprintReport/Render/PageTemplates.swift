@@ -65,11 +65,22 @@ public struct PageTemplates: Sendable {
                 library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
             } catch let e as MustacheTemplate.ParserError {
                 throw TemplateError(file: source, line: e.context.lineNumber, column: e.context.columnNumber,
-                                    message: "template does not parse (\(e.error)): \(e.context.line)")
+                                    message: "\(PageTemplates.explain(e.error)): \(e.context.line)")
             }
         }
         self.library = library
         self.css = styles.map(\.text).joined(separator: "\n")
+    }
+
+    /// A parse error in words.
+    static func explain(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: "a section is closed with another name than it was opened with"
+        case .unfinishedName?: "a tag is not closed with }}"
+        case .expectedSectionEnd?: "a section is never closed"
+        case .invalidSetDelimiter?: "bad set-delimiter tag"
+        default: "template does not parse (\(error))"
+        }
     }
 
     /// Renders a registered template; a missing template is an error naming it.

@@ -17,7 +17,7 @@ enum PeriodTable {
         columns += extras.map { (extraMetrics[$0], true) }
         var anyDerived = false
         let rows: [[TableCell]] = series.map { p in
-            var cells = [TableCell(text: p.period.label, header: true)]
+            var cells = [TableCell(text: p.period.label, header: true, nowrap: true)]
             if hasDates {
                 cells.append(TableCell(text: p.period.start?.description ?? NumberFormat.undefined, nowrap: true))
                 cells.append(TableCell(text: p.period.end?.description ?? NumberFormat.undefined, nowrap: true))

@@ -10,13 +10,14 @@ struct QualitySection {
         c["sId"] = QualitySection.slug
         c["sTitle"] = "Data quality"
         c["sMeta"] = findings.isEmpty ? "No findings: every identity holds and every value was read."
-            : "\(findings.count) finding\(findings.count == 1 ? "" : "s"). Exported values are kept and shown as exported."
+            : "\(PageSettings.count(findings.count, "finding")). Exported values are kept and shown as exported."
         let groups = FindingKind.allCases.sorted().compactMap { kind -> Context? in
             let list = findings.filter { $0.kind == kind }
             guard !list.isEmpty else { return nil }
             let id = "\(QualitySection.slug)-\(kind.rawValue)"
-            return ["gId": id, "gTitle": kind.title, "gCount": list.count,
-                    "gTable": QualitySection.table(list, id: id + "-table", caption: "\(kind.title) (\(list.count))").context]
+            var table = QualitySection.table(list, id: id + "-table", caption: "\(kind.title) (\(list.count))")
+            table.captionHidden = true
+            return ["gId": id, "gTitle": kind.title, "gCount": list.count, "gTable": table.context]
         }
         c["sGroups"] = groups
         return c

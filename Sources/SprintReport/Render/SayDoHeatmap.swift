@@ -18,7 +18,9 @@ enum SayDoHeatmap {
                 dc[i] += pdc
             }
             let cells: [Double?] = ordered.indices.map { c[$0] > 0 ? 100 * dc[$0] / c[$0] : nil }
-            return HeatmapRow(label: t.team.name, href: links.team(t.team.key), indent: 0, cells: cells)
+            // No links inside the chart: an `<svg role="img">` must not hold focusable
+            // elements (the org table above links every team).
+            return HeatmapRow(label: t.team.name, href: nil, indent: 0, cells: cells)
         }
         let labels = ordered.map { "\(monthNames[$0.month - 1]) \($0.year)" }
         return (rows, labels)

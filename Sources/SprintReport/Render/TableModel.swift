@@ -33,14 +33,14 @@ struct TableCell {
         if muted { classes.append("derived") }
         if nowrap { classes.append("nowrap") }
         if indent > 0 { classes.append("indent-\(min(indent, 8))") }
-        var c: Context = ["cText": text, "cHead": header]
-        if !classes.isEmpty { c["cClass"] = classes.joined(separator: " ") }
-        if let href { c["cHref"] = href }
-        if let title { c["cTitle"] = title }
-        if let mark { c["cMark"] = mark }
-        if let band { c["cBand"] = BandView.context(band) }
-        if let svg { c["cSvg"] = svg }
-        return c
+        // Every key is present (false when unused): a missing key would make the template
+        // search every enclosing context, which dominated the rendering time of big pages.
+        return [
+            "cText": text, "cHead": header,
+            "cClass": classes.isEmpty ? false : classes.joined(separator: " "),
+            "cHref": href ?? false, "cTitle": title ?? false, "cMark": mark ?? false,
+            "cBand": band.map(BandView.context) ?? false, "cSvg": svg ?? false,
+        ] as Context
     }
 }
 
@@ -51,6 +51,8 @@ struct TableModel {
     var note: String?
     var columns: [(label: String, numeric: Bool)]
     var rows: [[TableCell]]
+    /// The caption repeats a visible heading: keep it for screen readers only.
+    var captionHidden = false
 
     var context: Context {
         var c: Context = [
@@ -60,6 +62,7 @@ struct TableModel {
             "tbRows": rows.map { ["rCells": $0.map(\.context)] as Context },
         ]
         if let note { c["tbNote"] = note }
+        if captionHidden { c["tbCaptionHidden"] = true }
         return c
     }
 }

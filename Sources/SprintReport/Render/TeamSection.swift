@@ -46,7 +46,7 @@ struct TeamSection {
         var c: Context = [
             "mId": "\(slug)-\(m)",
             "mTitle": PageSettings.modeTitle(r.mode),
-            "mSummary": "\(r.summary.periods) \(noun)s with data, amounts in \(r.mode.unitName)",
+            "mSummary": "\(PageSettings.count(r.summary.periods, noun)) with data, amounts in \(r.mode.unitName)",
             "mTiles": tiles.tiles(r.summary, series: r.series),
             "mCharts": charts.enumerated().map { FigureView.context($1, id: "\(prefix)chart\($0 + 1)") },
             "mTable": PeriodTable.model(r.series, extraMetrics: settings.report.extraMetrics, mode: r.mode,

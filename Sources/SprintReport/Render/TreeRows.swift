@@ -14,8 +14,8 @@ struct TreeRows {
     }
 
     static let columns: [(label: String, numeric: Bool)] = [
-        ("Name", false), ("Teams", true), ("Periods", true), ("Delivered per period", false),
-        ("Velocity", true), ("Say/do", true), ("Scope creep", true), ("Delivered", true), ("Predictability (CV)", true),
+        ("Name", false), ("Velocity", true), ("Say/do", true), ("Scope creep", true), ("Delivered", true),
+        ("Predictability (CV)", true), ("Delivered per period", false), ("Teams", true), ("Periods", true),
     ]
 
     /// Rows under `path` (the whole tree from the root, or one node's direct children).
@@ -62,15 +62,15 @@ struct TreeRows {
                                        idPrefix: "\(idPrefix)r\(counter)-", library: templates.library)
         return [
             TableCell(text: name, header: true, href: href, indent: indent),
-            .number(teams.map(String.init) ?? "team"),
-            .number(String(s.periods)),
-            TableCell(text: "", svg: spark),
             .number(NumberFormat.amount(s.velocity), undefinedReason: "no delivered work"),
             banded(NumberFormat.percent(s.sayDoPercent), .sayDoPercent, "no committed work"),
             banded(NumberFormat.percent(s.scopeCreepPercent), .scopeCreepPercent, "no committed work"),
             banded(NumberFormat.percent(s.totalDeliveredPercent), .totalDeliveredPercent, "no planned work"),
             banded(NumberFormat.ratio(s.coefficientOfVariation), .coefficientOfVariation,
                    "needs 2 periods with delivered work"),
+            TableCell(text: "", svg: spark),
+            .number(teams.map(String.init) ?? "team"),
+            .number(String(s.periods)),
         ]
     }
 }

@@ -1,0 +1,61 @@
+/// Complete CSV records handed from the reading thread to the mapping thread: their bytes
+/// (quotes already resolved) and each field's range. Reused through the pipeline's pool.
+final class RecordBatch {
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity: Int
+    private(set) var byteCount = 0
+    private var fields = FieldTable(capacity: 1024)
+    private var fieldCount = 0
+    /// Per record: first field, field count, line.
+    private var records: [(first: Int, count: Int, line: Int)] = []
+
+    init(byteCapacity: Int) {
+        self.byteCapacity = max(byteCapacity, 64)
+        bytes = .allocate(capacity: self.byteCapacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+    }
+
+    var isEmpty: Bool { records.isEmpty }
+
+    func reset() {
+        byteCount = 0
+        fieldCount = 0
+        records.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a copy of a complete record: its bytes and its fields' ranges.
+    func add(_ r: borrowing CSVRecord) {
+        fields.reserve(fieldCount + r.count, keeping: fieldCount)
+        // Fields are in order, so the record's text runs from the first start to the last end.
+        let lo = r.starts[0], hi = r.ends[r.count - 1]
+        if byteCount + (hi - lo) > byteCapacity {
+            let c = max(byteCapacity * 2, byteCount + hi - lo)
+            let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+            b.update(from: bytes, count: byteCount)
+            bytes.deallocate()
+            bytes = b
+            byteCapacity = c
+        }
+        (bytes + byteCount).update(from: r.base + lo, count: hi - lo)
+        let shift = byteCount - lo
+        for i in 0..<r.count {
+            fields.starts[fieldCount + i] = r.starts[i] + shift
+            fields.ends[fieldCount + i] = r.ends[i] + shift
+            fields.kinds[fieldCount + i] = r.kinds[i]
+        }
+        records.append((fieldCount, r.count, r.line))
+        fieldCount += r.count
+        byteCount += hi - lo
+    }
+
+    /// Calls `body` for each record, in order.
+    func forEach(_ body: (borrowing CSVRecord) throws -> Void) rethrows {
+        for (first, count, line) in records {
+            try body(CSVRecord(base: bytes, starts: fields.starts + first, ends: fields.ends + first,
+                               kinds: fields.kinds + first, count: count, line: line))
+        }
+    }
+}

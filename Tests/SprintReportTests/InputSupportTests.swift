@@ -1,0 +1,29 @@
+import Testing
+@testable import SprintReport
+
+@Suite struct InputSupportTests {
+    @Test func distinctCount() {
+        var c = DistinctCount()
+        var expected = Set<UInt64>()
+        var x: UInt64 = 0x1234_5678_9ABC_DEF1
+        for i in 0..<5000 {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let v = i % 3 == 0 ? UInt64(i % 17) : x  // repeats and random values
+            c.insert(v)
+            expected.insert(v)
+        }
+        c.insert(0)
+        expected.insert(0)
+        #expect(c.count() == expected.count)
+    }
+
+    @Test func dayCacheAgreesWithTheFullParse() {
+        var cache = DayCache()
+        for text in ["2026-01-05", "2026-01-05", "2024-02-29", "2026-02-29", "2026-13-01", "2026-01-05T10:00:00Z",
+                     "2026/01/05", "20x6-01-05", "2026-01-0", "", "2026-01-05", "2030-01-05"] {
+            let bytes = Array(text.utf8)
+            let viaCache = bytes.withUnsafeBufferPointer { cache.day($0) }
+            #expect(viaCache == Day(iso: text), "\(text)")
+        }
+    }
+}
