@@ -32,17 +32,32 @@ import Testing
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("org.csv.gz").path
-        let generator = SampleGenerator(SampleOptions(teams: 30, sprints: 40, seed: 2))
-        // Small chunks so the stream spans many deflate calls.
+        // 300 teams of 40 sprints: three pieces, compressed apart and joined into one member.
+        let generator = SampleGenerator(SampleOptions(teams: 300, sprints: 40, seed: 2))
+        #expect(generator.pieceCount == 3)
         let result = try SampleWriter.write(generator, to: path)
         let gz = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(gz.prefix(2) == [0x1F, 0x8B])
-        #expect(result.rows == 30 * 40)
+        #expect(result.rows == 300 * 40)
         #expect(result.fileBytes == gz.count)
         let csv = Self.gunzip(gz)
         #expect(csv == generator.csv())
         #expect(result.csvBytes == csv?.count)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["org.csv.gz"])
+    }
+
+    @Test func plainMultiPieceFileEqualsTheInMemoryCSV() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("org.csv").path
+        let generator = SampleGenerator(SampleOptions(teams: 700, sprints: 12, seed: 3, level: .team,
+                                                      granularity: .quarterly, modes: [.storyPoints, .tickets]))
+        #expect(generator.pieceCount > 1)
+        let result = try SampleWriter.write(generator, to: path)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes == generator.csv())
+        #expect(result.fileBytes == bytes.count && result.csvBytes == bytes.count)
+        #expect(result.rows == bytes.filter { $0 == 10 }.count - 1)
     }
 
     @Test func plainFileAndNoClobberWithoutForce() throws {

@@ -33,20 +33,11 @@ struct SampleCSVBuffer {
     }
 
     /// A non-negative integer in decimal.
-    mutating func appendInt(_ value: Int) {
-        precondition(value >= 0, "the generator only prints non-negative integers")
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(48 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
+    mutating func appendInt(_ value: Int) { appendPadded(value, width: 1) }
 
-    /// `width` digits with leading zeros (dates, team ids).
+    /// A non-negative integer with at least `width` digits, zeros in front (dates).
     mutating func appendPadded(_ value: Int, width: Int) {
+        precondition(value >= 0, "the generator only prints non-negative integers")
         var divisor = 1
         for _ in 1..<max(width, 1) { divisor *= 10 }
         while divisor <= value / 10 { divisor *= 10 }
