@@ -62,14 +62,17 @@ struct IndexSection {
         return c
     }
 
-    /// The nodes that teams hang from, in tree order, labelled with their path below the top.
-    private func groups(_ mode: ComputationMode) -> [(label: String, points: [SeriesPoint])] {
-        let report = settings.report
-        let parents = Set(report.teams.filter { $0.mode == mode }.map(\.team.path))
-        let nodes = report.nodes.filter { $0.mode == mode && !$0.path.isEmpty && parents.contains($0.path) }
-        let skip = SiteBuilder.topNodeName(report) == nil ? 0 : 1
-        return nodes.sorted { $0.path.lexicographicallyPrecedes($1.path) }
-            .map { ($0.path.dropFirst(min(skip, $0.path.count - 1)).joined(separator: "/"), $0.series) }
+    /// The heatmap rows of a big organisation: the org tree's nodes down to the deepest level
+    /// that keeps at most `teamRowLimit` rows (for 2,000 teams: the top and its divisions;
+    /// every group is in the table above), in tree order, indented by depth.
+    private func groups(_ mode: ComputationMode) -> [HeatmapRow.Labelled] {
+        let nodes = settings.report.nodes.filter { $0.mode == mode && !$0.path.isEmpty }
+            .sorted { $0.path.lexicographicallyPrecedes($1.path) }
+        var depth = 1
+        while nodes.contains(where: { $0.path.count > depth }),
+              nodes.count(where: { $0.path.count <= depth + 1 }) <= IndexSection.teamRowLimit { depth += 1 }
+        return nodes.filter { $0.path.count <= depth }
+            .map { HeatmapRow.Labelled(label: $0.path.last ?? "", indent: $0.path.count - 1, points: $0.series) }
     }
 
     private var thresholds: TableModel {

@@ -6,11 +6,11 @@ enum SayDoHeatmap {
 
     /// One row per team.
     static func data(_ teams: [TeamReport]) -> (rows: [HeatmapRow], columns: [String]) {
-        data(teams.map { ($0.team.name, $0.series) })
+        data(teams.map { HeatmapRow.Labelled(label: $0.team.name, indent: 0, points: $0.series) })
     }
 
     /// One row per labelled series (teams, or groups of an org too big for a row per team).
-    static func data(_ series: [(label: String, points: [SeriesPoint])]) -> (rows: [HeatmapRow], columns: [String]) {
+    static func data(_ series: [HeatmapRow.Labelled]) -> (rows: [HeatmapRow], columns: [String]) {
         var months = Set<Day>()
         for s in series { for p in s.points { if let d = p.period.alignmentDay { months.insert(d.monthStart) } } }
         let ordered = months.sorted()
@@ -27,9 +27,18 @@ enum SayDoHeatmap {
             let cells: [Double?] = ordered.indices.map { c[$0] > 0 ? 100 * dc[$0] / c[$0] : nil }
             // No links inside the chart: an `<svg role="img">` must not hold focusable
             // elements (the org table above links every row).
-            return HeatmapRow(label: s.label, href: nil, indent: 0, cells: cells)
+            return HeatmapRow(label: s.label, href: nil, indent: s.indent, cells: cells)
         }
         let labels = ordered.map { "\(monthNames[$0.month - 1]) \($0.year)" }
         return (rows, labels)
+    }
+}
+
+extension HeatmapRow {
+    /// A heatmap row before its cells are computed: a label, its indent and its periods.
+    struct Labelled {
+        var label: String
+        var indent: Int
+        var points: [SeriesPoint]
     }
 }
