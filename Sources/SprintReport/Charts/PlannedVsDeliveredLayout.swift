@@ -75,6 +75,8 @@ enum PlannedVsDeliveredLayout {
     }
 
     /// A stacked bar: the solid base, the hatched top on it; only the total when the parts are missing.
+    /// The title (the whole stack's figures) goes on the base only, or on the top when there is no
+    /// base: the same sentence twice per bar was ≈ 15 % of a 78-sprint team page.
     static func stack(_ frame: CartesianFrame, x: Double, width: Double, base: Double?, top: Double?, total: Double?,
                       cls: String, hatch: String, title: String) -> [ChartMark] {
         var marks: [ChartMark] = []
@@ -87,7 +89,8 @@ enum PlannedVsDeliveredLayout {
         let b = base ?? 0
         if b != 0 { marks.append(.rect(frame.bar(x: x, width: width, from: 0, to: b, cls: cls, title: title))) }
         if let top, top != 0 {
-            marks.append(.rect(frame.bar(x: x, width: width, from: b, to: b + top, cls: cls + "-creep", fill: "url(#\(hatch))", title: title)))
+            marks.append(.rect(frame.bar(x: x, width: width, from: b, to: b + top, cls: cls + "-creep", fill: "url(#\(hatch))",
+                                         title: b == 0 ? title : nil)))
         }
         return marks
     }

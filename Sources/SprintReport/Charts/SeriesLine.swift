@@ -1,19 +1,18 @@
-/// A line through a per-period series with a dot per present value (each dot titled),
-/// broken where a value is missing.
+/// A line through a per-period series, broken where a value is missing, with a titled dot
+/// per present value when periods are few. Dense series (many periods) keep only the line
+/// and the dots of lone points: a hidden dot per period carried a hover title that the
+/// chart's data table already shows, at ≈ 120 bytes a dot.
 enum SeriesLine {
     static func marks(_ values: [Double?], frame: CartesianFrame, cls: String, titles: (Int, Double) -> String) -> [ChartMark] {
         let pts: [(x: Double, y: Double)?] = values.enumerated().map { i, v in v.map { (frame.centers[i], frame.y($0)) } }
         var marks: [ChartMark] = []
         let d = LinePath.d(pts)
         if !d.isEmpty { marks.append(.path(PathMark(d: d, cls: cls))) }
-        // Dense series: the dots stay (they carry the hover titles) but are not painted,
-        // except where a lone point has no line to show it.
         let dense = frame.slot < 8
         let r = frame.slot >= 12 ? 3.0 : 2.5
         let lone = Set(LinePath.isolated(pts))
-        for (i, v) in SeriesStats.present(values) {
-            let quiet = dense && !lone.contains(i) ? " chart-dot-quiet" : ""
-            marks.append(.circle(CircleMark(cx: pts[i]!.x, cy: pts[i]!.y, r: r, cls: cls + "-dot" + quiet, title: titles(i, v))))
+        for (i, v) in SeriesStats.present(values) where !dense || lone.contains(i) {
+            marks.append(.circle(CircleMark(cx: pts[i]!.x, cy: pts[i]!.y, r: r, cls: cls + "-dot", title: titles(i, v))))
         }
         return marks
     }

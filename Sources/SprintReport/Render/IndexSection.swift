@@ -5,6 +5,12 @@ struct IndexSection {
 
     static let slug = SiteLinks.indexSlug
 
+    /// Above this many teams the index shows the tree down to the groups only (a row and a
+    /// heatmap row per group); each team is listed on its group's page. A row per team
+    /// (≈ 1.7 KB with its sparkline, plus a heatmap row) would make the index of a
+    /// 2,000-team organisation 35 MB.
+    static let teamRowLimit = 40
+
     func context() -> Context {
         let report = settings.report
         var c = settings.headings
@@ -29,9 +35,11 @@ struct IndexSection {
         let teams = report.teams.filter { $0.mode == mode }
         let tree = TreeRows(report: report, mode: mode, links: settings.links, templates: settings.templates,
                            idPrefix: prefix + "tree-")
-        let table = TableModel(id: prefix + "tree", caption: "Every group and team",
-                               note: "(\(mode.unitName); band in each cell)", columns: TreeRows.columns,
-                               rows: tree.rows(under: []))
+        let byGroup = teams.count > IndexSection.teamRowLimit
+        let table = TableModel(id: prefix + "tree", caption: byGroup ? "Every group" : "Every group and team",
+                               note: byGroup ? "(\(mode.unitName); band in each cell; each group's page lists its teams)"
+                                   : "(\(mode.unitName); band in each cell)",
+                               columns: TreeRows.columns, rows: tree.rows(under: [], teams: !byGroup))
         var c: Context = [
             "mId": "\(IndexSection.slug)-\(m)",
             "mTitle": PageSettings.modeTitle(mode),
@@ -43,14 +51,28 @@ struct IndexSection {
                                     templates: settings.templates)
             c["mTiles"] = tiles.tiles(root.summary, series: root.series, teamPoints: settings.teamPoints(under: root))
         }
-        let heat = SayDoHeatmap.data(teams, links: settings.links)
+        let heat = byGroup ? SayDoHeatmap.data(groups(mode)) : SayDoHeatmap.data(teams)
         if !heat.columns.isEmpty {
             let chart = ChartKit.heatmap(rows: heat.rows, columns: heat.columns,
-                                         title: "Say/do % per team and month", idPrefix: prefix + "heat-",
+                                         title: "Say/do % per \(byGroup ? "group" : "team") and month",
+                                         idPrefix: prefix + "heat-",
                                          library: settings.templates.library)
             c["mCharts"] = [FigureView.context(chart, id: prefix + "heatmap", wide: true)]
         }
         return c
+    }
+
+    /// The heatmap rows of a big organisation: the org tree's nodes down to the deepest level
+    /// that keeps at most `teamRowLimit` rows (for 2,000 teams: the top and its divisions;
+    /// every group is in the table above), in tree order, indented by depth.
+    private func groups(_ mode: ComputationMode) -> [HeatmapRow.Labelled] {
+        let nodes = settings.report.nodes.filter { $0.mode == mode && !$0.path.isEmpty }
+            .sorted { $0.path.lexicographicallyPrecedes($1.path) }
+        var depth = 1
+        while nodes.contains(where: { $0.path.count > depth }),
+              nodes.count(where: { $0.path.count <= depth + 1 }) <= IndexSection.teamRowLimit { depth += 1 }
+        return nodes.filter { $0.path.count <= depth }
+            .map { HeatmapRow.Labelled(label: $0.path.last ?? "", indent: $0.path.count - 1, points: $0.series) }
     }
 
     private var thresholds: TableModel {

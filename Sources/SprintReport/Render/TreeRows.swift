@@ -18,8 +18,9 @@ struct TreeRows {
         ("Predictability (CV)", true), ("Delivered per period", false), ("Teams", true), ("Periods", true),
     ]
 
-    /// Rows under `path` (the whole tree from the root, or one node's direct children).
-    func rows(under path: [String], depth: Int? = nil) -> [[TableCell]] {
+    /// Rows under `path` (the whole tree from the root, or one node's direct children);
+    /// `teams: false` leaves out the team rows (the index of a big organisation).
+    func rows(under path: [String], depth: Int? = nil, teams withTeams: Bool = true) -> [[TableCell]] {
         let nodes = nodesByPath, teams = teamsByPath
         var out: [[TableCell]] = []
         var counter = 0
@@ -39,7 +40,7 @@ struct TreeRows {
                                    summary: node.summary, series: node.series, indent: indent, counter: &counter))
                     if depth.map({ indent + 1 < $0 }) ?? true { visit(child, indent: indent + 1) }
                 }
-                for t in teams[child] ?? [] {
+                for t in withTeams ? teams[child] ?? [] : [] {
                     out.append(row(name: t.team.name, href: links.team(t.team.key), teams: nil, summary: t.summary,
                                    series: t.series, indent: nodes[child] == nil ? indent : indent + 1,
                                    counter: &counter))
