@@ -7,10 +7,13 @@ import Testing
     @Test func numbersMatchSwiftDescription() {
         var rng = SystemRandomNumberGenerator()
         var samples: [Double] = [0.1, 0.2 + 0.1, 1e-5, 1e300, -2.5, 123456.789, 9_007_199_254_740_993.0 * 2,
-                                 .leastNonzeroMagnitude, .greatestFiniteMagnitude, 5e-324, 1.0 / 3.0]
+                                 .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1.0 / 3.0, -0.01, 0.07]
         for _ in 0..<20_000 {
             samples.append(Double(bitPattern: rng.next()))
             samples.append(Double(Int.random(in: -1_000_000...1_000_000)) / 100)
+            samples.append(Double(Int.random(in: -99...99)) / 100)
+            samples.append(Double(Int.random(in: -100_000_000_000_000_000...100_000_000_000_000_000)) / 100)
+            samples.append(Double(Int.random(in: -1_000_000...1_000_000)) / 1000)
         }
         for x in samples where x.isFinite && x != x.rounded() || abs(x) >= 9_007_199_254_740_992 && x.isFinite {
             #expect(JSONValue.format(x) == x.description, "\(x.bitPattern)")

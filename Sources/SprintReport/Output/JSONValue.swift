@@ -65,8 +65,8 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The text of a number as `JSONWriter` writes it.
     static func format(_ x: Double) -> String {
-        var out: [UInt8] = []
-        JSONWriter.appendNumber(x, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        let out = ByteBuffer()
+        out.appendNumber(x)
+        return String(decoding: out.array, as: UTF8.self)
     }
 }

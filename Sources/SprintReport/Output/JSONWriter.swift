@@ -6,7 +6,7 @@
 /// text): no tree of values, no `String` per key or integral number; the separators, indentation and
 /// number forms are those of `JSONValue` (which writes through this type), byte for byte.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    private let bytes = ByteBuffer()
     private let chunk: Int
     private let sink: ([UInt8]) -> Void
     /// One entry per open container: true until its first member is written.
@@ -20,7 +20,7 @@ public struct JSONWriter {
     public init(chunk: Int = 1 << 20, sink: @escaping ([UInt8]) -> Void) {
         self.chunk = chunk
         self.sink = sink
-        bytes.reserveCapacity(min(chunk, 1 << 20) + 4096)
+        bytes.reserve(min(chunk, 1 << 20) + 4096)
     }
 
     /// The whole document as text, for tests and small outputs.
@@ -35,8 +35,8 @@ public struct JSONWriter {
     /// The final newline, then everything left to the sink.
     public mutating func finish() {
         bytes.append(0x0A)
-        sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        sink(bytes.array)
+        bytes.count = 0
     }
 
     // MARK: Containers
@@ -51,15 +51,53 @@ public struct JSONWriter {
         beforeValue()
         bytes.append(0x22)
         raw(k)
-        bytes.append(contentsOf: [0x22, 0x3A, 0x20])
+        raw("\": ")
         afterKey = true
+    }
+
+    /// A member's key given as its quoted UTF-8 bytes followed by `: ` (see `keyBytes`).
+    public mutating func key(bytes k: [UInt8]) {
+        beforeValue()
+        k.withUnsafeBufferPointer { bytes.append($0) }
+        afterKey = true
+    }
+
+    /// `"text": ` as bytes, made once for keys written many times (metric names).
+    public static func keyBytes(_ k: String) -> [UInt8] {
+        quotedBytes(k) + [0x3A, 0x20]
+    }
+
+    /// A string value given as its quoted UTF-8 bytes (see `quotedBytes`).
+    public mutating func string(bytes q: [UInt8]) {
+        beforeValue()
+        q.withUnsafeBufferPointer { bytes.append($0) }
+    }
+
+    /// `"text"` as bytes, made once for values written many times (metric names).
+    public static func quotedBytes(_ s: String) -> [UInt8] {
+        let out = ByteBuffer()
+        out.appendQuoted(s)
+        return out.array
+    }
+
+    /// A day as `"yyyy-MM-dd"`, or `null`.
+    public mutating func day(_ d: Day?) {
+        beforeValue()
+        guard let d else { raw("null"); return }
+        let c = d.components
+        guard (0...9999).contains(c.year) else { quote(d.description); return }
+        func digit(_ v: Int) -> UInt8 { 0x30 + UInt8(v % 10) }
+        let text: InlineArray<12, UInt8> = [0x22, digit(c.year / 1000), digit(c.year / 100), digit(c.year / 10),
+                                            digit(c.year), 0x2D, digit(c.month / 10), digit(c.month), 0x2D,
+                                            digit(c.day / 10), digit(c.day), 0x22]
+        for i in text.indices { bytes.append(text[i]) }
     }
 
     /// A member's key given as text (quoted and escaped).
     public mutating func key(_ k: String) {
         beforeValue()
         quote(k)
-        bytes.append(contentsOf: [0x3A, 0x20])
+        raw(": ")
         afterKey = true
     }
 
@@ -78,88 +116,20 @@ public struct JSONWriter {
     /// A number (see `appendNumber`), or `null` when undefined or not finite.
     public mutating func number(_ x: Double?) {
         beforeValue()
-        Self.appendNumber(x, to: &bytes)
+        bytes.appendNumber(x)
     }
 
     public mutating func number(_ n: Int) {
         beforeValue()
-        Self.appendInteger(Int64(n), to: &bytes)
-    }
-
-    /// Integral values without `.0` (and `-0` as `0`); others in Swift's shortest
-    /// round-trip form (`Double.description`), which is valid JSON (`20.884615384615383`,
-    /// `1e-05`); `null` when undefined or not finite.
-    static func appendNumber(_ x: Double?, to out: inout [UInt8]) {
-        guard let x, x.isFinite else {
-            out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-            return
-        }
-        if x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
-            appendInteger(Int64(x), to: &out)
-            return
-        }
-        // The runtime's `swift_float64ToString` would avoid this `String`, but it leaves the
-        // leading `0` of `0.x` unwritten in 6.3 (measured): `description` is the reference.
-        var text = x.description
-        text.withUTF8 { out.append(contentsOf: $0) }
-    }
-
-    static func appendInteger(_ v: Int64, to out: inout [UInt8]) {
-        if v < 0 { out.append(0x2D) }
-        var m = v.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { p in
-            var i = 20
-            repeat {
-                i -= 1
-                p[i] = 0x30 + UInt8(m % 10)
-                m /= 10
-            } while m > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i...]))
-        }
-    }
-
-    /// RFC 8259 string: quote, backslash and control characters escaped (and U+2028/2029,
-    /// which break JavaScript); other text as UTF-8.
-    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { b in
-            out.append(0x22)
-            var plain = true  // 0xE2 leads U+2028/2029: such text takes the slow path
-            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 {
-                plain = false
-                break
-            }
-            if plain {
-                out.append(contentsOf: b)
-            } else {
-                appendEscaped(s: String(decoding: b, as: UTF8.self), to: &out)
-            }
-            out.append(0x22)
-        }
-    }
-
-    private static func appendEscaped(s: String, to out: inout [UInt8]) {
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += [0x5C, 0x22]
-            case "\\": out += [0x5C, 0x5C]
-            case "\n": out += [0x5C, 0x6E]
-            case "\r": out += [0x5C, 0x72]
-            case "\t": out += [0x5C, 0x74]
-            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-                let hex = String(u.value, radix: 16)
-                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out += Array(String(u).utf8)
-            }
-        }
+        bytes.appendInteger(Int64(n))
     }
 
     // MARK: Layout
 
-    private mutating func quote(_ s: String) { Self.appendQuoted(s, to: &bytes) }
+    private mutating func quote(_ s: String) { bytes.appendQuoted(s) }
 
     private mutating func raw(_ s: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        bytes.append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     private mutating func open(_ bracket: UInt8, compact: Bool) {
@@ -186,8 +156,8 @@ public struct JSONWriter {
         }
         guard let top = first.indices.last else { return }
         if bytes.count >= chunk {
-            sink(bytes)
-            bytes.removeAll(keepingCapacity: true)
+            sink(bytes.array)
+            bytes.count = 0
         }
         separate(first: first[top], container: top, indent: top + 1)
         first[top] = false
@@ -198,11 +168,11 @@ public struct JSONWriter {
     /// compact container.
     private mutating func separate(first isFirst: Bool, container: Int, indent: Int) {
         if let compactLevel, container >= compactLevel {
-            if !isFirst { bytes.append(contentsOf: [0x2C, 0x20]) }
+            if !isFirst { raw(", ") }
             return
         }
         if !isFirst { bytes.append(0x2C) }
         bytes.append(0x0A)
-        for _ in 0..<indent { bytes.append(contentsOf: [0x20, 0x20]) }
+        for _ in 0..<indent { raw("  ") }
     }
 }

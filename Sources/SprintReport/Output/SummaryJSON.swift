@@ -10,6 +10,10 @@ public enum SummaryJSON {
         .missedCreep, .totalWorkDelivered, .ticketsRemovedMidSprint,
     ]
 
+    /// Every metric's `"NAME": ` and `"NAME"`, made once (written for every series point).
+    static let metricKeys = Metric.allCases.map { JSONWriter.keyBytes($0.rawValue) }
+    static let metricNames = Metric.allCases.map { JSONWriter.quotedBytes($0.rawValue) }
+
     /// The document's text (UTF-8, final newline); the same report gives the same bytes.
     public static func render(_ report: Report) -> String { JSONWriter.text { write(report, to: &$0) } }
 
@@ -128,17 +132,17 @@ public enum SummaryJSON {
     static func point(_ p: SeriesPoint, to w: inout JSONWriter) {
         w.beginObject(compact: true)
         w.key("label"); w.string(p.period.label)
-        w.key("start"); w.string(p.period.start?.description)
-        w.key("end"); w.string(p.period.end?.description)
+        w.key("start"); w.day(p.period.start)
+        w.key("end"); w.day(p.period.end)
         w.key("values")
         w.beginObject()
         for m in Metric.allCases {
-            if let v = p.values[m] { w.key(m.rawValue); w.number(v) }
+            if let v = p.values[m] { w.key(bytes: metricKeys[m.index]); w.number(v) }
         }
         w.endObject()
         w.key("derived")
         w.beginArray()
-        for m in Metric.allCases where p.derived.contains(m) { w.string(m.rawValue) }
+        for m in Metric.allCases where p.derived.contains(m) { w.string(bytes: metricNames[m.index]) }
         w.endArray()
         w.key("rolling"); w.number(p.rolling)
         w.endObject()
