@@ -17,6 +17,10 @@ final class ByteBuffer {
     /// A copy of the bytes.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     func reserve(_ n: Int) {
         guard n > capacity else { return }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: n)

@@ -41,7 +41,8 @@ public enum SummaryJSON {
         w.endArray()
         w.key("teams")
         w.beginArray()
-        for t in report.teams { team(t, to: &w) }
+        let teams = report.teams
+        w.elements(count: teams.count) { i, w in team(teams[i], to: &w) }
         w.endArray()
         w.key("nodes")
         w.beginArray()
