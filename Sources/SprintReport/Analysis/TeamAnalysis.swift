@@ -8,7 +8,7 @@ enum TeamAnalysis {
         var points: [SeriesPoint] = []
         points.reserveCapacity(series.rows.count)
         for row in series.rows where window.contains(row.period) {
-            if row.values.isEmpty {
+            if !hasValue(row.values) {
                 findings.append(Finding(severity: .info, kind: .missingPeriod, file: files[Int(row.source.file)],
                                         line: Int(row.source.line), team: series.team.name,
                                         period: row.period.label,
@@ -32,5 +32,12 @@ enum TeamAnalysis {
         let report = TeamReport(team: series.team, mode: series.mode, level: series.level,
                                 summary: summary, series: points)
         return (report, findings)
+    }
+
+    /// Whether any metric has a value (what `MetricValues.isEmpty` answers, without building
+    /// the set of present metrics: this runs once per row).
+    static func hasValue(_ v: MetricValues) -> Bool {
+        for i in 0..<Metric.count where !v.storage[i].isNaN { return true }
+        return false
     }
 }
