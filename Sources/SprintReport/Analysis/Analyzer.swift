@@ -9,9 +9,10 @@ public enum Analyzer {
     /// input and the report do not both exist whole at the peak.
     public static func analyze(_ data: consuming DataSet, window: Window = Window(),
                                thresholds: BandThresholds = .defaults, chunkSize: Int = 64) -> Report {
-        var data = data
-        var series = data.series
-        data.series = []
+        // Take the series out of the consumed data set (no copy of it kept alive), so that
+        // releasing each series' rows below really frees them.
+        var series: [TeamSeries] = []
+        swap(&series, &data.series)
         let analysed = analyzeAll(&series, files: data.inputs.map(\.path), window: window,
                                   thresholds: thresholds, chunkSize: max(1, chunkSize))
         series = []
