@@ -37,10 +37,10 @@ import Testing
     }
 
     @Test func writtenInPiecesGivesTheSameBytes() {
-        var pieces: [String] = []
-        SummaryJSON.document(Self.report()).write(chunk: 200) { pieces.append($0) }
+        nonisolated(unsafe) var pieces: [[UInt8]] = []
+        SummaryJSON.write(Self.report(), chunk: 200) { pieces.append($0) }
         #expect(pieces.count > 3)
-        #expect(pieces.joined() == Self.golden)
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == Self.golden)
     }
 
     @Test func numbersAreShortestRoundTripAndNeverNaN() {

@@ -1,12 +1,25 @@
+import Dispatch
+
 /// Computes the `Report` from a `DataSet` (`metrics.md`): identities per period, window
 /// summaries per team and mode, the org tree, bands and findings.
 public enum Analyzer {
-    public static func analyze(_ data: DataSet, window: Window = Window(),
-                               thresholds: BandThresholds = .defaults) -> Report {
+    /// Teams are analysed in parallel, `chunkSize` series per task; each result goes to its
+    /// series' slot, so the report is the same whatever the chunking or thread count. The
+    /// rows of each series are released once analysed (the data set is consumed), so the
+    /// input and the report do not both exist whole at the peak.
+    public static func analyze(_ data: consuming DataSet, window: Window = Window(),
+                               thresholds: BandThresholds = .defaults, chunkSize: Int = 64) -> Report {
+        // Take the series out of the consumed data set (no copy of it kept alive), so that
+        // releasing each series' rows below really frees them.
+        var series: [TeamSeries] = []
+        swap(&series, &data.series)
+        let analysed = analyzeAll(&series, files: data.inputs.map(\.path), window: window,
+                                  thresholds: thresholds, chunkSize: max(1, chunkSize))
+        series = []
         var findings = data.findings
         var teams: [TeamReport] = []
-        for series in data.series {
-            let (report, found) = TeamAnalysis.analyze(series, in: data, window: window, thresholds: thresholds)
+        teams.reserveCapacity(analysed.count)
+        for (report, found) in analysed {
             findings += found
             if let report { teams.append(report) }
         }
@@ -23,6 +36,27 @@ public enum Analyzer {
         return Report(window: window, coverage: coverage(of: teams), inputs: data.inputs,
                       extraMetrics: data.extraMetrics, teams: sortedTeams, nodes: sortedNodes,
                       findings: findings.sorted(by: Finding.ordered), thresholds: thresholds)
+    }
+
+    /// `TeamAnalysis` of every series, in series order; each series' rows emptied after use.
+    static func analyzeAll(_ series: inout [TeamSeries], files: [String], window: Window,
+                           thresholds: BandThresholds, chunkSize: Int) -> [(report: TeamReport?, findings: [Finding])] {
+        let n = series.count
+        var results = [(report: TeamReport?, findings: [Finding])](repeating: (nil, []), count: n)
+        let chunks = n == 0 ? 0 : (n - 1) / chunkSize + 1
+        series.withUnsafeMutableBufferPointer { input in
+            results.withUnsafeMutableBufferPointer { output in
+                // Each index is read and written by exactly one task.
+                nonisolated(unsafe) let input = input, output = output
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
+                        output[i] = TeamAnalysis.analyze(input[i], files: files, window: window, thresholds: thresholds)
+                        input[i].rows = []
+                    }
+                }
+            }
+        }
+        return results
     }
 
     /// First and last day the window's periods cover (start, else end; end, else start).

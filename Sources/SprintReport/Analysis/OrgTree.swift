@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The organisation tree of `metrics.md` §4, per computation mode.
 ///
 /// Nodes are the root `[]` and every proper prefix of a team's path. A team whose path is
@@ -64,15 +66,28 @@ enum OrgTree {
                     continue
                 }
                 leaves.append(t)
-                leafSums.append(MonthlySums(team: t))
                 for k in 0..<max(path.count, 1) {  // a path-less team still counts under the root
                     leavesBelow[Array(path.prefix(k)), default: []].append(leaves.count - 1)
                 }
             }
+            leafSums = Self.monthlySums(leaves)
             for p in nodePaths where !p.isEmpty { children[Array(p.dropLast()), default: []].insert(p) }
             for t in leaves where !t.team.path.isEmpty {
                 children[Array(t.team.path.dropLast()), default: []].insert(t.team.path)
             }
+        }
+
+        /// Each leaf's `MonthlySums`, in parallel chunks (each result in its leaf's slot).
+        static func monthlySums(_ leaves: [TeamReport]) -> [MonthlySums] {
+            var sums = [MonthlySums](repeating: MonthlySums(), count: leaves.count)
+            let chunk = 64, n = leaves.count
+            sums.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out  // each index written by one task
+                DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
+                    for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: leaves[i]) }
+                }
+            }
+            return sums
         }
 
         /// The additive totals a child stands for: a node's own rows when it has them, else

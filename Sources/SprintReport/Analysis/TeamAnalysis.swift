@@ -2,13 +2,14 @@
 enum TeamAnalysis {
     /// The team's report over the window, and the findings its rows raised; nil when the
     /// team has no period with a value in the window.
-    static func analyze(_ series: TeamSeries, in data: DataSet, window: Window,
+    static func analyze(_ series: TeamSeries, files: [String], window: Window,
                         thresholds: BandThresholds) -> (report: TeamReport?, findings: [Finding]) {
         var findings: [Finding] = []
         var points: [SeriesPoint] = []
+        points.reserveCapacity(series.rows.count)
         for row in series.rows where window.contains(row.period) {
-            if row.values.isEmpty {
-                findings.append(Finding(severity: .info, kind: .missingPeriod, file: data.fileName(row.source),
+            if !hasValue(row.values) {
+                findings.append(Finding(severity: .info, kind: .missingPeriod, file: files[Int(row.source.file)],
                                         line: Int(row.source.line), team: series.team.name,
                                         period: row.period.label,
                                         message: "the period has no metric value (not counted)"))
@@ -17,7 +18,7 @@ enum TeamAnalysis {
             var values = row.values
             var derived = row.derived
             for m in Identities.complete(&values, derived: &derived, mode: series.mode) {
-                findings.append(Finding(kind: .identityMismatch, file: data.fileName(row.source), line: Int(row.source.line),
+                findings.append(Finding(kind: .identityMismatch, file: files[Int(row.source.file)], line: Int(row.source.line),
                                         team: series.team.name, period: row.period.label, message: m.message))
             }
             points.append(SeriesPoint(period: row.period, values: values, derived: derived,
@@ -31,5 +32,12 @@ enum TeamAnalysis {
         let report = TeamReport(team: series.team, mode: series.mode, level: series.level,
                                 summary: summary, series: points)
         return (report, findings)
+    }
+
+    /// Whether any metric has a value (what `MetricValues.isEmpty` answers, without building
+    /// the set of present metrics: this runs once per row).
+    static func hasValue(_ v: MetricValues) -> Bool {
+        for i in 0..<Metric.count where !v.storage[i].isNaN { return true }
+        return false
     }
 }

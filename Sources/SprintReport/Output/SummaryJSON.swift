@@ -10,105 +10,154 @@ public enum SummaryJSON {
         .missedCreep, .totalWorkDelivered, .ticketsRemovedMidSprint,
     ]
 
+    /// Every metric's `"NAME": ` and `"NAME"`, made once (written for every series point).
+    static let metricKeys = Metric.allCases.map { JSONWriter.keyBytes($0.rawValue) }
+    static let metricNames = Metric.allCases.map { JSONWriter.quotedBytes($0.rawValue) }
+
     /// The document's text (UTF-8, final newline); the same report gives the same bytes.
-    public static func render(_ report: Report) -> String { document(report).text() }
+    public static func render(_ report: Report) -> String { JSONWriter.text { write(report, to: &$0) } }
 
-    /// The same text handed to `sink` in pieces, teams and nodes made one at a time (a large
+    /// The same bytes handed to `sink` in pieces of about `chunk` bytes (a large
     /// organisation's document never exists whole in memory).
-    public static func write(_ report: Report, to sink: (String) -> Void) { document(report).write(to: sink) }
-
-    public static func document(_ report: Report) -> JSONValue {
-        .object([
-            ("schemaVersion", .number(Double(schemaVersion))),
-            ("generator", .string(SprintReportVersion.generator)),
-            ("window", .object([
-                ("from", .string(report.window.from?.description)),
-                ("to", .string(report.window.to?.description)),
-            ])),
-            ("inputs", .array(report.inputs.map(input))),
-            ("teams", .lazyArray(count: report.teams.count) { team(report.teams[$0]) }),
-            ("nodes", .lazyArray(count: report.nodes.count) { node(report.nodes[$0]) }),
-            ("findings", .lazyArray(count: report.findings.count) { finding(report.findings[$0]) }),
-        ])
+    public static func write(_ report: Report, chunk: Int = 1 << 20, to sink: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(chunk: chunk, sink: sink)
+        write(report, to: &w)
+        w.finish()
     }
 
-    static func input(_ i: InputSummary) -> JSONValue {
-        .object([
-            ("path", .string(i.path)),
-            ("compressed", .bool(i.compressed)),
-            ("shape", .string(i.shape.rawValue)),
-            ("level", .string(i.level.rawValue)),
-            ("rows", .number(Double(i.rows))),
-            ("sha256", .string(i.sha256)),
-        ])
+    /// The document, streamed member by member (no tree of values).
+    public static func write(_ report: Report, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("schemaVersion"); w.number(schemaVersion)
+        w.key("generator"); w.string(SprintReportVersion.generator)
+        w.key("window")
+        w.beginObject()
+        w.key("from"); w.string(report.window.from?.description)
+        w.key("to"); w.string(report.window.to?.description)
+        w.endObject()
+        w.key("inputs")
+        w.beginArray()
+        for i in report.inputs { input(i, to: &w) }
+        w.endArray()
+        w.key("teams")
+        w.beginArray()
+        let teams = report.teams
+        w.elements(count: teams.count) { i, w in team(teams[i], to: &w) }
+        w.endArray()
+        w.key("nodes")
+        w.beginArray()
+        for n in report.nodes { node(n, to: &w) }
+        w.endArray()
+        w.key("findings")
+        w.beginArray()
+        for f in report.findings { finding(f, to: &w) }
+        w.endArray()
+        w.endObject()
     }
 
-    static func team(_ t: TeamReport) -> JSONValue {
-        .object([
-            ("key", .string(t.team.key)),
-            ("name", .string(t.team.name)),
-            ("path", .string(t.team.pathString)),
-            ("mode", .string(t.mode.rawValue)),
-            ("level", .string(t.level.rawValue)),
-        ] + summary(t.summary) + [("series", .array(t.series.map(point)))])
+    static func input(_ i: InputSummary, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("path"); w.string(i.path)
+        w.key("compressed"); w.bool(i.compressed)
+        w.key("shape"); w.string(i.shape.rawValue)
+        w.key("level"); w.string(i.level.rawValue)
+        w.key("rows"); w.number(i.rows)
+        w.key("sha256"); w.string(i.sha256)
+        w.endObject()
     }
 
-    static func node(_ n: NodeReport) -> JSONValue {
-        .object([
-            ("path", .string(n.pathString)),
-            ("mode", .string(n.mode.rawValue)),
-            ("rolledUp", .bool(n.rolledUp)),
-            ("teams", .number(Double(n.teams))),
-        ] + summary(n.summary))
+    static func team(_ t: TeamReport, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("key"); w.string(t.team.key)
+        w.key("name"); w.string(t.team.name)
+        w.key("path"); w.string(t.team.pathString)
+        w.key("mode"); w.string(t.mode.rawValue)
+        w.key("level"); w.string(t.level.rawValue)
+        summary(t.summary, to: &w)
+        w.key("series")
+        w.beginArray()
+        for p in t.series { point(p, to: &w) }
+        w.endArray()
+        w.endObject()
     }
 
-    /// The fields a team and a node share, from `periods` to `bands`.
-    static func summary(_ s: WindowSummary) -> [(String, JSONValue)] {
-        [
-            ("periods", .number(Double(s.periods))),
-            ("totals", .object(totalsOrder.compactMap { m in s.totals[m].map { (m.rawValue, .number($0)) } })),
-            ("velocity", .number(s.velocity)),
-            ("velocityApproximate", .bool(s.velocityApproximate)),
-            ("averageSprintSize", .number(s.averageSprintSize)),
-            ("sayDoPercent", .number(s.sayDoPercent)),
-            ("scopeCreepPercent", .number(s.scopeCreepPercent)),
-            ("creepDeliveredPercent", .number(s.creepDeliveredPercent)),
-            ("totalDeliveredPercent", .number(s.totalDeliveredPercent)),
-            ("deliveredVsCommitted", .number(s.deliveredVsCommitted)),
-            ("deliveryConsistency", .number(s.deliveryConsistency)),
-            ("commitmentReliability", .number(s.commitmentReliability)),
-            ("coefficientOfVariation", .number(s.coefficientOfVariation)),
-            ("trendPerPeriod", .number(s.trendPerPeriod)),
-            ("forecast", s.forecast.map { f in
-                .object([("low", .number(f.low)), ("median", .number(f.median)), ("high", .number(f.high))])
-            } ?? .null),
-            ("bands", .object(BandedFigure.allCases.map { ($0.rawValue, .string(s.bands[$0]?.rawValue)) })),
-        ]
+    static func node(_ n: NodeReport, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("path"); w.string(n.pathString)
+        w.key("mode"); w.string(n.mode.rawValue)
+        w.key("rolledUp"); w.bool(n.rolledUp)
+        w.key("teams"); w.number(n.teams)
+        summary(n.summary, to: &w)
+        w.endObject()
+    }
+
+    /// The members a team and a node share, from `periods` to `bands`.
+    static func summary(_ s: WindowSummary, to w: inout JSONWriter) {
+        w.key("periods"); w.number(s.periods)
+        w.key("totals")
+        w.beginObject()
+        for m in totalsOrder {
+            if let v = s.totals[m] { w.key(m.rawValue); w.number(v) }
+        }
+        w.endObject()
+        w.key("velocity"); w.number(s.velocity)
+        w.key("velocityApproximate"); w.bool(s.velocityApproximate)
+        w.key("averageSprintSize"); w.number(s.averageSprintSize)
+        w.key("sayDoPercent"); w.number(s.sayDoPercent)
+        w.key("scopeCreepPercent"); w.number(s.scopeCreepPercent)
+        w.key("creepDeliveredPercent"); w.number(s.creepDeliveredPercent)
+        w.key("totalDeliveredPercent"); w.number(s.totalDeliveredPercent)
+        w.key("deliveredVsCommitted"); w.number(s.deliveredVsCommitted)
+        w.key("deliveryConsistency"); w.number(s.deliveryConsistency)
+        w.key("commitmentReliability"); w.number(s.commitmentReliability)
+        w.key("coefficientOfVariation"); w.number(s.coefficientOfVariation)
+        w.key("trendPerPeriod"); w.number(s.trendPerPeriod)
+        w.key("forecast")
+        if let f = s.forecast {
+            w.beginObject()
+            w.key("low"); w.number(f.low)
+            w.key("median"); w.number(f.median)
+            w.key("high"); w.number(f.high)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("bands")
+        w.beginObject()
+        for b in BandedFigure.allCases { w.key(b.rawValue); w.string(s.bands[b]?.rawValue) }
+        w.endObject()
     }
 
     /// A period, on one line: its exported and derived values (missing metrics left out),
     /// which were derived, and the rolling mean of D.
-    static func point(_ p: SeriesPoint) -> JSONValue {
-        let present = Metric.allCases.compactMap { m in p.values[m].map { (m.rawValue, JSONValue.number($0)) } }
-        return .compact(.object([
-            ("label", .string(p.period.label)),
-            ("start", .string(p.period.start?.description)),
-            ("end", .string(p.period.end?.description)),
-            ("values", .object(present)),
-            ("derived", .array(p.derived.map { .string($0.rawValue) })),
-            ("rolling", .number(p.rolling)),
-        ]))
+    static func point(_ p: SeriesPoint, to w: inout JSONWriter) {
+        w.beginObject(compact: true)
+        w.key("label"); w.string(p.period.label)
+        w.key("start"); w.day(p.period.start)
+        w.key("end"); w.day(p.period.end)
+        w.key("values")
+        w.beginObject()
+        for m in Metric.allCases {
+            if let v = p.values[m] { w.key(bytes: metricKeys[m.index]); w.number(v) }
+        }
+        w.endObject()
+        w.key("derived")
+        w.beginArray()
+        for m in Metric.allCases where p.derived.contains(m) { w.string(bytes: metricNames[m.index]) }
+        w.endArray()
+        w.key("rolling"); w.number(p.rolling)
+        w.endObject()
     }
 
-    static func finding(_ f: Finding) -> JSONValue {
-        .object([
-            ("severity", .string(f.severity.rawValue)),
-            ("kind", .string(f.kind.rawValue)),
-            ("file", .string(f.file)),
-            ("line", f.line.map { .number(Double($0)) } ?? .null),
-            ("team", .string(f.team)),
-            ("period", .string(f.period)),
-            ("message", .string(f.message)),
-        ])
+    static func finding(_ f: Finding, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("severity"); w.string(f.severity.rawValue)
+        w.key("kind"); w.string(f.kind.rawValue)
+        w.key("file"); w.string(f.file)
+        w.key("line"); w.number(f.line.map(Double.init))
+        w.key("team"); w.string(f.team)
+        w.key("period"); w.string(f.period)
+        w.key("message"); w.string(f.message)
+        w.endObject()
     }
 }
