@@ -57,10 +57,17 @@ struct SummaryTable {
         return out
     }
 
-    /// The window and the days its data covers: `2026-01-01 to end, data 2026-01-05 to 2026-02-01`.
+    /// The window and the days its data covers: `window 2026-01-01 to any later day, data
+    /// 2026-01-05 to 2026-02-01`, or `all periods, data …` when no window was asked for.
     static func span(_ report: Report) -> String {
         let w = report.window
-        var s = "window \(w.from?.description ?? "start") to \(w.to?.description ?? "end")"
+        var s: String
+        switch (w.from, w.to) {
+        case (nil, nil): s = "all periods"
+        case let (from?, nil): s = "window \(from) onwards"
+        case let (nil, to?): s = "window up to \(to)"
+        case let (from?, to?): s = "window \(from) to \(to)"
+        }
         if let first = report.coverage.first, let last = report.coverage.last { s += ", data \(first) to \(last)" }
         return s
     }
