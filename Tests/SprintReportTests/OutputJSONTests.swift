@@ -44,20 +44,21 @@ import Testing
     }
 
     @Test func numbersAreShortestRoundTripAndNeverNaN() {
-        #expect(JSONValue.format(346) == "346")
-        #expect(JSONValue.format(-0.0) == "0")
-        #expect(JSONValue.format(20.884615384615383) == "20.884615384615383")
-        #expect(JSONValue.format(0.1 + 0.2) == "0.30000000000000004")
-        #expect(JSONValue.format(1e-5) == "1e-05")
-        #expect(JSONValue.format(1e300) == "1e+300")
-        #expect(JSONValue.number(Double.nan) == .null && JSONValue.number(Double.infinity) == .null)
-        #expect(JSONValue.number(nil as Double?).text() == "null\n")
+        #expect(JSONWriter.numberText(346) == "346")
+        #expect(JSONWriter.numberText(-0.0) == "0")
+        #expect(JSONWriter.numberText(20.884615384615383) == "20.884615384615383")
+        #expect(JSONWriter.numberText(0.1 + 0.2) == "0.30000000000000004")
+        #expect(JSONWriter.numberText(1e-5) == "1e-05")
+        #expect(JSONWriter.numberText(1e300) == "1e+300")
+        #expect(JSONWriter.text { $0.number(Double.nan) } == "null\n")
+        #expect(JSONWriter.text { $0.number(Double.infinity) } == "null\n")
+        #expect(JSONWriter.text { $0.number(nil as Double?) } == "null\n")
     }
 
     @Test func stringsAreEscaped() {
-        #expect(JSONValue.string("Zürich – Team").text() == "\"Zürich – Team\"\n")
-        #expect(JSONValue.string("plain").text() == "\"plain\"\n")
-        #expect(JSONValue.string("a\"b\\c\nd\u{1}é\u{2028}").text() == "\"a\\\"b\\\\c\\nd\\u0001é\\u2028\"\n")
+        #expect(JSONWriter.text { $0.string("Zürich – Team") } == "\"Zürich – Team\"\n")
+        #expect(JSONWriter.text { $0.string("plain") } == "\"plain\"\n")
+        #expect(JSONWriter.text { $0.string("a\"b\\c\nd\u{1}é\u{2028}") } == "\"a\\\"b\\\\c\\nd\\u0001é\\u2028\"\n")
     }
 
     /// Reviewed by hand: key order, integral numbers, null for undefined, derived lists.

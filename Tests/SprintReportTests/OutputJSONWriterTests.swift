@@ -16,14 +16,14 @@ import Testing
             samples.append(Double(Int.random(in: -1_000_000...1_000_000)) / 1000)
         }
         for x in samples where x.isFinite && x != x.rounded() || abs(x) >= 9_007_199_254_740_992 && x.isFinite {
-            #expect(JSONValue.format(x) == x.description, "\(x.bitPattern)")
+            #expect(JSONWriter.numberText(x) == x.description, "\(x.bitPattern)")
         }
     }
 
     @Test func integersHaveNoFraction() {
-        #expect(JSONValue.format(-42) == "-42")
-        #expect(JSONValue.format(9_007_199_254_740_991) == "9007199254740991")
-        #expect(JSONValue.format(-9_007_199_254_740_991) == "-9007199254740991")
+        #expect(JSONWriter.numberText(-42) == "-42")
+        #expect(JSONWriter.numberText(9_007_199_254_740_991) == "9007199254740991")
+        #expect(JSONWriter.numberText(-9_007_199_254_740_991) == "-9007199254740991")
     }
 
     @Test func compactAndPrettyNesting() {

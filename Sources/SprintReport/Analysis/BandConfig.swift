@@ -57,8 +57,8 @@ public enum BandConfig {
             guard ordered else {
                 let rule = limits.higherIsBetter ? "elite > high > medium" : "elite < high < medium"
                 throw InputError(file: file, "\(key): limits must satisfy \(rule), but they are elite "
-                    + "\(PlainNumber.text(limits.elite)), high \(PlainNumber.text(limits.high)), "
-                    + "medium \(PlainNumber.text(limits.medium))")
+                    + "\(NumberFormat.plain(limits.elite)), high \(NumberFormat.plain(limits.high)), "
+                    + "medium \(NumberFormat.plain(limits.medium))")
             }
             result.limits[figure] = limits
         }

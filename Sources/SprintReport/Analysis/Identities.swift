@@ -54,8 +54,8 @@ enum Identities {
         let involvesDerived: Bool
 
         var message: String {
-            "\(metric.rawValue) is \(PlainNumber.text(actual)) but \(expression) is "
-                + "\(PlainNumber.text(expected))" + (involvesDerived ? " (using derived values)" : "")
+            "\(metric.rawValue) is \(NumberFormat.plain(actual)) but \(expression) is "
+                + "\(NumberFormat.plain(expected))" + (involvesDerived ? " (using derived values)" : "")
         }
     }
 

@@ -118,8 +118,8 @@ enum OrgTree {
             findings.append(Finding(kind: .parentRollupMismatch, file: first.map { data.fileName($0) },
                                     line: first.map { Int($0.line) }, team: node.team.name, period: nil,
                                     message: "\(node.team.pathString)'s own \(m.rawValue) total is "
-                                        + "\(PlainNumber.text(mine)) but its children add up to "
-                                        + "\(PlainNumber.text(theirs))"))
+                                        + "\(NumberFormat.plain(mine)) but its children add up to "
+                                        + "\(NumberFormat.plain(theirs))"))
         }
         return findings
     }

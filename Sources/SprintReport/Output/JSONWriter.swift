@@ -3,8 +3,8 @@
 /// to `sink` each time it passes `chunk` bytes, so a large document never exists whole.
 ///
 /// Hand-written for speed (`summary --format json` of a 1.5 M-row export is ≈ 1 GB of
-/// text): no tree of values, no `String` per key or integral number; the separators, indentation and
-/// number forms are those of `JSONValue` (which writes through this type), byte for byte.
+/// text): no tree of values, no `String` per key or integral number. Numbers are written in
+/// the shortest round-trip form (integral values without `.0`, never NaN or infinity: `null`).
 import Dispatch
 
 public struct JSONWriter {
@@ -23,6 +23,13 @@ public struct JSONWriter {
         self.chunk = chunk
         self.sink = sink
         bytes.reserve(min(chunk, 1 << 20) + 4096)
+    }
+
+    /// The text of one number as the writer prints it (for tests and messages).
+    public static func numberText(_ x: Double) -> String {
+        let out = ByteBuffer()
+        out.appendNumber(x)
+        return String(decoding: out.array, as: UTF8.self)
     }
 
     /// The whole document as text, for tests and small outputs.

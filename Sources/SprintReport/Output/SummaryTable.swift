@@ -77,7 +77,7 @@ struct SummaryTable {
         BandedFigure.allCases.compactMap { f in
             guard let l = t.limits[f] else { return nil }
             let op = l.higherIsBetter ? "≥" : "≤"
-            let limits = [l.elite, l.high, l.medium].map { "\(op) \(PlainNumber.text($0))" }
+            let limits = [l.elite, l.high, l.medium].map { "\(op) \(NumberFormat.plain($0))" }
                 .joined(separator: " / ")
             return (f.label, limits + ", else Low")
         }

@@ -67,6 +67,17 @@ public enum NumberFormat {
         return fixed(x, 2)
     }
 
+    /// A figure inside a sentence (findings, threshold lists): 2 decimals without grouping,
+    /// trailing zeros dropped (`30`, `28.5`, `52.63`), so the two sides of a mismatch never
+    /// print alike.
+    public static func plain(_ x: Double) -> String {
+        var s = fixed(x, 2, grouping: false)
+        guard s.contains(".") else { return s }
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
     /// A figure printed to 2 decimals (text and Markdown summaries).
     public static func twoDecimals(_ x: Double?) -> String {
         guard let x, x.isFinite else { return undefined }
