@@ -1,8 +1,29 @@
 /// Coordinates in SVG attributes: 1 decimal, no grouping, no trailing `.0`, never `-0`.
-/// Deterministic (goes through `NumberFormat.fixed`), so the same chart is the same bytes.
+/// Deterministic, so the same chart is the same bytes.
+///
+/// The same digits as `NumberFormat.fixed(x, 1, grouping: false)` without a trailing `.0`
+/// (the same arithmetic, step by step; a test compares both), written without the
+/// intermediate strings: charts format tens of thousands of coordinates per page.
 enum SVGNumber {
     static func format(_ x: Double) -> String {
-        let s = NumberFormat.fixed(x.isFinite ? x : 0, 1, grouping: false)
-        return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+        var s = ""
+        append(x, to: &s)
+        return s
+    }
+
+    /// Appends `format(x)`.
+    static func append(_ x: Double, to out: inout String) {
+        let x = x.isFinite ? x : 0
+        var r = (x * 10).rounded(.toNearestOrAwayFromZero) / 10  // NumberFormat.rounded(x, places: 1)
+        if r == 0 { r = 0 }
+        let units = (abs(r) * 10).rounded()
+        let whole = (units / 10).rounded(.down)
+        let frac = Int((units - whole * 10).rounded())
+        if r < 0 { out += "-" }
+        out += String(Int(whole))
+        if frac != 0 {
+            out += "."
+            out += String(frac)
+        }
     }
 }

@@ -1,0 +1,79 @@
+/// The header cells and body rows of a table, byte for byte what the embedded
+/// `Templates/part-table.mustache` renders from `{{#tbColumns}}…{{/tbColumns}}` and
+/// `{{#tbRows}}…{{/tbRows}}` — written directly, without a context per cell.
+///
+/// Used through the keys `tbHead` and `tbBody` by the native variant of `part-table` that
+/// `NativeTemplates` registers when the user's templates do not replace `part-table` (a
+/// replacement is rendered by swift-mustache from `tbColumns` / `tbRows`). Every text goes
+/// through `HTMLText` (swift-mustache's escaping); a cell's `svg` is inserted as is, like
+/// `{{{.}}}`. A test renders every cell flag combination and hostile text both ways.
+enum TableRowsHTML {
+    /// `<th scope="col">…</th>` per column (the row around them stays in the template).
+    static func head(_ table: TableModel, numericColumns numCols: Bool) -> String {
+        var out = ""
+        for (i, col) in table.columns.enumerated() {
+            out += col.numeric || (numCols && i > 0) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
+            HTMLText.append(col.label, to: &out)
+            out += "</th>"
+        }
+        return out
+    }
+
+    /// `<tr>…</tr>\n` per row.
+    static func body(_ table: TableModel, numericColumns numCols: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(table.rows.reduce(0) { $0 + 12 + $1.count * 24 })
+        for row in table.rows {
+            out += "<tr>"
+            for cell in row { self.cell(cell, numericColumns: numCols, &out) }
+            out += "</tr>\n"
+        }
+        return out
+    }
+
+    /// One cell, as the template's `cPlain` branch (a plain number) or its full branch.
+    static func cell(_ cell: TableCell, numericColumns: Bool, _ out: inout String) {
+        let classes = cell.classes(numericColumns: numericColumns)
+        if cell.isPlain(classes: classes) {
+            out += "<td>"
+            HTMLText.append(cell.text, to: &out)
+            out += "</td>"
+            return
+        }
+        out += cell.header ? "<th scope=\"row\"" : "<td"
+        if !classes.isEmpty {
+            out += " class=\""
+            HTMLText.append(classes.joined(separator: " "), to: &out)
+            out += "\""
+        }
+        if !cell.header, let title = cell.title {
+            out += " title=\""
+            HTMLText.append(title, to: &out)
+            out += "\""
+        }
+        out += ">"
+        if let href = cell.href {
+            out += "<a href=\""
+            HTMLText.append(href, to: &out)
+            out += "\">"
+            HTMLText.append(cell.text, to: &out)
+            out += "</a>"
+        } else {
+            HTMLText.append(cell.text, to: &out)
+        }
+        if let mark = cell.mark {
+            out += "<span class=\"mark\" aria-hidden=\"true\">"
+            HTMLText.append(mark, to: &out)
+            out += "</span>"
+        }
+        if let band = cell.band {
+            out += " <span class=\"band "
+            HTMLText.append(BandView.cls(band), to: &out)
+            out += "\">"
+            HTMLText.append(BandView.word(band), to: &out)
+            out += "</span>"
+        }
+        if let svg = cell.svg { out += svg }
+        out += cell.header ? "</th>" : "</td>"
+    }
+}
