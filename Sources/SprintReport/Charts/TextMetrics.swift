@@ -6,24 +6,45 @@ enum TextMetrics {
     /// Width in user units of `text` set at `fontSize`.
     static func width(_ text: String, fontSize: Double) -> Double {
         var em = 0.0
-        for ch in text { em += advance(ch) }
+        if let ascii = asciiBytes(text) {
+            for b in ascii { em += advance(b) }
+        } else {
+            for ch in text { em += advance(ch) }
+        }
         return em * fontSize
+    }
+
+    /// The bytes of `text` when each byte is one character (ASCII without CR, which joins
+    /// LF into one character): the same advances in the same order as the characters, without
+    /// grapheme breaking (the period axis measures every label of every chart).
+    static func asciiBytes(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            if b >= 0x80 || b == 0x0D { return nil }
+            bytes.append(b)
+        }
+        return bytes
+    }
+
+    /// Advance of one ASCII byte in em (as `advance(_: Character)`).
+    @inline(__always) static func advance(_ a: UInt8) -> Double {
+        switch a {
+        case 0x20: 0.3
+        case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "j"), UInt8(ascii: "."),
+             UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "|"),
+             UInt8(ascii: "!"), UInt8(ascii: "'"), UInt8(ascii: "I"): 0.32
+        case UInt8(ascii: "M"), UInt8(ascii: "W"), UInt8(ascii: "m"), UInt8(ascii: "w"),
+             UInt8(ascii: "@"), UInt8(ascii: "%"): 0.95
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): 0.72
+        default: 0.6
+        }
     }
 
     /// Advance of one character in em.
     static func advance(_ ch: Character) -> Double {
         guard ch.isASCII, let a = ch.asciiValue else { return 1.0 }
-        switch a {
-        case 0x20: return 0.3
-        case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "j"), UInt8(ascii: "."),
-             UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "|"),
-             UInt8(ascii: "!"), UInt8(ascii: "'"), UInt8(ascii: "I"): return 0.32
-        case UInt8(ascii: "M"), UInt8(ascii: "W"), UInt8(ascii: "m"), UInt8(ascii: "w"),
-             UInt8(ascii: "@"), UInt8(ascii: "%"): return 0.95
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return 0.72
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 0.6
-        default: return 0.6
-        }
+        return advance(a)
     }
 
     /// `text` shortened with `…` so it is at most `maxWidth` wide (whole characters kept).
@@ -47,6 +68,7 @@ extension TextMetrics {
     /// tell periods apart; at most `maxWidth` wide.
     static func truncateMiddle(_ text: String, fontSize: Double, maxWidth: Double) -> String {
         if width(text, fontSize: fontSize) <= maxWidth { return text }
+        if let bytes = asciiBytes(text) { return truncateMiddle(bytes, fontSize: fontSize, maxWidth: maxWidth) }
         let chars = Array(text)
         let budget = maxWidth - advance("…") * fontSize
         var head = 0, tail = 0, used = 0.0
@@ -60,5 +82,21 @@ extension TextMetrics {
             if takeTail { tail += 1 } else { head += 1 }
         }
         return String(chars[0..<head]) + "…" + String(chars[(chars.count - tail)...])
+    }
+
+    /// `truncateMiddle` of a text whose bytes are its characters (`asciiBytes`).
+    private static func truncateMiddle(_ chars: [UInt8], fontSize: Double, maxWidth: Double) -> String {
+        let budget = maxWidth - advance("…") * fontSize
+        var head = 0, tail = 0, used = 0.0
+        while head + tail < chars.count {
+            let takeTail = (head + tail) % 2 == 1
+            let ch = takeTail ? chars[chars.count - 1 - tail] : chars[head]
+            let w = advance(ch) * fontSize
+            if used + w > budget { break }
+            used += w
+            if takeTail { tail += 1 } else { head += 1 }
+        }
+        return String(decoding: chars[0..<head], as: UTF8.self) + "…"
+            + String(decoding: chars[(chars.count - tail)...], as: UTF8.self)
     }
 }
