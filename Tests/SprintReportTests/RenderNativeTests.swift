@@ -75,6 +75,38 @@ import Testing
         }
     }
 
+    @Test func fastHTMLTemplatesRenderLikePlainOnes() throws {
+        let texts = ["{{x}}", "{{#a}}\n{{x}}\n{{/a}}\n", "  {{^b}}\n<p title=\"{{x}}\">{{{x}}}</p>\n  {{/b}}\n", "{{! c }}\n{{x}}",
+                     "{{=<% %>=}}\n<%x%>\n"]
+        for text in texts {
+            let plain = try MustacheTemplate(string: text), fast = try FastHTML.template(text)
+            for x in Self.hostile {
+                let context: [String: Any] = ["x": x, "a": true, "b": false]
+                #expect(fast.render(context) == plain.render(context), "\(text.debugDescription) \(x.debugDescription)")
+            }
+        }
+        // Partials and inheritance: every template of the library sets the content type.
+        var library = MustacheLibrary()
+        library.register(try FastHTML.template("<a>{{x}}</a>{{$b}}{{x}}{{/b}}\n"), named: "base")
+        library.register(try FastHTML.template("{{<base}}{{$b}}[{{x}}]{{>p}}{{/b}}{{/base}}"), named: "child")
+        library.register(try FastHTML.template("({{x}})\n"), named: "p")
+        #expect(library.render(["x": "a<b & 'c'"], withTemplate: "child")
+            == "<a>a&lt;b &amp; &#39;c&#39;</a>[a&lt;b &amp; &#39;c&#39;](a&lt;b &amp; &#39;c&#39;)\n\n")
+        #expect(FastHTML().escapeText("plain é") == "plain é")
+    }
+
+    @Test func templateErrorsNameTheUsersLine() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "<p>\n{{#open}}\n".write(to: dir.appendingPathComponent("part-table.mustache"), atomically: true, encoding: .utf8)
+        #expect {
+            try PageTemplates(directory: dir.path)
+        } throws: { error in
+            "\(error)".hasPrefix(dir.appendingPathComponent("part-table.mustache").path + ":")
+                && (error as? TemplateError)?.line.map { $0 <= 3 } == true
+        }
+    }
+
     // MARK: numbers
 
     @Test func svgNumbersMatchNumberFormat() {

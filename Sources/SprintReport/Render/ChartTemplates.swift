@@ -30,7 +30,7 @@ public enum ChartTemplates {
     /// (`NativeTemplates`).
     public static func register(into library: inout MustacheLibrary) throws {
         for (name, text) in embedded where library.getTemplate(named: name) == nil {
-            try library.register(NativeTemplates.variant(of: name, embedded: text) ?? text, named: name)
+            library.register(try FastHTML.template(NativeTemplates.variant(of: name, embedded: text) ?? text), named: name)
         }
     }
 }

@@ -10,70 +10,69 @@
 enum TableRowsHTML {
     /// `<th scope="col">…</th>` per column (the row around them stays in the template).
     static func head(_ table: TableModel, numericColumns numCols: Bool) -> String {
-        var out = ""
+        let out = ByteBuffer(capacity: 256)
         for (i, col) in table.columns.enumerated() {
-            out += col.numeric || (numCols && i > 0) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
-            HTMLText.append(col.label, to: &out)
-            out += "</th>"
+            out.appendText(col.numeric || (numCols && i > 0) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            HTMLText.append(col.label, to: out)
+            out.appendText("</th>")
         }
-        return out
+        return out.string
     }
 
     /// `<tr>…</tr>\n` per row.
     static func body(_ table: TableModel, numericColumns numCols: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(table.rows.reduce(0) { $0 + 12 + $1.count * 24 })
+        let out = ByteBuffer(capacity: table.rows.reduce(0) { $0 + 12 + $1.count * 24 })
         for row in table.rows {
-            out += "<tr>"
-            for cell in row { self.cell(cell, numericColumns: numCols, &out) }
-            out += "</tr>\n"
+            out.appendText("<tr>")
+            for cell in row { self.cell(cell, numericColumns: numCols, out) }
+            out.appendText("</tr>\n")
         }
-        return out
+        return out.string
     }
 
     /// One cell, as the template's `cPlain` branch (a plain number) or its full branch.
-    static func cell(_ cell: TableCell, numericColumns: Bool, _ out: inout String) {
+    static func cell(_ cell: TableCell, numericColumns: Bool, _ out: ByteBuffer) {
         let classes = cell.classes(numericColumns: numericColumns)
         if cell.isPlain(classes: classes) {
-            out += "<td>"
-            HTMLText.append(cell.text, to: &out)
-            out += "</td>"
+            out.appendText("<td>")
+            HTMLText.append(cell.text, to: out)
+            out.appendText("</td>")
             return
         }
-        out += cell.header ? "<th scope=\"row\"" : "<td"
+        out.appendText(cell.header ? "<th scope=\"row\"" : "<td")
         if !classes.isEmpty {
-            out += " class=\""
-            HTMLText.append(classes.joined(separator: " "), to: &out)
-            out += "\""
+            out.appendText(" class=\"")
+            HTMLText.append(classes.joined(separator: " "), to: out)
+            out.appendText("\"")
         }
         if !cell.header, let title = cell.title {
-            out += " title=\""
-            HTMLText.append(title, to: &out)
-            out += "\""
+            out.appendText(" title=\"")
+            HTMLText.append(title, to: out)
+            out.appendText("\"")
         }
-        out += ">"
+        out.appendText(">")
         if let href = cell.href {
-            out += "<a href=\""
-            HTMLText.append(href, to: &out)
-            out += "\">"
-            HTMLText.append(cell.text, to: &out)
-            out += "</a>"
+            out.appendText("<a href=\"")
+            HTMLText.append(href, to: out)
+            out.appendText("\">")
+            HTMLText.append(cell.text, to: out)
+            out.appendText("</a>")
         } else {
-            HTMLText.append(cell.text, to: &out)
+            HTMLText.append(cell.text, to: out)
         }
         if let mark = cell.mark {
-            out += "<span class=\"mark\" aria-hidden=\"true\">"
-            HTMLText.append(mark, to: &out)
-            out += "</span>"
+            out.appendText("<span class=\"mark\" aria-hidden=\"true\">")
+            HTMLText.append(mark, to: out)
+            out.appendText("</span>")
         }
         if let band = cell.band {
-            out += " <span class=\"band "
-            HTMLText.append(BandView.cls(band), to: &out)
-            out += "\">"
-            HTMLText.append(BandView.word(band), to: &out)
-            out += "</span>"
+            out.appendText(" <span class=\"band ")
+            HTMLText.append(BandView.cls(band), to: out)
+            out.appendText("\">")
+            HTMLText.append(BandView.word(band), to: out)
+            out.appendText("</span>")
         }
-        if let svg = cell.svg { out += svg }
-        out += cell.header ? "</th>" : "</td>"
+        if let svg = cell.svg { out.appendText(svg) }
+        out.appendText(cell.header ? "</th>" : "</td>")
     }
 }
