@@ -78,6 +78,12 @@ struct FastHTML: MustacheContentType {
 }
 
 extension ByteBuffer {
+    /// Appends a literal's UTF-8 bytes (no `String` machinery: the writers append a few
+    /// literals per mark and per cell).
+    @inline(__always) func append(_ s: StaticString) {
+        s.withUTF8Buffer { append($0) }
+    }
+
     /// The bytes as a `String` (they are UTF-8: text appended by `appendText` and `HTMLText`).
     var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 }

@@ -12,9 +12,9 @@ enum TableRowsHTML {
     static func head(_ table: TableModel, numericColumns numCols: Bool) -> String {
         let out = ByteBuffer(capacity: 256)
         for (i, col) in table.columns.enumerated() {
-            out.appendText(col.numeric || (numCols && i > 0) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            out.append(col.numeric || (numCols && i > 0) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
             HTMLText.append(col.label, to: out)
-            out.appendText("</th>")
+            out.append("</th>")
         }
         return out.string
     }
@@ -23,9 +23,9 @@ enum TableRowsHTML {
     static func body(_ table: TableModel, numericColumns numCols: Bool) -> String {
         let out = ByteBuffer(capacity: table.rows.reduce(0) { $0 + 12 + $1.count * 24 })
         for row in table.rows {
-            out.appendText("<tr>")
+            out.append("<tr>")
             for cell in row { self.cell(cell, numericColumns: numCols, out) }
-            out.appendText("</tr>\n")
+            out.append("</tr>\n")
         }
         return out.string
     }
@@ -34,45 +34,45 @@ enum TableRowsHTML {
     static func cell(_ cell: TableCell, numericColumns: Bool, _ out: ByteBuffer) {
         let classes = cell.classes(numericColumns: numericColumns)
         if cell.isPlain(classes: classes) {
-            out.appendText("<td>")
+            out.append("<td>")
             HTMLText.append(cell.text, to: out)
-            out.appendText("</td>")
+            out.append("</td>")
             return
         }
-        out.appendText(cell.header ? "<th scope=\"row\"" : "<td")
+        out.append(cell.header ? "<th scope=\"row\"" : "<td")
         if !classes.isEmpty {
-            out.appendText(" class=\"")
+            out.append(" class=\"")
             HTMLText.append(classes.joined(separator: " "), to: out)
-            out.appendText("\"")
+            out.append("\"")
         }
         if !cell.header, let title = cell.title {
-            out.appendText(" title=\"")
+            out.append(" title=\"")
             HTMLText.append(title, to: out)
-            out.appendText("\"")
+            out.append("\"")
         }
-        out.appendText(">")
+        out.append(">")
         if let href = cell.href {
-            out.appendText("<a href=\"")
+            out.append("<a href=\"")
             HTMLText.append(href, to: out)
-            out.appendText("\">")
+            out.append("\">")
             HTMLText.append(cell.text, to: out)
-            out.appendText("</a>")
+            out.append("</a>")
         } else {
             HTMLText.append(cell.text, to: out)
         }
         if let mark = cell.mark {
-            out.appendText("<span class=\"mark\" aria-hidden=\"true\">")
+            out.append("<span class=\"mark\" aria-hidden=\"true\">")
             HTMLText.append(mark, to: out)
-            out.appendText("</span>")
+            out.append("</span>")
         }
         if let band = cell.band {
-            out.appendText(" <span class=\"band ")
+            out.append(" <span class=\"band ")
             HTMLText.append(BandView.cls(band), to: out)
-            out.appendText("\">")
+            out.append("\">")
             HTMLText.append(BandView.word(band), to: out)
-            out.appendText("</span>")
+            out.append("</span>")
         }
         if let svg = cell.svg { out.appendText(svg) }
-        out.appendText(cell.header ? "</th>" : "</td>")
+        out.append(cell.header ? "</th>" : "</td>")
     }
 }
