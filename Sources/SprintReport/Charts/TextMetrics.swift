@@ -6,25 +6,20 @@ enum TextMetrics {
     /// Width in user units of `text` set at `fontSize`.
     static func width(_ text: String, fontSize: Double) -> Double {
         var em = 0.0
-        if let ascii = asciiBytes(text) {
-            for b in ascii { em += advance(b) }
+        if isByteCharacters(text) {
+            for b in text.utf8 { em += advance(b) }
         } else {
             for ch in text { em += advance(ch) }
         }
         return em * fontSize
     }
 
-    /// The bytes of `text` when each byte is one character (ASCII without CR, which joins
-    /// LF into one character): the same advances in the same order as the characters, without
-    /// grapheme breaking (the period axis measures every label of every chart).
-    static func asciiBytes(_ text: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for b in text.utf8 {
-            if b >= 0x80 || b == 0x0D { return nil }
-            bytes.append(b)
-        }
-        return bytes
+    /// True when each byte of `text` is one character (ASCII without CR, which joins LF into
+    /// one character): then the bytes give the same advances in the same order as the
+    /// characters, without grapheme breaking (the period axis measures every label of every
+    /// chart).
+    @inline(__always) static func isByteCharacters(_ text: String) -> Bool {
+        !text.utf8.contains { $0 >= 0x80 || $0 == 0x0D }
     }
 
     /// Advance of one ASCII byte in em (as `advance(_: Character)`).
@@ -68,7 +63,7 @@ extension TextMetrics {
     /// tell periods apart; at most `maxWidth` wide.
     static func truncateMiddle(_ text: String, fontSize: Double, maxWidth: Double) -> String {
         if width(text, fontSize: fontSize) <= maxWidth { return text }
-        if let bytes = asciiBytes(text) { return truncateMiddle(bytes, fontSize: fontSize, maxWidth: maxWidth) }
+        if isByteCharacters(text) { return truncateMiddle(Array(text.utf8), fontSize: fontSize, maxWidth: maxWidth) }
         let chars = Array(text)
         let budget = maxWidth - advance("…") * fontSize
         var head = 0, tail = 0, used = 0.0
@@ -84,7 +79,7 @@ extension TextMetrics {
         return String(chars[0..<head]) + "…" + String(chars[(chars.count - tail)...])
     }
 
-    /// `truncateMiddle` of a text whose bytes are its characters (`asciiBytes`).
+    /// `truncateMiddle` of a text whose bytes are its characters (`isByteCharacters`).
     private static func truncateMiddle(_ chars: [UInt8], fontSize: Double, maxWidth: Double) -> String {
         let budget = maxWidth - advance("…") * fontSize
         var head = 0, tail = 0, used = 0.0

@@ -24,7 +24,10 @@ enum TableRowsHTML {
         let out = ByteBuffer(capacity: table.rows.reduce(0) { $0 + 12 + $1.count * 24 })
         for row in table.rows {
             out.append("<tr>")
-            for cell in row { self.cell(cell, numericColumns: numCols, out) }
+            // Cells borrowed in place: a copy would retain and release each of their strings.
+            row.withUnsafeBufferPointer { cells in
+                for i in cells.indices { self.cell(cells[i], numericColumns: numCols, out) }
+            }
             out.append("</tr>\n")
         }
         return out.string
