@@ -63,9 +63,21 @@ extension TextMetrics {
     /// tell periods apart; at most `maxWidth` wide.
     static func truncateMiddle(_ text: String, fontSize: Double, maxWidth: Double) -> String {
         if width(text, fontSize: fontSize) <= maxWidth { return text }
-        if isByteCharacters(text) { return truncateMiddle(Array(text.utf8), fontSize: fontSize, maxWidth: maxWidth) }
+        if isByteCharacters(text) {
+            let bytes = Array(text.utf8)
+            let (head, tail) = middleCut(bytes, fontSize: fontSize, maxWidth: maxWidth, advance: advance)
+            return String(decoding: bytes[0..<head], as: UTF8.self) + "…"
+                + String(decoding: bytes[(bytes.count - tail)...], as: UTF8.self)
+        }
         let chars = Array(text)
-        let budget = maxWidth - advance("…") * fontSize
+        let (head, tail) = middleCut(chars, fontSize: fontSize, maxWidth: maxWidth, advance: advance)
+        return String(chars[0..<head]) + "…" + String(chars[(chars.count - tail)...])
+    }
+
+    /// How many characters of the start and of the end fit beside `…`.
+    private static func middleCut<C>(_ chars: [C], fontSize: Double, maxWidth: Double,
+                                     advance: (C) -> Double) -> (head: Int, tail: Int) {
+        let budget = maxWidth - TextMetrics.advance("…" as Character) * fontSize
         var head = 0, tail = 0, used = 0.0
         // Alternate start and end: the end often tells periods apart (`…2026-14`).
         while head + tail < chars.count {
@@ -76,22 +88,6 @@ extension TextMetrics {
             used += w
             if takeTail { tail += 1 } else { head += 1 }
         }
-        return String(chars[0..<head]) + "…" + String(chars[(chars.count - tail)...])
-    }
-
-    /// `truncateMiddle` of a text whose bytes are its characters (`isByteCharacters`).
-    private static func truncateMiddle(_ chars: [UInt8], fontSize: Double, maxWidth: Double) -> String {
-        let budget = maxWidth - advance("…") * fontSize
-        var head = 0, tail = 0, used = 0.0
-        while head + tail < chars.count {
-            let takeTail = (head + tail) % 2 == 1
-            let ch = takeTail ? chars[chars.count - 1 - tail] : chars[head]
-            let w = advance(ch) * fontSize
-            if used + w > budget { break }
-            used += w
-            if takeTail { tail += 1 } else { head += 1 }
-        }
-        return String(decoding: chars[0..<head], as: UTF8.self) + "…"
-            + String(decoding: chars[(chars.count - tail)...], as: UTF8.self)
+        return (head, tail)
     }
 }
