@@ -251,7 +251,14 @@ import Testing
         let table = try #require(NativeTemplates.variant(of: "part-table", embedded: String(decoding: PackageResources.part_table_mustache, as: UTF8.self)))
         #expect(table.contains("{{{tbBody}}}") && table.contains("{{{tbHead}}}"))
         #expect(!table.contains("{{#tbRows}}") && !table.contains("rCells"))
-        #expect(NativeTemplates.variant(of: "chart-group", embedded: "") == "{{{gHTML}}}")
+        let group = String(decoding: PackageResources.chart_group_mustache, as: UTF8.self)
+        #expect(NativeTemplates.variant(of: "chart-group", embedded: group) == "{{{gHTML}}}")
+        // An edit of the parts a writer replaces turns its native variant off.
+        #expect(NativeTemplates.variant(of: "chart-group", embedded: group + " ") == nil)
+        let tableText = String(decoding: PackageResources.part_table_mustache, as: UTF8.self)
+        #expect(NativeTemplates.partTable(tableText.replacingOccurrences(of: "<tr>{{#rCells}}", with: "<tr class=\"r\">{{#rCells}}"))
+            == nil)
+        #expect(NativeTemplates.partTable(tableText.replacingOccurrences(of: "<caption", with: "<caption class=\"c\"")) != nil)
         #expect(NativeTemplates.variant(of: "page-team", embedded: "x") == nil)
         #expect(NativeTemplates.partTable("no rows here") == nil)
     }

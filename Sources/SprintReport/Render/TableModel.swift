@@ -86,19 +86,11 @@ struct TableModel {
     /// What `part-table.mustache` receives; see `TableContext`.
     var context: TableContext { TableContext(self) }
 
-    /// The usual keys of every part of the table except the rows (`tbColumns` is cheap).
-    func headContext(numericColumns numCols: Bool) -> Context {
-        [
-            "tbId": id,
-            "tbCaption": caption,
-            "tbNumCols": numCols,
-            "tbColumns": columns.enumerated().map { i, col in
-                ["hLabel": col.label, "hNum": col.numeric || (numCols && i > 0)] as Context
-            },
-            // Every probed key present (false when absent): no lookup falls through to outer contexts.
-            "tbNote": note ?? false,
-            "tbCaptionHidden": captionHidden,
-        ]
+    /// `tbColumns`: one context per column header.
+    func columnsContext(numericColumns numCols: Bool) -> [Context] {
+        columns.enumerated().map { i, col in
+            ["hLabel": col.label, "hNum": col.numeric || (numCols && i > 0)] as Context
+        }
     }
 
     /// `tbRows`: one `rCells` list of cell contexts per row.
@@ -116,7 +108,6 @@ struct TableModel {
 final class TableContext: MustacheParent {
     let model: TableModel
     let numericColumns: Bool
-    private lazy var head: Context = model.headContext(numericColumns: numericColumns)
 
     init(_ model: TableModel) {
         self.model = model
@@ -125,10 +116,17 @@ final class TableContext: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
+        case "tbId": model.id
+        case "tbCaption": model.caption
+        case "tbNumCols": numericColumns
+        // Every probed key present (false when absent): no lookup falls through to outer contexts.
+        case "tbNote": model.note.map { $0 as Any } ?? false
+        case "tbCaptionHidden": model.captionHidden
         case "tbBody": TableRowsHTML.body(model, numericColumns: numericColumns)
         case "tbHead": TableRowsHTML.head(model, numericColumns: numericColumns)
+        case "tbColumns": model.columnsContext(numericColumns: numericColumns)
         case "tbRows": model.rowsContext(numericColumns: numericColumns)
-        default: head[name]
+        default: nil
         }
     }
 }
