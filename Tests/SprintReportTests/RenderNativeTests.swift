@@ -123,6 +123,11 @@ import Testing
             let s = NumberFormat.fixed(x.isFinite ? x : 0, 1, grouping: false)
             let expected = s.hasSuffix(".0") ? String(s.dropLast(2)) : s
             #expect(SVGNumber.format(x) == expected, "\(x)")
+            let bytes = ByteBuffer()
+            SVGNumber.append(x, to: bytes)
+            var text = "="
+            SVGNumber.append(x, to: &text)
+            #expect(bytes.string == expected && text == "=" + expected, "\(x)")
         }
     }
 

@@ -6,20 +6,46 @@
 /// intermediate strings: charts format tens of thousands of coordinates per page.
 enum SVGNumber {
     static func format(_ x: Double) -> String {
-        var s = ""
-        append(x, to: &s)
-        return s
+        let (negative, whole, frac) = parts(x)
+        // Into a stack buffer: a coordinate is a small string (no allocation), and layouts
+        // format tens of thousands of them per page (path data).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buf in
+            var n = 0
+            func put(_ v: Int) {
+                if v < 0 {
+                    buf[n] = UInt8(ascii: "-")
+                    n += 1
+                }
+                var m = v.magnitude, start = n
+                repeat {
+                    buf[n] = UInt8(ascii: "0") + UInt8(m % 10)
+                    n += 1
+                    m /= 10
+                } while m > 0
+                var end = n - 1
+                while start < end {
+                    buf.swapAt(start, end)
+                    start += 1
+                    end -= 1
+                }
+            }
+            if negative {
+                buf[0] = UInt8(ascii: "-")
+                n = 1
+            }
+            put(whole)
+            if frac != 0 {
+                buf[n] = UInt8(ascii: ".")
+                n += 1
+                put(frac)
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<n]), as: UTF8.self)
+        }
     }
 
     /// Appends `format(x)`.
     static func append(_ x: Double, to out: inout String) {
-        let (negative, whole, frac) = parts(x)
-        if negative { out += "-" }
-        out += String(whole)
-        if frac != 0 {
-            out += "."
-            out += String(frac)
-        }
+        out += format(x)
     }
 
     /// Appends `format(x)` as UTF-8.
