@@ -69,9 +69,14 @@ public struct PageTemplates: Sendable {
         for name in texts.keys.sorted() {
             let (source, text) = texts[name]!
             do {
-                // Parsed as written first, so a parse error names the user's own line and column.
-                _ = try MustacheTemplate(string: text)
-                library.register(try FastHTML.template(text), named: String(name.dropLast(".mustache".count)))
+                let template: MustacheTemplate
+                do {
+                    template = try FastHTML.template(text)
+                } catch {
+                    // Parsed again as written: the error names the user's own line and column.
+                    template = try MustacheTemplate(string: text)
+                }
+                library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let e as MustacheTemplate.ParserError {
                 throw TemplateError(file: source, line: e.context.lineNumber, column: e.context.columnNumber,
                                     message: "\(PageTemplates.explain(e.error)): \(e.context.line)")
