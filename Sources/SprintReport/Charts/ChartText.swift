@@ -2,7 +2,9 @@
 enum ChartText {
     /// Control characters (newlines, tabs) become spaces: a label is one line of text.
     static func oneLine(_ s: String) -> String {
-        String(s.map { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? " " : $0 })
+        // Printable ASCII only (the common label): nothing to replace.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return s }
+        return String(s.map { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? " " : $0 })
     }
 
     /// "1 sprint", "6 sprints".

@@ -6,24 +6,40 @@ enum TextMetrics {
     /// Width in user units of `text` set at `fontSize`.
     static func width(_ text: String, fontSize: Double) -> Double {
         var em = 0.0
-        for ch in text { em += advance(ch) }
+        if isByteCharacters(text) {
+            for b in text.utf8 { em += advance(b) }
+        } else {
+            for ch in text { em += advance(ch) }
+        }
         return em * fontSize
+    }
+
+    /// True when each byte of `text` is one character (ASCII without CR, which joins LF into
+    /// one character): then the bytes give the same advances in the same order as the
+    /// characters, without grapheme breaking (the period axis measures every label of every
+    /// chart).
+    @inline(__always) static func isByteCharacters(_ text: String) -> Bool {
+        !text.utf8.contains { $0 >= 0x80 || $0 == 0x0D }
+    }
+
+    /// Advance of one ASCII byte in em (as `advance(_: Character)`).
+    @inline(__always) static func advance(_ a: UInt8) -> Double {
+        switch a {
+        case 0x20: 0.3
+        case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "j"), UInt8(ascii: "."),
+             UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "|"),
+             UInt8(ascii: "!"), UInt8(ascii: "'"), UInt8(ascii: "I"): 0.32
+        case UInt8(ascii: "M"), UInt8(ascii: "W"), UInt8(ascii: "m"), UInt8(ascii: "w"),
+             UInt8(ascii: "@"), UInt8(ascii: "%"): 0.95
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): 0.72
+        default: 0.6
+        }
     }
 
     /// Advance of one character in em.
     static func advance(_ ch: Character) -> Double {
         guard ch.isASCII, let a = ch.asciiValue else { return 1.0 }
-        switch a {
-        case 0x20: return 0.3
-        case UInt8(ascii: "i"), UInt8(ascii: "l"), UInt8(ascii: "j"), UInt8(ascii: "."),
-             UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "|"),
-             UInt8(ascii: "!"), UInt8(ascii: "'"), UInt8(ascii: "I"): return 0.32
-        case UInt8(ascii: "M"), UInt8(ascii: "W"), UInt8(ascii: "m"), UInt8(ascii: "w"),
-             UInt8(ascii: "@"), UInt8(ascii: "%"): return 0.95
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return 0.72
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 0.6
-        default: return 0.6
-        }
+        return advance(a)
     }
 
     /// `text` shortened with `…` so it is at most `maxWidth` wide (whole characters kept).
@@ -47,8 +63,21 @@ extension TextMetrics {
     /// tell periods apart; at most `maxWidth` wide.
     static func truncateMiddle(_ text: String, fontSize: Double, maxWidth: Double) -> String {
         if width(text, fontSize: fontSize) <= maxWidth { return text }
+        if isByteCharacters(text) {
+            let bytes = Array(text.utf8)
+            let (head, tail) = middleCut(bytes, fontSize: fontSize, maxWidth: maxWidth, advance: advance)
+            return String(decoding: bytes[0..<head], as: UTF8.self) + "…"
+                + String(decoding: bytes[(bytes.count - tail)...], as: UTF8.self)
+        }
         let chars = Array(text)
-        let budget = maxWidth - advance("…") * fontSize
+        let (head, tail) = middleCut(chars, fontSize: fontSize, maxWidth: maxWidth, advance: advance)
+        return String(chars[0..<head]) + "…" + String(chars[(chars.count - tail)...])
+    }
+
+    /// How many characters of the start and of the end fit beside `…`.
+    private static func middleCut<C>(_ chars: [C], fontSize: Double, maxWidth: Double,
+                                     advance: (C) -> Double) -> (head: Int, tail: Int) {
+        let budget = maxWidth - TextMetrics.advance("…" as Character) * fontSize
         var head = 0, tail = 0, used = 0.0
         // Alternate start and end: the end often tells periods apart (`…2026-14`).
         while head + tail < chars.count {
@@ -59,6 +88,6 @@ extension TextMetrics {
             used += w
             if takeTail { tail += 1 } else { head += 1 }
         }
-        return String(chars[0..<head]) + "…" + String(chars[(chars.count - tail)...])
+        return (head, tail)
     }
 }

@@ -22,8 +22,20 @@ enum ChartHTML {
             "desc": g.description,
             "hasHatches": !g.hatches.isEmpty,
             "hatches": g.hatches.map { ["id": $0.id, "cls": $0.cls] },
-            "groups": g.groups.map(context),
+            "groups": g.groups.map(GroupContext.init),
         ]
+    }
+
+    /// `rotate(-45 x y)`: a text mark's `transform` attribute.
+    static func rotation(_ t: TextMark) -> String {
+        var s = "rotate("
+        SVGNumber.append(t.rotate, to: &s)
+        s += " "
+        SVGNumber.append(t.x, to: &s)
+        s += " "
+        SVGNumber.append(t.y, to: &s)
+        s += ")"
+        return s
     }
 
     /// A group's marks split by element kind: the template visits each mark once (one
@@ -52,7 +64,7 @@ enum ChartHTML {
             case .text(let t):
                 texts.append(["at": "x=\"\(f(t.x))\" y=\"\(f(t.y))\"", "text": t.text, "cls": t.cls, "size": f(t.fontSize),
                               "anchor": t.anchor == .start ? false : t.anchor.rawValue as Any,
-                              "transform": t.rotate == 0 ? false : "rotate(\(f(t.rotate)) \(f(t.x)) \(f(t.y)))" as Any,
+                              "transform": t.rotate == 0 ? false : rotation(t) as Any,
                               "title": opt(t.title)])
             }
         }
@@ -67,4 +79,19 @@ enum ChartHTML {
 
     /// A string, or `false` so the template's section is skipped without a context lookup.
     static func opt(_ s: String?) -> Any { s.map { $0 as Any } ?? false }
+}
+
+/// One mark group as the `chart-group` template sees it: `gHTML`, the group's markup written
+/// by `MarkGroupHTML` (what the embedded template's native variant inserts), or the usual
+/// keys of `ChartHTML.context(_:)` (`cls`, `href`, `rects`, …) for a user's own `chart-group`.
+/// Each is computed only when a template asks for it.
+final class GroupContext: MustacheParent {
+    let group: MarkGroup
+    private lazy var keys: [String: Any] = ChartHTML.context(group)
+
+    init(_ group: MarkGroup) { self.group = group }
+
+    func child(named name: String) -> Any? {
+        name == "gHTML" ? MarkGroupHTML.render(group) : keys[name]
+    }
 }

@@ -26,10 +26,11 @@ public enum ChartTemplates {
     public static let css = String(decoding: PackageResources.charts_css, as: UTF8.self)
 
     /// Registers every embedded chart template not already in `library` (a user's
-    /// templates registered first win).
+    /// templates registered first win). `chart-group` is registered as its native variant
+    /// (`NativeTemplates`).
     public static func register(into library: inout MustacheLibrary) throws {
         for (name, text) in embedded where library.getTemplate(named: name) == nil {
-            try library.register(text, named: name)
+            library.register(try FastHTML.template(NativeTemplates.variant(of: name, embedded: text) ?? text), named: name)
         }
     }
 }

@@ -19,7 +19,10 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 /// Every template and style sheet the pages use, in one `MustacheLibrary` plus the CSS.
 ///
 /// The embedded files come from `EmbeddedFiles` (the binary stands alone); with
-/// `--templates DIR`, files of that folder override embedded ones by name.
+/// `--templates DIR`, files of that folder override embedded ones by name. The embedded
+/// `chart-group` and `part-table` are registered as their native variants
+/// (`NativeTemplates`: same bytes, written without per-mark and per-cell lookups); a user's
+/// file replacing one of them is rendered through swift-mustache as written.
 public struct PageTemplates: Sendable {
     /// All templates, registered under their file name without `.mustache`.
     public let library: MustacheLibrary
@@ -33,7 +36,11 @@ public struct PageTemplates: Sendable {
     /// (not recursive), which replace embedded files of the same name.
     public init(directory: String?) throws {
         var texts: [String: (source: String, text: String)] = [:]
-        for (name, text) in EmbeddedFiles.templates { texts[name] = ("Templates/" + name, text) }
+        for (name, text) in EmbeddedFiles.templates {
+            // The native variant of a hot template while it is the embedded one (`NativeTemplates`).
+            let native = NativeTemplates.variant(of: String(name.dropLast(".mustache".count)), embedded: text)
+            texts[name] = ("Templates/" + name, native ?? text)
+        }
         var styles = EmbeddedFiles.styles
         if let directory {
             let fm = FileManager.default
@@ -62,7 +69,14 @@ public struct PageTemplates: Sendable {
         for name in texts.keys.sorted() {
             let (source, text) = texts[name]!
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+                let template: MustacheTemplate
+                do {
+                    template = try FastHTML.template(text)
+                } catch {
+                    // Parsed again as written: the error names the user's own line and column.
+                    template = try MustacheTemplate(string: text)
+                }
+                library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let e as MustacheTemplate.ParserError {
                 throw TemplateError(file: source, line: e.context.lineNumber, column: e.context.columnNumber,
                                     message: "\(PageTemplates.explain(e.error)): \(e.context.line)")

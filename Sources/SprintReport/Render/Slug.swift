@@ -30,8 +30,14 @@ enum Slug {
     /// First `length` hex digits of the SHA-256 of `key`: ties the name to the key, not to the
     /// words (two teams called "Falcon" get different files).
     static func hash(_ key: String, length: Int = 8) -> String {
-        let digest = SHA256.hash(data: Data(key.utf8))
-        return digest.map { String(format: "%02x", $0) }.joined().prefix(length).description
+        let hex = Array("0123456789abcdef".utf8)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(key.utf8)) {
+            digits.append(hex[Int(byte >> 4)])
+            digits.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: digits.prefix(length), as: UTF8.self)
     }
 
     /// `prefix-words-hash`.

@@ -1,3 +1,5 @@
+import Mustache
+
 /// A mustache context: what a template receives.
 typealias Context = [String: Any]
 
@@ -27,18 +29,31 @@ struct TableCell {
         return c
     }
 
+    /// The cell's classes: `num` (unless the table's `num-cols` covers it), `derived`,
+    /// `nowrap` (idem), `indent-N`.
     /// - Parameter numericColumns: the table is marked `num-cols` (every data cell a number),
     ///   so the cell needs no `num` class of its own.
-    func context(numericColumns: Bool = false) -> Context {
+    func classes(numericColumns: Bool) -> [String] {
         var classes: [String] = []
         let columnRule = numericColumns && !header
         if numeric && !columnRule { classes.append("num") }
         if muted { classes.append("derived") }
         if nowrap && !columnRule { classes.append("nowrap") }
         if indent > 0 { classes.append("indent-\(min(indent, 8))") }
-        // The common cell (a number in a `num-cols` table): two keys, three tag lookups
-        // instead of eleven; the template's `cPlain` branch writes `<td>{{cText}}</td>`.
-        if classes.isEmpty && !header && href == nil && title == nil && mark == nil && band == nil && svg == nil {
+        return classes
+    }
+
+    /// The common cell (a number in a `num-cols` table): the template's `cPlain` branch
+    /// writes `<td>{{cText}}</td>`.
+    func isPlain(classes: [String]) -> Bool {
+        classes.isEmpty && !header && href == nil && title == nil && mark == nil && band == nil && svg == nil
+    }
+
+    /// - Parameter numericColumns: the table is marked `num-cols` (see `classes`).
+    func context(numericColumns: Bool = false) -> Context {
+        let classes = classes(numericColumns: numericColumns)
+        // The common cell: two keys, three tag lookups instead of eleven.
+        if isPlain(classes: classes) {
             return ["cPlain": true, "cText": text] as Context
         }
         // Every key is present (false when unused): a missing key would make the template
@@ -68,27 +83,60 @@ struct TableModel {
         !rows.isEmpty && rows.allSatisfy { $0.allSatisfy { $0.header || $0.numeric || ($0.nowrap && $0.svg == nil) } }
     }
 
-    var context: Context {
-        let numCols = numericColumns
-        var c: Context = [
-            "tbId": id,
-            "tbCaption": caption,
-            "tbNumCols": numCols,
-            "tbColumns": columns.enumerated().map { i, col in
-                ["hLabel": col.label, "hNum": col.numeric || (numCols && i > 0)] as Context
-            },
-            "tbRows": rows.map { ["rCells": $0.map { $0.context(numericColumns: numCols) }] as Context },
-        ]
+    /// What `part-table.mustache` receives; see `TableContext`.
+    var context: TableContext { TableContext(self) }
+
+    /// `tbColumns`: one context per column header.
+    func columnsContext(numericColumns numCols: Bool) -> [Context] {
+        columns.enumerated().map { i, col in
+            ["hLabel": col.label, "hNum": col.numeric || (numCols && i > 0)] as Context
+        }
+    }
+
+    /// `tbRows`: one `rCells` list of cell contexts per row.
+    func rowsContext(numericColumns numCols: Bool) -> [Context] {
+        rows.map { ["rCells": $0.map { $0.context(numericColumns: numCols) }] as Context }
+    }
+}
+
+/// A table as `part-table.mustache` sees it. Besides the usual keys (`tbId`, `tbCaption`,
+/// `tbColumns`, `tbRows` with their cells, …) it offers `tbHead` and `tbBody`, the header
+/// cells and the body rows written by `TableRowsHTML`, which the embedded template's native
+/// variant inserts (`NativeTemplates`); a user's own `part-table` gets the usual keys. Each
+/// key is computed only when a template asks for it, so the per-cell contexts are built only
+/// for a template that walks them.
+final class TableContext: MustacheParent {
+    let model: TableModel
+    let numericColumns: Bool
+
+    init(_ model: TableModel) {
+        self.model = model
+        numericColumns = model.numericColumns
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "tbId": model.id
+        case "tbCaption": model.caption
+        case "tbNumCols": numericColumns
         // Every probed key present (false when absent): no lookup falls through to outer contexts.
-        c["tbNote"] = note ?? false
-        c["tbCaptionHidden"] = captionHidden
-        return c
+        case "tbNote": model.note.map { $0 as Any } ?? false
+        case "tbCaptionHidden": model.captionHidden
+        case "tbBody": TableRowsHTML.body(model, numericColumns: numericColumns)
+        case "tbHead": TableRowsHTML.head(model, numericColumns: numericColumns)
+        case "tbColumns": model.columnsContext(numericColumns: numericColumns)
+        case "tbRows": model.rowsContext(numericColumns: numericColumns)
+        default: nil
+        }
     }
 }
 
 /// A band as a word in a pill (never colour alone).
 enum BandView {
     static func context(_ band: Band) -> Context {
-        ["bWord": band.rawValue, "bClass": "band-" + band.rawValue.lowercased()]
+        ["bWord": word(band), "bClass": cls(band)]
     }
+
+    static func word(_ band: Band) -> String { band.rawValue }
+    static func cls(_ band: Band) -> String { "band-" + band.rawValue.lowercased() }
 }
