@@ -74,11 +74,18 @@ public struct MonthlySums: Sendable {
 
     /// One team's window points, by the month of their end (else start) date.
     public init(team: TeamReport) {
+        switch team.points {
+        case let .rows(rows): self.init(rows, level: team.level)
+        case let .points(points): self.init(points, level: team.level)
+        }
+    }
+
+    private init<P: WindowRow>(_ points: [P], level: RowLevel) {
         var lastDay: Day?, lastSlot = 0
-        for p in team.series {
+        for p in points {
             guard let day = p.period.alignmentDay else { continue }
             teamPeriods += 1
-            let n = team.level == .sprint ? 1 : p.sprintCount
+            let n = level == .sprint ? 1 : p.sprintCount(level: level)
             teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
             if let d = p.values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
             if day != lastDay {  // consecutive periods mostly share a month: skip the calendar maths
@@ -106,8 +113,6 @@ public struct MonthlySums: Sendable {
     }
 
     private mutating func accumulate(_ values: MetricValues, into i: Int) {
-        for m in Metric.additive {
-            if let v = values[m] { sums[i][m] = (sums[i][m] ?? 0) + v }
-        }
+        WindowSummarizer.addAdditive(values, to: &sums[i])
     }
 }

@@ -10,7 +10,7 @@ enum Velocity {
 
     /// Sprint-level rows: ΣD / n. Team-level rows: ΣD / Σ sprint counts when every row has a
     /// count, else the mean of the rows' SPRINT_VELOCITY values, marked approximate.
-    static func of(_ points: [SeriesPoint], level: RowLevel) -> (value: Double?, approximate: Bool) {
+    static func of<P: WindowRow>(_ points: [P], level: RowLevel) -> (value: Double?, approximate: Bool) {
         let deliveries = points.compactMap { $0.values[.totalWorkDelivered] }
         let sumD: Double? = deliveries.isEmpty ? nil : deliveries.reduce(0, +)
         switch level {
@@ -18,7 +18,7 @@ enum Velocity {
             guard let sumD, !points.isEmpty else { return (nil, false) }
             return (sumD / Double(points.count), false)
         case .team:
-            let counts = points.compactMap(\.sprintCount)
+            let counts = points.compactMap { $0.sprintCount(level: level) }
             if counts.count == points.count, !points.isEmpty {
                 let n = counts.reduce(0, +)
                 guard let sumD, n > 0 else { return (nil, false) }

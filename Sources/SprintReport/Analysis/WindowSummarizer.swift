@@ -10,7 +10,7 @@ enum WindowSummarizer {
     ///   - velocity: from `Velocity` (teams) or the rollup (nodes).
     ///   - sizeDivisor: what ΣS is divided by for `averageSprintSize` (n for a team; the
     ///     number of team-periods for a rolled-up node).
-    static func summarize(_ points: [SeriesPoint], velocity: (value: Double?, approximate: Bool),
+    static func summarize<P: WindowRow>(_ points: [P], velocity: (value: Double?, approximate: Bool),
                           sizeDivisor: Int, thresholds: BandThresholds) -> WindowSummary {
         var s = WindowSummary(periods: points.count)
         s.totals = totals(points)
@@ -47,14 +47,21 @@ enum WindowSummarizer {
     }
 
     /// Sums of the additive metrics over the points where present (nil: never present).
-    static func totals(_ points: [SeriesPoint]) -> MetricValues {
+    static func totals<P: WindowRow>(_ points: [P]) -> MetricValues {
         var t = MetricValues()
-        for p in points {
-            for m in Metric.additive {
-                if let v = p.values[m] { t[m] = (t[m] ?? 0) + v }
-            }
-        }
+        for p in points { addAdditive(p.values, to: &t) }
         return t
+    }
+
+    /// Adds each additive metric present in `values` to `sum` (a missing sum starts at 0).
+    @inline(__always)
+    static func addAdditive(_ values: MetricValues, to sum: inout MetricValues) {
+        for m in Metric.additive {
+            let v = values.storage[m.index]
+            if v.isNaN { continue }
+            let s = sum.storage[m.index]
+            sum.storage[m.index] = (s.isNaN ? 0 : s) + v
+        }
     }
 
     /// Sets each point's `rolling` (mean of D over it and up to 2 before it).
