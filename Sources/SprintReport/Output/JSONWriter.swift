@@ -78,7 +78,7 @@ public struct JSONWriter {
     public mutating func elements(count: Int, batch: Int = 16,
                                   _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void) {
         precondition(!afterKey && !first.isEmpty, "elements(count:) needs an open container")
-        let tasks = 8, batch = max(1, batch)
+        let tasks = 8, batch = max(1, min(batch, count))
         while pool.count < tasks { pool.append(ByteBuffer(capacity: 1 << 16)) }
         var start = 0
         while start < count {
