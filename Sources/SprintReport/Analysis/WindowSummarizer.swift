@@ -56,13 +56,28 @@ enum WindowSummarizer {
     /// Adds each additive metric present in `values` to `sum` (a missing sum starts at 0).
     @inline(__always)
     static func addAdditive(_ values: MetricValues, to sum: inout MetricValues) {
-        for m in Metric.additive {
-            let v = values.storage[m.index]
-            if v.isNaN { continue }
-            let s = sum.storage[m.index]
-            sum.storage[m.index] = (s.isNaN ? 0 : s) + v
+        withUnsafePointer(to: values.storage) { v in
+            withUnsafeMutablePointer(to: &sum.storage) { s in
+                addAdditive(UnsafeRawPointer(v).assumingMemoryBound(to: Double.self),
+                            to: UnsafeMutableRawPointer(s).assumingMemoryBound(to: Double.self))
+            }
         }
     }
+
+    /// The same on the slots of two `MetricValues` (one `Double` per metric, in index order):
+    /// the inner loop of totals and rollups, without a copy of either value.
+    @inline(__always)
+    static func addAdditive(_ v: UnsafePointer<Double>, to s: UnsafeMutablePointer<Double>) {
+        for i in additiveIndexes {
+            let x = v[i]
+            if x.isNaN { continue }
+            let t = s[i]
+            s[i] = (t.isNaN ? 0 : t) + x
+        }
+    }
+
+    /// `Metric.additive`'s slots.
+    private static let additiveIndexes: [Int] = Metric.additive.map(\.index)
 
     /// Sets each point's `rolling` (mean of D over it and up to 2 before it).
     static func fillRolling(_ points: inout [SeriesPoint]) {
