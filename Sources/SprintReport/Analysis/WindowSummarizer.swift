@@ -24,15 +24,20 @@ enum WindowSummarizer {
         s.totalDeliveredPercent = percent(t[.totalWorkDelivered], of: t[.sprintSize])
         s.deliveredVsCommitted = percent(t[.totalWorkDelivered], of: t[.sprintCommit]).map { $0 / 100 }
 
-        let delivered = points.enumerated().compactMap { i, p in
-            p.values[.totalWorkDelivered].map { (x: Double(i), y: $0) }
+        // D by position, and 100 · DC / C where C > 0, in period order (rows read in place).
+        var delivered: [(x: Double, y: Double)] = [], reliability: [Double] = []
+        delivered.reserveCapacity(points.count)
+        reliability.reserveCapacity(points.count)
+        points.withUnsafeBufferPointer { b in
+            for i in b.indices {
+                let v = b[i].values
+                if let y = v[.totalWorkDelivered] { delivered.append((x: Double(i), y: y)) }
+                if let c = v[.sprintCommit], c > 0, let dc = v[.deliveredCommit] { reliability.append(100 * dc / c) }
+            }
         }
         let d = delivered.map(\.y)
         s.deliveryConsistency = Statistics.sampleStandardDeviation(d)
-        s.commitmentReliability = Statistics.sampleStandardDeviation(points.compactMap { p in
-            guard let c = p.values[.sprintCommit], c > 0, let dc = p.values[.deliveredCommit] else { return nil }
-            return 100 * dc / c
-        })
+        s.commitmentReliability = Statistics.sampleStandardDeviation(reliability)
         if let sd = s.deliveryConsistency, let m = Statistics.mean(d), m != 0 {
             s.coefficientOfVariation = sd / m
         }
@@ -49,7 +54,9 @@ enum WindowSummarizer {
     /// Sums of the additive metrics over the points where present (nil: never present).
     static func totals<P: WindowRow>(_ points: [P]) -> MetricValues {
         var t = MetricValues()
-        for p in points { addAdditive(p.values, to: &t) }
+        points.withUnsafeBufferPointer { b in
+            for k in b.indices { addAdditive(b[k].values, to: &t) }
+        }
         return t
     }
 

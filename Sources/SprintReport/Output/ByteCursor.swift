@@ -28,6 +28,19 @@ struct ByteCursor {
         p += b.count
     }
 
+    /// Bytes from a table padded with at least 7 readable bytes after `b`, copied 8 at a time
+    /// (the cursor's caller reserves `maxNumber` bytes beyond any piece, so the overshoot
+    /// stays inside the buffer and is overwritten or left past its end).
+    @inline(__always) mutating func putPadded(_ b: UnsafeBufferPointer<UInt8>) {
+        let src = UnsafeRawPointer(b.baseAddress!), dst = UnsafeMutableRawPointer(p)
+        var i = 0
+        while i < b.count {
+            dst.storeBytes(of: src.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        p += b.count
+    }
+
     /// Decimal digits, `-` first when negative.
     mutating func integer(_ v: Int64) {
         if v < 0 { put(0x2D) }
@@ -55,16 +68,16 @@ struct ByteCursor {
             put("null")
             return
         }
-        // Integral (|x| < 2^53): the digits, no `.0`; `-0` prints `0`. Same test as
-        // `x == x.rounded()`, without the call to libm's `round`.
+        // Hundredths below 10^13 (integers among them: no `.00`, `-0` as `0`), then the other
+        // integers below 2^53, exactly as the two definitions below print them.
+        if cents(x) { return }
         if abs(x) < 9_007_199_254_740_992 {
             let i = Int64(x)
-            if Double(i) == x {
+            if Double(i) == x {  // same test as `x == x.rounded()`, without libm's `round`
                 integer(i)
                 return
             }
         }
-        if cents(x) { return }
         // The runtime's `swift_float64ToString` would avoid this `String`, but it leaves the
         // leading `0` of `0.x` unwritten in 6.3 (measured): `description` is the reference.
         let s = x.description
@@ -75,13 +88,15 @@ struct ByteCursor {
         }
     }
 
-    /// The common case of exported amounts (`12.5`, `0.25`, `1.05`): when `x` is the double
-    /// nearest to k/100 for an integer k with |k| < 10^15, that decimal (trailing zero
-    /// dropped) is its shortest round-trip form, so it is what `description` prints: below
-    /// 10^13 a double's rounding interval is narrower than 0.01, so k/100 is the only
-    /// hundredth in it and any decimal of as few digits would be a hundredth too; and
-    /// `description` uses exponents only below 1e-4 and from 2^53. k is x·100 rounded half
-    /// away from zero, as `Double.rounded()` does (exactly: the fraction of a double is exact).
+    /// The common case of exported amounts (`12.5`, `0.25`, `1.05`, `30`): when `x` is the
+    /// double nearest to k/100 for an integer k with |k| < 10^15, that decimal (trailing zeros
+    /// and a bare `.` dropped) is its shortest round-trip form, so it is what `description`
+    /// prints (or, for an integral x, its digits): below 10^13 a double's rounding interval
+    /// is narrower than 0.01, so k/100 is the only hundredth in it and any decimal of as few
+    /// digits would be a hundredth too; and `description` uses exponents only below 1e-4 and
+    /// from 2^53. k is x·100 rounded half away from zero, as `Double.rounded()` does (exactly:
+    /// the fraction of a double is exact). `OutputFastPathTests` checks this against
+    /// `description` on many values.
     @inline(__always) mutating func cents(_ x: Double) -> Bool {
         let y = x * 100
         guard abs(y) < 1e15 + 1 else { return false }
@@ -92,6 +107,7 @@ struct ByteCursor {
         if k < 0 { put(0x2D) }
         let whole = k.magnitude / 100, fraction = k.magnitude % 100
         unsigned(whole)
+        if fraction == 0 { return true }
         put(0x2E)
         put(0x30 + UInt8(truncatingIfNeeded: fraction / 10))
         if fraction % 10 != 0 { put(0x30 + UInt8(truncatingIfNeeded: fraction % 10)) }

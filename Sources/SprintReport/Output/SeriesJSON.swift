@@ -46,7 +46,7 @@ enum SeriesJSON {
                 if v.isNaN { continue }
                 if !first { c.put(", ") }
                 first = false
-                c.put(text.key(i))
+                c.putPadded(text.key(i))
                 c.number(v)
             }
             c.put("}, \"derived\": [")
@@ -55,7 +55,7 @@ enum SeriesJSON {
                 for i in 0..<Metric.count where derived.bits & (1 << UInt32(i)) != 0 {
                     if !first { c.put(", ") }
                     first = false
-                    c.put(text.name(i))
+                    c.putPadded(text.name(i))
                 }
             }
             c.put("], \"rolling\": ")
@@ -83,6 +83,7 @@ final class MetricText: Sendable {
             blob += JSONWriter.quotedBytes(m.rawValue)
         }
         offsets.append(blob.count)
+        blob += [UInt8](repeating: 0, count: 8)  // `ByteCursor.putPadded` reads 8 bytes at a time
         self.blob = blob
         self.offsets = offsets
     }
@@ -105,6 +106,6 @@ final class MetricText: Sendable {
 
         /// Most bytes of a point's values and derived names: every metric with a number and
         /// derived, each with its separator.
-        var maxPoint: Int { blob.count + Metric.count * (ByteCursor.maxNumber + 4) }
+        var maxPoint: Int { blob.count + Metric.count * (ByteCursor.maxNumber + 4) + 8 }
     }
 }
