@@ -32,11 +32,21 @@ public struct Rollup: Sendable {
             _ = Identities.completeRatios(&values, derived: &derived, mode: mode)
             let c = start.components
             let end = start.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
-            let label = String(start.description.prefix(7))
+            let label = Self.monthLabel(start)
             let period = Period(label: label, start: start, end: end, granularity: .monthly)
             return SeriesPoint(period: period, values: values, derived: derived)
         }
         WindowSummarizer.fillRolling(&months)
+    }
+
+    /// `yyyy-MM` of a month's first day: `start.description.prefix(7)`, made without the
+    /// intermediate strings for the common years.
+    static func monthLabel(_ start: Day) -> String {
+        let c = start.components
+        guard (0...9999).contains(c.year) else { return String(start.description.prefix(7)) }
+        let digits: [UInt8] = [UInt8(48 + c.year / 1000), UInt8(48 + c.year / 100 % 10), UInt8(48 + c.year / 10 % 10),
+                               UInt8(48 + c.year % 10), 0x2D, UInt8(48 + c.month / 10), UInt8(48 + c.month % 10)]
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// Node velocity: ΣD over the descendant team-periods divided by their number, where a
