@@ -52,6 +52,9 @@ struct SummaryCommand: ParsableCommand {
             FileHandle.standardError.write(Data("sprint-report: \(reason)\n".utf8))
             throw ExitCode(2)
         }
+        // Everything is written (with write(2), unbuffered): end here rather than free the
+        // report row by row on the way out (≈ 0.1 s of one core for 1.5 M rows).
+        Foundation.exit(0)
     }
 }
 
