@@ -73,6 +73,17 @@ import Testing
     }
 }
 
+/// Days as bytes against `Day.description`, any year (and `null`).
+@Suite struct OutputDayBytesTests {
+    @Test func daysAreTheirQuotedDescription() {
+        for days in stride(from: -1_000_000, through: 3_000_000, by: 331) {
+            let d = Day(daysSinceEpoch: Int32(days))
+            #expect(JSONWriter.text { $0.day(d) } == "\"\(d.description)\"\n")
+        }
+        #expect(JSONWriter.text { $0.day(nil) } == "null\n")
+    }
+}
+
 /// The byte-composed series points against writing the same point member by member.
 @Suite struct OutputSeriesBytesTests {
     /// A point as `SummaryJSON` wrote it before `SeriesJSON` (member by member).

@@ -151,17 +151,10 @@ public struct JSONWriter {
         return out.array
     }
 
-    /// A day as `"yyyy-MM-dd"`, or `null`.
+    /// A day as `"yyyy-MM-dd"`, or `null` (`ByteCursor.day`).
     public mutating func day(_ d: Day?) {
         beforeValue()
-        guard let d else { raw("null"); return }
-        let c = d.components
-        guard (0...9999).contains(c.year) else { quote(d.description); return }
-        func digit(_ v: Int) -> UInt8 { 0x30 + UInt8(v % 10) }
-        let text: InlineArray<12, UInt8> = [0x22, digit(c.year / 1000), digit(c.year / 100), digit(c.year / 10),
-                                            digit(c.year), 0x2D, digit(c.month / 10), digit(c.month), 0x2D,
-                                            digit(c.day / 10), digit(c.day), 0x22]
-        for i in text.indices { bytes.append(text[i]) }
+        bytes.write(atMost: 128) { $0.day(d) }
     }
 
     /// A value written by `body` as raw bytes (at most `n` of them) in the container's
