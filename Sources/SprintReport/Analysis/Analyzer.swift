@@ -5,8 +5,8 @@ import Dispatch
 public enum Analyzer {
     /// Teams are analysed in parallel, `chunkSize` series per task; each result goes to its
     /// series' slot, so the report is the same whatever the chunking or thread count. The
-    /// rows of each series are released once analysed (the data set is consumed), so the
-    /// input and the report do not both exist whole at the peak.
+    /// data set is consumed: each series' rows move into its `TeamReport` (`TeamPoints`), so
+    /// the report holds the input's rows and no second per-row copy of them.
     public static func analyze(_ data: consuming DataSet, window: Window = Window(),
                                thresholds: BandThresholds = .defaults, chunkSize: Int = 64) -> Report {
         // Take the series out of the consumed data set (no copy of it kept alive), so that
@@ -38,7 +38,7 @@ public enum Analyzer {
                       findings: findings.sorted(by: Finding.ordered), thresholds: thresholds)
     }
 
-    /// `TeamAnalysis` of every series, in series order; each series' rows emptied after use.
+    /// `TeamAnalysis` of every series, in series order; each series' rows moved into its report.
     static func analyzeAll(_ series: inout [TeamSeries], files: [String], window: Window,
                            thresholds: BandThresholds, chunkSize: Int) -> [(report: TeamReport?, findings: [Finding])] {
         let n = series.count
@@ -50,8 +50,7 @@ public enum Analyzer {
                 nonisolated(unsafe) let input = input, output = output
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
-                        output[i] = TeamAnalysis.analyze(input[i], files: files, window: window, thresholds: thresholds)
-                        input[i].rows = []
+                        output[i] = TeamAnalysis.analyze(&input[i], files: files, window: window, thresholds: thresholds)
                     }
                 }
             }
@@ -63,11 +62,18 @@ public enum Analyzer {
     static func coverage(of teams: [TeamReport]) -> (first: Day?, last: Day?) {
         var first: Day?, last: Day?
         for t in teams {
-            for p in t.series {
-                if let d = p.period.start ?? p.period.windowDay { first = min(first ?? d, d) }
-                if let d = p.period.end ?? p.period.windowDay { last = max(last ?? d, d) }
+            switch t.points {
+            case let .rows(r): cover(r, &first, &last)
+            case let .points(p): cover(p, &first, &last)
             }
         }
         return (first, last)
+    }
+
+    private static func cover<P: WindowRow>(_ points: [P], _ first: inout Day?, _ last: inout Day?) {
+        for p in points {
+            if let d = p.period.start ?? p.period.windowDay { first = min(first ?? d, d) }
+            if let d = p.period.end ?? p.period.windowDay { last = max(last ?? d, d) }
+        }
     }
 }

@@ -71,29 +71,37 @@ enum Identities {
     /// or checked; a zero or missing denominator leaves it undefined (nil).
     static func complete(_ values: inout MetricValues, derived: inout MetricSet,
                          mode: ComputationMode) -> [Mismatch] {
-        var used: UInt8 = 0  // bit i: sums[i] derived a value (a bit set, not a Set: no allocation per row)
-        var changed = true
-        while changed {
-            changed = false
-            for (i, s) in sums.enumerated() where used & (1 << i) == 0 {
-                if let m = deriveSum(s, &values) {
-                    derived.insert(m)
-                    used |= 1 << i
-                    changed = true
+        var mismatches: [Mismatch] = []
+        // On the value slots in place (this runs once per row: no copy of the values, no
+        // retain of the tables); the arithmetic and order are those of the definitions above.
+        withUnsafeMutablePointer(to: &values.storage) { storage in
+            let v = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Double.self)
+            var used: UInt8 = 0  // bit i: sums[i] derived a value (a bit set, not a Set: no allocation per row)
+            var changed = true
+            while changed {
+                changed = false
+                for i in 0..<sumSlots.count where used & (1 << i) == 0 {
+                    if let m = deriveSum(sumSlots[i], v) {
+                        derived.bits |= 1 << UInt32(m)
+                        used |= 1 << i
+                        changed = true
+                    }
                 }
             }
-        }
-        var mismatches: [Mismatch] = []
-        for (i, s) in sums.enumerated() where used & (1 << i) == 0 {
-            guard let r = values[s.result], let a = values[s.a], let b = values[s.b] else { continue }
-            let expected = s.combine(a, b)
-            if !Tolerance.agree(r, expected) {
-                let d = derived.contains(s.result) || derived.contains(s.a) || derived.contains(s.b)
-                mismatches.append(Mismatch(metric: s.result, actual: r, expression: s.expression,
-                                           expected: expected, involvesDerived: d))
+            for i in 0..<sumSlots.count where used & (1 << i) == 0 {
+                let t = sumSlots[i]
+                let r = v[t.result], a = v[t.a], b = v[t.b]
+                if r.isNaN || a.isNaN || b.isNaN { continue }
+                let expected = t.minus ? a - b : a + b
+                if !Tolerance.agree(r, expected) {
+                    let s = sums[i]
+                    let d = derived.contains(s.result) || derived.contains(s.a) || derived.contains(s.b)
+                    mismatches.append(Mismatch(metric: s.result, actual: r, expression: s.expression,
+                                               expected: expected, involvesDerived: d))
+                }
             }
+            completeRatios(v, derived: &derived, mode: mode, into: &mismatches)
         }
-        mismatches += completeRatios(&values, derived: &derived, mode: mode)
         return mismatches
     }
 
@@ -102,20 +110,61 @@ enum Identities {
     static func completeRatios(_ values: inout MetricValues, derived: inout MetricSet,
                                mode: ComputationMode) -> [Mismatch] {
         var mismatches: [Mismatch] = []
-        for r in ratios where !r.ticketsOnly || mode == .tickets {
-            guard let expected = ratio(r, values) else { continue }
-            if let actual = values[r.result] {
-                if !Tolerance.agree(actual, expected) {
-                    let d = r.numerator.contains { derived.contains($0) } || derived.contains(r.denominator)
-                    mismatches.append(Mismatch(metric: r.result, actual: actual, expression: r.expression,
-                                               expected: expected, involvesDerived: d))
-                }
-            } else {
-                values[r.result] = expected
-                derived.insert(r.result)
-            }
+        withUnsafeMutablePointer(to: &values.storage) { storage in
+            let v = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Double.self)
+            completeRatios(v, derived: &derived, mode: mode, into: &mismatches)
         }
         return mismatches
+    }
+
+    /// `completeRatios` on the value slots (`ratio(_:_:)`'s arithmetic: 0 + each numerator
+    /// in order, times the scale, divided by the denominator).
+    private static func completeRatios(_ v: UnsafeMutablePointer<Double>, derived: inout MetricSet,
+                                       mode: ComputationMode, into mismatches: inout [Mismatch]) {
+        for k in 0..<ratioSlots.count {
+            let t = ratioSlots[k]
+            if t.ticketsOnly && mode != .tickets { continue }
+            let den = v[t.denominator]
+            if den.isNaN || den == 0 { continue }
+            var num = 0.0
+            let x = v[t.numerator0]
+            if x.isNaN { continue }
+            num += x
+            if t.numerator1 >= 0 {
+                let y = v[t.numerator1]
+                if y.isNaN { continue }
+                num += y
+            }
+            let expected = t.scale * num / den
+            let actual = v[t.result]
+            if actual.isNaN {
+                v[t.result] = expected
+                derived.bits |= 1 << UInt32(t.result)
+            } else if !Tolerance.agree(actual, expected) {
+                let r = ratios[k]
+                let d = r.numerator.contains { derived.contains($0) } || derived.contains(r.denominator)
+                mismatches.append(Mismatch(metric: r.result, actual: actual, expression: r.expression,
+                                           expected: expected, involvesDerived: d))
+            }
+        }
+    }
+
+    /// `sums` and `ratios` as value slots (`Metric.index`), for the per-row loop.
+    struct SumSlots {
+        let result: Int, a: Int, b: Int, minus: Bool
+    }
+
+    struct RatioSlots {
+        let result: Int, numerator0: Int, numerator1: Int, denominator: Int, scale: Double, ticketsOnly: Bool
+    }
+
+    static let sumSlots: [SumSlots] = sums.map { SumSlots(result: $0.result.index, a: $0.a.index, b: $0.b.index,
+                                                          minus: $0.minus) }
+    static let ratioSlots: [RatioSlots] = ratios.map { r in
+        precondition(r.numerator.count == 1 || r.numerator.count == 2, "a ratio has one or two numerators")
+        return RatioSlots(result: r.result.index, numerator0: r.numerator[0].index,
+                          numerator1: r.numerator.count > 1 ? r.numerator[1].index : -1,
+                          denominator: r.denominator.index, scale: r.scale, ticketsOnly: r.ticketsOnly)
     }
 
     /// The ratio's value from the amounts; nil when an input is missing or the denominator is 0.
@@ -129,16 +178,18 @@ enum Identities {
         return r.scale * num / den
     }
 
-    /// Fills the one missing value of a sum whose other two are present; returns it.
-    private static func deriveSum(_ s: Sum, _ v: inout MetricValues) -> Metric? {
-        switch (v[s.result], v[s.a], v[s.b]) {
-        case (nil, let a?, let b?):
-            v[s.result] = s.combine(a, b)
+    /// Fills the one missing value of a sum whose other two are present; returns its slot.
+    @inline(__always)
+    private static func deriveSum(_ s: SumSlots, _ v: UnsafeMutablePointer<Double>) -> Int? {
+        let r = v[s.result], a = v[s.a], b = v[s.b]
+        switch (r.isNaN, a.isNaN, b.isNaN) {
+        case (true, false, false):
+            v[s.result] = s.minus ? a - b : a + b
             return s.result
-        case (let r?, nil, let b?):
+        case (false, true, false):
             v[s.a] = s.minus ? r + b : r - b
             return s.a
-        case (let r?, let a?, nil):
+        case (false, false, true):
             v[s.b] = s.minus ? a - r : r - a
             return s.b
         default:

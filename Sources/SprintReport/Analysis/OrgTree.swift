@@ -20,6 +20,7 @@ enum OrgTree {
             let inMode = teams.filter { $0.mode == mode }
             guard !inMode.isEmpty else { continue }
             let tree = Shape(inMode)
+            var rollups = tree.rolledUpSums()
             result.teams += tree.leaves
             for path in tree.nodePaths.sorted(by: PathOrder.precedes) {
                 let below = tree.leavesBelow[path, default: []]
@@ -29,9 +30,7 @@ enum OrgTree {
                                                    summary: mine.summary, series: mine.series, children: children))
                     result.findings += compare(mine, children: children, tree: tree, data: data)
                 } else {
-                    var sums = MonthlySums()
-                    for i in below { sums.add(tree.leafSums[i]) }
-                    let rollup = Rollup(sums, mode: mode)
+                    let rollup = Rollup(rollups.removeValue(forKey: path) ?? MonthlySums(), mode: mode)
                     result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: true, teams: below.count,
                                                    summary: rollup.summary(thresholds: thresholds),
                                                    series: rollup.months, children: children))
@@ -52,8 +51,6 @@ enum OrgTree {
         var leavesBelow: [[String]: [Int]] = [:]
         /// Direct children (node paths and leaf paths) of each node.
         var children: [[String]: Set<[String]>] = [:]
-        /// Each leaf's months, summed once for all its ancestors.
-        var leafSums: [MonthlySums] = []
 
         init(_ teams: [TeamReport]) {
             for t in teams {
@@ -70,21 +67,50 @@ enum OrgTree {
                     leavesBelow[Array(path.prefix(k)), default: []].append(leaves.count - 1)
                 }
             }
-            leafSums = Self.monthlySums(leaves)
             for p in nodePaths where !p.isEmpty { children[Array(p.dropLast()), default: []].insert(p) }
             for t in leaves where !t.team.path.isEmpty {
                 children[Array(t.team.path.dropLast()), default: []].insert(t.team.path)
             }
         }
 
+        /// The monthly sums of every node without own rows: each leaf's months summed once
+        /// (in parallel, a batch of leaves at a time) and added to each such ancestor in leaf
+        /// order, so each node's sums are those of adding its leaves one by one. Only one
+        /// batch of leaf sums exists at a time (a leaf's are ≈ 10 KB).
+        func rolledUpSums() -> [[String]: MonthlySums] {
+            var nodes: [[String]] = []
+            var id: [[String]: Int] = [:]
+            for path in nodePaths where own[path] == nil {
+                id[path] = nodes.count
+                nodes.append(path)
+            }
+            var sums = [MonthlySums](repeating: MonthlySums(), count: nodes.count)
+            let batch = 1024, chunk = 64
+            var start = 0
+            while start < leaves.count {
+                let end = min(leaves.count, start + batch)
+                let part = Self.monthlySums(leaves[start..<end], chunk: chunk)
+                for i in start..<end {
+                    let path = leaves[i].team.path
+                    for k in 0..<max(path.count, 1) {  // the ancestors that `leavesBelow` lists
+                        if let n = id[Array(path.prefix(k))] { sums[n].add(part[i - start]) }
+                    }
+                }
+                start = end
+            }
+            var out: [[String]: MonthlySums] = [:]
+            for (n, path) in nodes.enumerated() { out[path] = sums[n] }
+            return out
+        }
+
         /// Each leaf's `MonthlySums`, in parallel chunks (each result in its leaf's slot).
-        static func monthlySums(_ leaves: [TeamReport]) -> [MonthlySums] {
+        static func monthlySums(_ leaves: ArraySlice<TeamReport>, chunk: Int) -> [MonthlySums] {
             var sums = [MonthlySums](repeating: MonthlySums(), count: leaves.count)
-            let chunk = 64, n = leaves.count
+            let n = leaves.count, base = leaves.startIndex
             sums.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out  // each index written by one task
                 DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
-                    for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: leaves[i]) }
+                    for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: leaves[base + i]) }
                 }
             }
             return sums
@@ -97,7 +123,14 @@ enum OrgTree {
             let below = nodePaths.contains(path)
                 ? leavesBelow[path, default: []].map { leaves[$0] }
                 : leaves.filter { $0.team.path == path }
-            return WindowSummarizer.totals(below.flatMap(\.series))
+            var sum = MetricValues()  // one running sum over every point, in order
+            for t in below {
+                switch t.points {
+                case let .rows(r): for p in r { WindowSummarizer.addAdditive(p.values, to: &sum) }
+                case let .points(p): for p in p { WindowSummarizer.addAdditive(p.values, to: &sum) }
+                }
+            }
+            return sum
         }
     }
 
@@ -109,7 +142,10 @@ enum OrgTree {
             let t = tree.effectiveTotals(child)
             for m in Metric.additive { if let v = t[m] { sum[m] = (sum[m] ?? 0) + v } }
         }
-        let first = node.series.first?.source
+        let first: SourceRef? = switch node.points {
+        case let .rows(r): r.first?.source
+        case let .points(p): p.first?.source
+        }
         var findings: [Finding] = []
         for m in Metric.additive {
             guard let mine = node.summary.totals[m], let theirs = sum[m], !Tolerance.agree(mine, theirs) else {

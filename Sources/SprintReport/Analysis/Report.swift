@@ -116,14 +116,40 @@ public struct TeamReport: Sendable {
     public var mode: ComputationMode
     public var level: RowLevel
     public var summary: WindowSummary
-    public var series: [SeriesPoint]
+    /// The window's periods: as `Analyzer` made them, the data set's own rows (moved, not
+    /// copied) with the derived values filled in; else the points given to `init`.
+    var points: TeamPoints
 
     public init(team: Team, mode: ComputationMode, level: RowLevel, summary: WindowSummary, series: [SeriesPoint]) {
+        self.init(team: team, mode: mode, level: level, summary: summary, points: .points(series))
+    }
+
+    init(team: Team, mode: ComputationMode, level: RowLevel, summary: WindowSummary, points: TeamPoints) {
         self.team = team
         self.mode = mode
         self.level = level
         self.summary = summary
-        self.series = series
+        self.points = points
+    }
+
+    /// The window's points in period order. Made on each read from the rows the report
+    /// keeps (one copy of every row at any time, not two): read it once per use.
+    public var series: [SeriesPoint] {
+        get {
+            switch points {
+            case let .points(p): return p
+            case let .rows(rows): return TeamPoints.seriesPoints(rows, level: level)
+            }
+        }
+        set { points = .points(newValue) }
+    }
+
+    /// Number of points in the window.
+    public var periodCount: Int {
+        switch points {
+        case let .points(p): p.count
+        case let .rows(r): r.count
+        }
     }
 }
 

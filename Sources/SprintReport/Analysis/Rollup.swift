@@ -32,11 +32,21 @@ public struct Rollup: Sendable {
             _ = Identities.completeRatios(&values, derived: &derived, mode: mode)
             let c = start.components
             let end = start.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
-            let label = String(start.description.prefix(7))
+            let label = Self.monthLabel(start)
             let period = Period(label: label, start: start, end: end, granularity: .monthly)
             return SeriesPoint(period: period, values: values, derived: derived)
         }
         WindowSummarizer.fillRolling(&months)
+    }
+
+    /// `yyyy-MM` of a month's first day: `start.description.prefix(7)`, made without the
+    /// intermediate strings for the common years.
+    static func monthLabel(_ start: Day) -> String {
+        let c = start.components
+        guard (0...9999).contains(c.year) else { return String(start.description.prefix(7)) }
+        let digits: [UInt8] = [UInt8(48 + c.year / 1000), UInt8(48 + c.year / 100 % 10), UInt8(48 + c.year / 10 % 10),
+                               UInt8(48 + c.year % 10), 0x2D, UInt8(48 + c.month / 10), UInt8(48 + c.month % 10)]
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// Node velocity: ΣD over the descendant team-periods divided by their number, where a
@@ -68,24 +78,42 @@ public struct MonthlySums: Sendable {
     /// team-level row has none.
     public private(set) var teamSprints: Int? = 0
     public private(set) var delivered: Double?
-    private var slots: [Day: Int] = [:]
+    /// Month number (year · 12 + month − 1) of each slot, parallel to `starts`.
+    private var months: [Int] = []
+    /// Slot of each month number from `firstMonth` on (−1: none): an array, not a
+    /// dictionary, since a team's or node's months are few and close together.
+    private var slotOfMonth: [Int] = []
+    private var firstMonth = 0
+    private var farSlots: [Int: Int] = [:]
 
     public init() {}
 
     /// One team's window points, by the month of their end (else start) date.
     public init(team: TeamReport) {
-        var lastDay: Day?, lastSlot = 0
-        for p in team.series {
-            guard let day = p.period.alignmentDay else { continue }
-            teamPeriods += 1
-            let n = team.level == .sprint ? 1 : p.sprintCount
-            teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
-            if let d = p.values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
-            if day != lastDay {  // consecutive periods mostly share a month: skip the calendar maths
-                lastSlot = slot(day.monthStart)
-                lastDay = day
+        switch team.points {
+        case let .rows(rows): self.init(rows, level: team.level)
+        case let .points(points): self.init(points, level: team.level)
+        }
+    }
+
+    private init<P: WindowRow>(_ points: [P], level: RowLevel) {
+        // Consecutive periods mostly share a month: the calendar maths only when leaving it.
+        var monthFrom = Day(daysSinceEpoch: 1), monthTo = Day(daysSinceEpoch: 0), lastSlot = 0
+        points.withUnsafeBufferPointer { points in  // read in place: no copy of a row per step
+            for k in points.indices {
+                guard let day = points[k].period.alignmentDay else { continue }
+                teamPeriods += 1
+                let n = level == .sprint ? 1 : points[k].sprintCount(level: level)
+                teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
+                if let d = points[k].values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
+                if day < monthFrom || day > monthTo {
+                    let c = day.components
+                    monthFrom = Day(year: c.year, month: c.month, day: 1)!
+                    monthTo = monthFrom.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
+                    lastSlot = slot(monthFrom, number: c.year * 12 + c.month - 1)
+                }
+                accumulate(points[k].values, into: lastSlot)
             }
-            accumulate(p.values, into: lastSlot)
         }
     }
 
@@ -94,20 +122,36 @@ public struct MonthlySums: Sendable {
         teamPeriods += other.teamPeriods
         teamSprints = teamSprints.flatMap { s in other.teamSprints.map { s + $0 } }
         if let d = other.delivered { delivered = (delivered ?? 0) + d }
-        for (k, start) in other.starts.enumerated() { accumulate(other.sums[k], into: slot(start)) }
+        for k in other.starts.indices {
+            let i = slot(other.starts[k], number: other.months[k])
+            other.sums.withUnsafeBufferPointer { from in accumulate(from[k], into: i) }
+        }
     }
 
-    private mutating func slot(_ month: Day) -> Int {
-        if let i = slots[month] { return i }
+    /// The slot of a month (its first day and month number), made when new.
+    private mutating func slot(_ month: Day, number: Int) -> Int {
+        if starts.isEmpty { firstMonth = number - Self.denseBefore }
+        let k = number - firstMonth
+        if k >= 0, k < Self.denseMonths {
+            if k >= slotOfMonth.count { slotOfMonth += repeatElement(-1, count: k - slotOfMonth.count + 1) }
+            if slotOfMonth[k] >= 0 { return slotOfMonth[k] }
+            slotOfMonth[k] = starts.count
+        } else {
+            if let i = farSlots[number] { return i }
+            farSlots[number] = starts.count
+        }
         starts.append(month)
+        months.append(number)
         sums.append(MetricValues())
-        slots[month] = starts.count - 1
         return starts.count - 1
     }
 
+    /// Months before the first one seen, and months in all, that `slotOfMonth` covers;
+    /// others (dates decades apart) go to `farSlots`.
+    private static let denseBefore = 120, denseMonths = 600
+
+    @inline(__always)
     private mutating func accumulate(_ values: MetricValues, into i: Int) {
-        for m in Metric.additive {
-            if let v = values[m] { sums[i][m] = (sums[i][m] ?? 0) + v }
-        }
+        sums.withUnsafeMutableBufferPointer { b in WindowSummarizer.addAdditive(values, to: &b[i]) }
     }
 }

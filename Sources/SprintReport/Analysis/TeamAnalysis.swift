@@ -2,36 +2,49 @@
 enum TeamAnalysis {
     /// The team's report over the window, and the findings its rows raised; nil when the
     /// team has no period with a value in the window.
-    static func analyze(_ series: TeamSeries, files: [String], window: Window,
+    ///
+    /// The series' rows are moved into the report (`series.rows` is left empty): rows outside
+    /// the window or without any value are dropped in place and the derived values written
+    /// into each kept row, so no second per-row array is made (`TeamPoints`).
+    static func analyze(_ series: inout TeamSeries, files: [String], window: Window,
                         thresholds: BandThresholds) -> (report: TeamReport?, findings: [Finding]) {
         var findings: [Finding] = []
-        var points: [SeriesPoint] = []
-        points.reserveCapacity(series.rows.count)
-        for row in series.rows where window.contains(row.period) {
-            if !hasValue(row.values) {
+        var rows: [PeriodRow] = []
+        swap(&rows, &series.rows)
+        var kept = 0
+        for i in rows.indices where window.contains(rows[i].period) {
+            if !hasValue(rows[i].values) {
+                let row = rows[i]
                 findings.append(Finding(severity: .info, kind: .missingPeriod, file: files[Int(row.source.file)],
                                         line: Int(row.source.line), team: series.team.name,
                                         period: row.period.label,
                                         message: "the period has no metric value (not counted)"))
                 continue
             }
-            var values = row.values
-            var derived = row.derived
-            for m in Identities.complete(&values, derived: &derived, mode: series.mode) {
+            let mismatches = complete(&rows[i], mode: series.mode)
+            for m in mismatches {
+                let row = rows[i]
                 findings.append(Finding(kind: .identityMismatch, file: files[Int(row.source.file)], line: Int(row.source.line),
                                         team: series.team.name, period: row.period.label, message: m.message))
             }
-            points.append(SeriesPoint(period: row.period, values: values, derived: derived,
-                                      sprintCount: series.level == .team ? Velocity.sprintCount(values) : nil,
-                                      source: row.source, extras: row.extras))
+            if kept != i { rows.swapAt(kept, i) }
+            kept += 1
         }
-        guard !points.isEmpty else { return (nil, findings) }
-        WindowSummarizer.fillRolling(&points)
-        let summary = WindowSummarizer.summarize(points, velocity: Velocity.of(points, level: series.level),
-                                                 sizeDivisor: points.count, thresholds: thresholds)
+        guard kept > 0 else { return (nil, findings) }
+        if kept < rows.count {
+            // A window that keeps few rows: give the rest's space back.
+            if kept < rows.count / 2 { rows = Array(rows[..<kept]) } else { rows.removeLast(rows.count - kept) }
+        }
+        let summary = WindowSummarizer.summarize(rows, velocity: Velocity.of(rows, level: series.level),
+                                                 sizeDivisor: rows.count, thresholds: thresholds)
         let report = TeamReport(team: series.team, mode: series.mode, level: series.level,
-                                summary: summary, series: points)
+                                summary: summary, points: .rows(rows))
         return (report, findings)
+    }
+
+    /// Derives and checks the row's identities in place (`Identities.complete`).
+    static func complete(_ row: inout PeriodRow, mode: ComputationMode) -> [Identities.Mismatch] {
+        Identities.complete(&row.values, derived: &row.derived, mode: mode)
     }
 
     /// Whether any metric has a value (what `MetricValues.isEmpty` answers, without building

@@ -10,21 +10,31 @@ enum Velocity {
 
     /// Sprint-level rows: ΣD / n. Team-level rows: ΣD / Σ sprint counts when every row has a
     /// count, else the mean of the rows' SPRINT_VELOCITY values, marked approximate.
-    static func of(_ points: [SeriesPoint], level: RowLevel) -> (value: Double?, approximate: Bool) {
-        let deliveries = points.compactMap { $0.values[.totalWorkDelivered] }
+    static func of<P: WindowRow>(_ points: [P], level: RowLevel) -> (value: Double?, approximate: Bool) {
+        // Read in place (no copy of a row per step): D of each row, and for team-level rows
+        // the sprint counts and SPRINT_VELOCITY values, in period order.
+        var deliveries: [Double] = [], counts: [Int] = [], velocities: [Double] = []
+        points.withUnsafeBufferPointer { b in
+            for i in b.indices {
+                let v = b[i].values
+                if let d = v[.totalWorkDelivered] { deliveries.append(d) }
+                guard level == .team else { continue }
+                if let c = b[i].sprintCount(level: level) { counts.append(c) }
+                if let x = v[.sprintVelocity] { velocities.append(x) }
+            }
+        }
         let sumD: Double? = deliveries.isEmpty ? nil : deliveries.reduce(0, +)
         switch level {
         case .sprint:
             guard let sumD, !points.isEmpty else { return (nil, false) }
             return (sumD / Double(points.count), false)
         case .team:
-            let counts = points.compactMap(\.sprintCount)
             if counts.count == points.count, !points.isEmpty {
                 let n = counts.reduce(0, +)
                 guard let sumD, n > 0 else { return (nil, false) }
                 return (sumD / Double(n), false)
             }
-            let mean = Statistics.mean(points.compactMap { $0.values[.sprintVelocity] })
+            let mean = Statistics.mean(velocities)
             return (mean, mean != nil)
         }
     }

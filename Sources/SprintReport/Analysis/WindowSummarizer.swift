@@ -10,7 +10,7 @@ enum WindowSummarizer {
     ///   - velocity: from `Velocity` (teams) or the rollup (nodes).
     ///   - sizeDivisor: what ΣS is divided by for `averageSprintSize` (n for a team; the
     ///     number of team-periods for a rolled-up node).
-    static func summarize(_ points: [SeriesPoint], velocity: (value: Double?, approximate: Bool),
+    static func summarize<P: WindowRow>(_ points: [P], velocity: (value: Double?, approximate: Bool),
                           sizeDivisor: Int, thresholds: BandThresholds) -> WindowSummary {
         var s = WindowSummary(periods: points.count)
         s.totals = totals(points)
@@ -24,15 +24,20 @@ enum WindowSummarizer {
         s.totalDeliveredPercent = percent(t[.totalWorkDelivered], of: t[.sprintSize])
         s.deliveredVsCommitted = percent(t[.totalWorkDelivered], of: t[.sprintCommit]).map { $0 / 100 }
 
-        let delivered = points.enumerated().compactMap { i, p in
-            p.values[.totalWorkDelivered].map { (x: Double(i), y: $0) }
+        // D by position, and 100 · DC / C where C > 0, in period order (rows read in place).
+        var delivered: [(x: Double, y: Double)] = [], reliability: [Double] = []
+        delivered.reserveCapacity(points.count)
+        reliability.reserveCapacity(points.count)
+        points.withUnsafeBufferPointer { b in
+            for i in b.indices {
+                let v = b[i].values
+                if let y = v[.totalWorkDelivered] { delivered.append((x: Double(i), y: y)) }
+                if let c = v[.sprintCommit], c > 0, let dc = v[.deliveredCommit] { reliability.append(100 * dc / c) }
+            }
         }
         let d = delivered.map(\.y)
         s.deliveryConsistency = Statistics.sampleStandardDeviation(d)
-        s.commitmentReliability = Statistics.sampleStandardDeviation(points.compactMap { p in
-            guard let c = p.values[.sprintCommit], c > 0, let dc = p.values[.deliveredCommit] else { return nil }
-            return 100 * dc / c
-        })
+        s.commitmentReliability = Statistics.sampleStandardDeviation(reliability)
         if let sd = s.deliveryConsistency, let m = Statistics.mean(d), m != 0 {
             s.coefficientOfVariation = sd / m
         }
@@ -47,15 +52,39 @@ enum WindowSummarizer {
     }
 
     /// Sums of the additive metrics over the points where present (nil: never present).
-    static func totals(_ points: [SeriesPoint]) -> MetricValues {
+    static func totals<P: WindowRow>(_ points: [P]) -> MetricValues {
         var t = MetricValues()
-        for p in points {
-            for m in Metric.additive {
-                if let v = p.values[m] { t[m] = (t[m] ?? 0) + v }
-            }
+        points.withUnsafeBufferPointer { b in
+            for k in b.indices { addAdditive(b[k].values, to: &t) }
         }
         return t
     }
+
+    /// Adds each additive metric present in `values` to `sum` (a missing sum starts at 0).
+    @inline(__always)
+    static func addAdditive(_ values: MetricValues, to sum: inout MetricValues) {
+        withUnsafePointer(to: values.storage) { v in
+            withUnsafeMutablePointer(to: &sum.storage) { s in
+                addAdditive(UnsafeRawPointer(v).assumingMemoryBound(to: Double.self),
+                            to: UnsafeMutableRawPointer(s).assumingMemoryBound(to: Double.self))
+            }
+        }
+    }
+
+    /// The same on the slots of two `MetricValues` (one `Double` per metric, in index order):
+    /// the inner loop of totals and rollups, without a copy of either value.
+    @inline(__always)
+    static func addAdditive(_ v: UnsafePointer<Double>, to s: UnsafeMutablePointer<Double>) {
+        for i in additiveIndexes {
+            let x = v[i]
+            if x.isNaN { continue }
+            let t = s[i]
+            s[i] = (t.isNaN ? 0 : t) + x
+        }
+    }
+
+    /// `Metric.additive`'s slots.
+    private static let additiveIndexes: [Int] = Metric.additive.map(\.index)
 
     /// Sets each point's `rolling` (mean of D over it and up to 2 before it).
     static func fillRolling(_ points: inout [SeriesPoint]) {

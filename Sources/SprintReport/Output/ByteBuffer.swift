@@ -42,53 +42,24 @@ final class ByteBuffer {
         count += b.count
     }
 
-    /// Integral values without `.0` (and `-0` as `0`); others in Swift's shortest
-    /// round-trip form (`Double.description`), which is valid JSON (`20.884615384615383`,
-    /// `1e-05`); `null` when undefined or not finite.
-    func appendNumber(_ x: Double?) {
-        guard let x, x.isFinite else {
-            appendText("null")
-            return
-        }
-        if x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
-            appendInteger(Int64(x))
-            return
-        }
-        if appendCents(x) { return }
-        // The runtime's `swift_float64ToString` would avoid this `String`, but it leaves the
-        // leading `0` of `0.x` unwritten in 6.3 (measured): `description` is the reference.
-        appendText(x.description)
+    /// Makes room for `n` more bytes and lets `body` write up to that many at the end with
+    /// a `ByteCursor` (one capacity check for a run of pieces).
+    @inline(__always) func write(atMost n: Int, _ body: (inout ByteCursor) -> Void) {
+        if count + n > capacity { reserve(max(capacity * 2, count + n)) }
+        var c = ByteCursor(p: base + count)
+        body(&c)
+        count = c.p - base
     }
 
-    /// The common case of exported amounts (`12.5`, `0.25`): when `x` is the double nearest
-    /// to k/100 for an integer k, that decimal (trailing zero dropped) is its shortest
-    /// round-trip form, since any other decimal of as few digits lies ≥ 0.01 away; so it
-    /// is what `description` prints (which uses exponents only below 1e-4 and from 1e16).
-    private func appendCents(_ x: Double) -> Bool {
-        let k = (x * 100).rounded()
-        guard abs(k) < 1e15, k / 100 == x else { return false }
-        let cents = Int64(k)
-        if cents < 0 { append(0x2D) }
-        let whole = cents.magnitude / 100, fraction = cents.magnitude % 100
-        appendInteger(Int64(whole))
-        append(0x2E)
-        append(0x30 + UInt8(fraction / 10))
-        if fraction % 10 != 0 { append(0x30 + UInt8(fraction % 10)) }
-        return true
+    /// Integral values without `.0` (and `-0` as `0`); others in Swift's shortest
+    /// round-trip form (`Double.description`), which is valid JSON (`20.884615384615383`,
+    /// `1e-05`); `null` when undefined or not finite (`ByteCursor.number`).
+    func appendNumber(_ x: Double?) {
+        write(atMost: ByteCursor.maxNumber) { $0.number(x) }
     }
 
     func appendInteger(_ v: Int64) {
-        if v < 0 { append(0x2D) }
-        var m = v.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { p in
-            var i = 20
-            repeat {
-                i -= 1
-                p[i] = 0x30 + UInt8(m % 10)
-                m /= 10
-            } while m > 0
-            append(UnsafeBufferPointer(rebasing: p[i...]))
-        }
+        write(atMost: 20) { $0.integer(v) }
     }
 
     /// Text as is (UTF-8).
@@ -96,35 +67,10 @@ final class ByteBuffer {
         if s.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(contentsOf: Array(s.utf8)) }
     }
 
-    /// RFC 8259 string: quote, backslash and control characters escaped (and U+2028/2029,
-    /// which break JavaScript); other text as UTF-8.
+    /// RFC 8259 string (`ByteCursor.quoted`).
     func appendQuoted(_ s: String) {
-        append(0x22)
-        let plain = s.utf8.withContiguousStorageIfAvailable { b in
-            // 0xE2 leads U+2028/2029: such text takes the slow path
-            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 { return false }
-            append(b)
-            return true
-        }
-        if plain != true { appendEscaped(s) }
-        append(0x22)
+        write(atMost: ByteCursor.maxQuoted(utf8Count: s.utf8.count)) { $0.quoted(s) }
     }
 
     private func append(contentsOf bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
-
-    private func appendEscaped(_ s: String) {
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": appendText("\\\"")
-            case "\\": appendText("\\\\")
-            case "\n": appendText("\\n")
-            case "\r": appendText("\\r")
-            case "\t": appendText("\\t")
-            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-                let hex = String(u.value, radix: 16)
-                appendText("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: appendText(String(u))
-            }
-        }
-    }
 }

@@ -8,20 +8,29 @@
 import Dispatch
 
 public struct JSONWriter {
-    private let bytes = ByteBuffer()
+    private let bytes: ByteBuffer
     private let chunk: Int
-    private let sink: ([UInt8]) -> Void
+    private let sink: (UnsafeBufferPointer<UInt8>) -> Void
     /// One entry per open container: true until its first member is written.
     private var first: [Bool] = []
     /// Stack level of the outermost compact container, if inside one.
     private var compactLevel: Int?
     /// A key was just written: the next value follows it directly.
     private var afterKey = false
+    /// Buffers of the parallel element writers, kept from one batch to the next.
+    private var pool: [ByteBuffer] = []
 
     /// A writer that calls `sink` with about `chunk` bytes at a time (never inside a value).
     public init(chunk: Int = 1 << 20, sink: @escaping ([UInt8]) -> Void) {
+        self.init(chunk: chunk, bytesSink: { sink(Array($0)) })
+    }
+
+    /// A writer that hands `sink` its bytes in place (valid only during the call): no copy
+    /// per piece. Pieces are about `chunk` bytes, or one batch of parallel elements.
+    public init(chunk: Int = 1 << 20, bytesSink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         self.chunk = chunk
-        self.sink = sink
+        self.sink = bytesSink
+        bytes = ByteBuffer()
         bytes.reserve(min(chunk, 1 << 20) + 4096)
     }
 
@@ -44,54 +53,61 @@ public struct JSONWriter {
     /// The final newline, then everything left to the sink.
     public mutating func finish() {
         bytes.append(0x0A)
-        sink(bytes.array)
+        flush()
+    }
+
+    private func flush() {
+        guard bytes.count > 0 else { return }
+        bytes.withBytes { sink($0) }
         bytes.count = 0
     }
 
-    /// A writer for elements of an open container at stack depth `depth` (its own buffer,
-    /// never flushed): made on another thread, appended in order with `append(_:)`.
-    private init(elementsAt depth: Int, first isFirst: Bool, compactLevel: Int?) {
+    /// A writer for elements of an open container at stack depth `depth`, into `buffer`
+    /// (never flushed): made on another thread, handed on in order by `elements`.
+    private init(elementsAt depth: Int, first isFirst: Bool, compactLevel: Int?, buffer: ByteBuffer) {
         chunk = Int.max
         sink = { _ in }
+        bytes = buffer
         first = Array(repeating: false, count: depth - 1) + [isFirst]
         self.compactLevel = compactLevel
     }
 
     /// Writes `count` elements of the open array, `element(i, &writer)` each, made in
-    /// parallel `batch` at a time and appended in index order: the same bytes as writing them
-    /// one by one here, whatever the thread count.
+    /// parallel `batch` at a time and handed on in index order: the same bytes as writing
+    /// them one by one here, whatever the thread count or batch size.
     public mutating func elements(count: Int, batch: Int = 16,
                                   _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void) {
         precondition(!afterKey && !first.isEmpty, "elements(count:) needs an open container")
-        let tasks = 8, batch = max(1, batch)
+        let tasks = 8, batch = max(1, min(batch, count))
+        while pool.count < tasks { pool.append(ByteBuffer(capacity: 1 << 16)) }
         var start = 0
         while start < count {
             let parts = min(tasks, (count - start + batch - 1) / batch)
-            var written = [JSONWriter?](repeating: nil, count: parts)
             let depth = first.count, wasFirst = first[depth - 1], compact = compactLevel, from = start
-            written.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out  // each task writes its own slot
-                DispatchQueue.concurrentPerform(iterations: parts) { t in
-                    var w = JSONWriter(elementsAt: depth, first: wasFirst && t == 0, compactLevel: compact)
-                    for i in from + t * batch..<min(count, from + (t + 1) * batch) { element(i, &w) }
-                    out[t] = w
-                }
+            let buffers = pool
+            nonisolated(unsafe) let shared = buffers  // each task writes only its own buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { t in
+                var w = JSONWriter(elementsAt: depth, first: wasFirst && t == 0, compactLevel: compact,
+                                   buffer: shared[t])
+                for i in from + t * batch..<min(count, from + (t + 1) * batch) { element(i, &w) }
             }
-            for w in written {
-                if let w { append(w) }
-            }
+            for t in 0..<parts { hand(buffers[t]) }
+            if parts > 0 { first[first.count - 1] = false }
             start += parts * batch
         }
     }
 
-    /// The bytes another writer made for elements of this one's open container.
-    private mutating func append(_ other: JSONWriter) {
-        if bytes.count >= chunk {
-            sink(bytes.array)
-            bytes.count = 0
+    /// Bytes another writer made for this one's open container, in order: small pieces are
+    /// copied into this buffer, large ones go to the sink as they are (no copy).
+    private mutating func hand(_ other: ByteBuffer) {
+        if other.count < 1 << 16 {
+            if bytes.count >= chunk { flush() }
+            other.withBytes { bytes.append($0) }
+        } else {
+            flush()
+            other.withBytes { sink($0) }
         }
-        other.bytes.withBytes { bytes.append($0) }
-        first[first.count - 1] = false
+        other.count = 0
     }
 
     // MARK: Containers
@@ -135,17 +151,17 @@ public struct JSONWriter {
         return out.array
     }
 
-    /// A day as `"yyyy-MM-dd"`, or `null`.
+    /// A day as `"yyyy-MM-dd"`, or `null` (`ByteCursor.day`).
     public mutating func day(_ d: Day?) {
         beforeValue()
-        guard let d else { raw("null"); return }
-        let c = d.components
-        guard (0...9999).contains(c.year) else { quote(d.description); return }
-        func digit(_ v: Int) -> UInt8 { 0x30 + UInt8(v % 10) }
-        let text: InlineArray<12, UInt8> = [0x22, digit(c.year / 1000), digit(c.year / 100), digit(c.year / 10),
-                                            digit(c.year), 0x2D, digit(c.month / 10), digit(c.month), 0x2D,
-                                            digit(c.day / 10), digit(c.day), 0x22]
-        for i in text.indices { bytes.append(text[i]) }
+        bytes.write(atMost: 128) { $0.day(d) }
+    }
+
+    /// A value written by `body` as raw bytes (at most `n` of them) in the container's
+    /// layout: for values whose bytes are composed ahead (`SeriesJSON`).
+    mutating func rawValue(atMost n: Int, _ body: (inout ByteCursor) -> Void) {
+        beforeValue()
+        bytes.write(atMost: n, body)
     }
 
     /// A member's key given as text (quoted and escaped).
@@ -210,10 +226,7 @@ public struct JSONWriter {
             return
         }
         guard let top = first.indices.last else { return }
-        if bytes.count >= chunk {
-            sink(bytes.array)
-            bytes.count = 0
-        }
+        if bytes.count >= chunk { flush() }
         separate(first: first[top], container: top, indent: top + 1)
         first[top] = false
     }
@@ -226,8 +239,10 @@ public struct JSONWriter {
             if !isFirst { raw(", ") }
             return
         }
-        if !isFirst { bytes.append(0x2C) }
-        bytes.append(0x0A)
-        for _ in 0..<indent { raw("  ") }
+        bytes.write(atMost: 2 + 2 * indent) { c in
+            if !isFirst { c.put(0x2C) }
+            c.put(0x0A)
+            for _ in 0..<indent { c.put("  ") }
+        }
     }
 }

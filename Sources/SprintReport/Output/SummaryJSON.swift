@@ -10,10 +10,6 @@ public enum SummaryJSON {
         .missedCreep, .totalWorkDelivered, .ticketsRemovedMidSprint,
     ]
 
-    /// Every metric's `"NAME": ` and `"NAME"`, made once (written for every series point).
-    static let metricKeys = Metric.allCases.map { JSONWriter.keyBytes($0.rawValue) }
-    static let metricNames = Metric.allCases.map { JSONWriter.quotedBytes($0.rawValue) }
-
     /// The document's text (UTF-8, final newline); the same report gives the same bytes.
     public static func render(_ report: Report) -> String { JSONWriter.text { write(report, to: &$0) } }
 
@@ -25,8 +21,19 @@ public enum SummaryJSON {
         w.finish()
     }
 
-    /// The document, streamed member by member (no tree of values).
-    public static func write(_ report: Report, to w: inout JSONWriter) {
+    /// The same bytes handed to `sink` in place (each piece valid during the call only), the
+    /// teams formatted in parallel `teamsPerTask` at a time: no copy of any piece.
+    public static func write(_ report: Report, chunk: Int = 1 << 20, teamsPerTask: Int = 16,
+                             bytes sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        var w = JSONWriter(chunk: chunk, bytesSink: sink)
+        write(report, to: &w, teamsPerTask: teamsPerTask)
+        w.finish()
+    }
+
+    /// The document, streamed member by member (no tree of values); the teams are formatted
+    /// in parallel, `teamsPerTask` per task, and appended in order (the same bytes whatever
+    /// the thread count or `teamsPerTask`).
+    public static func write(_ report: Report, to w: inout JSONWriter, teamsPerTask: Int = 16) {
         w.beginObject()
         w.key("schemaVersion"); w.number(schemaVersion)
         w.key("generator"); w.string(SprintReportVersion.generator)
@@ -42,7 +49,7 @@ public enum SummaryJSON {
         w.key("teams")
         w.beginArray()
         let teams = report.teams
-        w.elements(count: teams.count) { i, w in team(teams[i], to: &w) }
+        w.elements(count: teams.count, batch: teamsPerTask) { i, w in team(teams[i], to: &w) }
         w.endArray()
         w.key("nodes")
         w.beginArray()
@@ -76,7 +83,7 @@ public enum SummaryJSON {
         summary(t.summary, to: &w)
         w.key("series")
         w.beginArray()
-        for p in t.series { point(p, to: &w) }
+        SeriesJSON.write(t, to: &w)
         w.endArray()
         w.endObject()
     }
@@ -125,27 +132,6 @@ public enum SummaryJSON {
         w.key("bands")
         w.beginObject()
         for b in BandedFigure.allCases { w.key(b.rawValue); w.string(s.bands[b]?.rawValue) }
-        w.endObject()
-    }
-
-    /// A period, on one line: its exported and derived values (missing metrics left out),
-    /// which were derived, and the rolling mean of D.
-    static func point(_ p: SeriesPoint, to w: inout JSONWriter) {
-        w.beginObject(compact: true)
-        w.key("label"); w.string(p.period.label)
-        w.key("start"); w.day(p.period.start)
-        w.key("end"); w.day(p.period.end)
-        w.key("values")
-        w.beginObject()
-        for m in Metric.allCases {
-            if let v = p.values[m] { w.key(bytes: metricKeys[m.index]); w.number(v) }
-        }
-        w.endObject()
-        w.key("derived")
-        w.beginArray()
-        for m in Metric.allCases where p.derived.contains(m) { w.string(bytes: metricNames[m.index]) }
-        w.endArray()
-        w.key("rolling"); w.number(p.rolling)
         w.endObject()
     }
 

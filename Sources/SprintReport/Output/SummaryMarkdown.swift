@@ -35,8 +35,11 @@ public enum SummaryMarkdown {
     /// emphasis, code, links, HTML, entities, strikethrough and math. Line breaks and other
     /// control characters become spaces. Used on every text that comes from the files.
     static let special = Set(##"\`*_[]<>|~&$!"##.unicodeScalars)
+    /// `special` as bytes (all ASCII), for the check that text needs no escaping.
+    static let specialBytes = Set(special.map { UInt8($0.value) })
 
     static func escape(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && !specialBytes.contains($0) }) { return s }
         var out = ""
         for u in s.unicodeScalars {
             if u.properties.generalCategory == .control {

@@ -24,27 +24,52 @@ public enum SummaryText {
     /// Columns padded to their widest cell; numbers right-aligned.
     static func table(_ t: SummaryTable) -> String {
         let cells = [t.headers] + t.rows.map { $0.map(clean) }
-        let widths = t.headers.indices.map { c in cells.map { $0[c].count }.max() ?? 0 }
+        let widths = t.headers.indices.map { c in cells.map { width($0[c]) }.max() ?? 0 }
         var out = ""
         for row in cells {
             let line = row.indices.map { c in pad(row[c], widths[c], right: SummaryTable.numeric.contains(c)) }
                 .joined(separator: "  ")
-            out += "  " + String(line.reversed().drop(while: { $0 == " " }).reversed()) + "\n"
+            out += "  " + trimmingTrailingSpaces(line) + "\n"
         }
         if t.rows.isEmpty { out += "  (none in the window)\n" }
         return out
     }
 
     static func pad(_ s: String, _ width: Int, right: Bool) -> String {
-        let fill = String(repeating: " ", count: max(0, width - s.count))
+        let fill = String(repeating: " ", count: max(0, width - Self.width(s)))
         return right ? fill + s : s + fill
+    }
+
+    /// The number of characters of a cell: its byte count when it is printable ASCII (one
+    /// character per byte), else `count`.
+    static func width(_ s: String) -> Int {
+        isPrintableASCII(s) ? s.utf8.count : s.count
+    }
+
+    /// The line without its trailing spaces (characters `" "`). On bytes when the character
+    /// before them is ASCII (then each trailing space is a character of its own); else
+    /// character by character.
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        let u = line.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+        if end == u.endIndex { return line }
+        if end == u.startIndex || u[u.index(before: end)] < 0x80 { return String(Substring(u[..<end])) }
+        return String(line.reversed().drop(while: { $0 == " " }).reversed())
     }
 
     /// Text from the files, made safe for a terminal: control characters (escape sequences
     /// included) become `?`.
     static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { u in
+        if isPrintableASCII(s) { return s }  // no control character: nothing to change
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { u in
             u.properties.generalCategory == .control ? "?" : u
         }))
+    }
+
+    /// Every byte is printable ASCII (0x20–0x7E).
+    static func isPrintableASCII(_ s: String) -> Bool {
+        for b in s.utf8 where b < 0x20 || b > 0x7E { return false }
+        return true
     }
 }

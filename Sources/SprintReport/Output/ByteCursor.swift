@@ -1,0 +1,175 @@
+/// Unchecked writes at a position in memory that the caller has made room for
+/// (`ByteBuffer.write(atMost:_:)`): the inner loop of the JSON output.
+///
+/// Hand-written for speed: `summary --format json` of a 1.5 M-row export writes ≈ 1 GB,
+/// ≈ 20 numbers per row; a capacity check, a class-property access (with its exclusivity
+/// check) or a `String` per piece was most of its cost (callgrind).
+struct ByteCursor {
+    var p: UnsafeMutablePointer<UInt8>
+
+    /// Most bytes `number` writes (`-2.2250738585072014e-308` is 24).
+    static let maxNumber = 32
+    /// Most bytes `quoted` writes for a string of `utf8Count` bytes (a control character
+    /// becomes 6 bytes; U+2028 is 3 bytes and becomes 6).
+    static func maxQuoted(utf8Count: Int) -> Int { 6 * utf8Count + 2 }
+
+    @inline(__always) mutating func put(_ b: UInt8) {
+        p.pointee = b
+        p += 1
+    }
+
+    @inline(__always) mutating func put(_ s: StaticString) {
+        p.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+        p += s.utf8CodeUnitCount
+    }
+
+    @inline(__always) mutating func put(_ b: UnsafeBufferPointer<UInt8>) {
+        if let base = b.baseAddress { p.update(from: base, count: b.count) }
+        p += b.count
+    }
+
+    /// Bytes from a table padded with at least 7 readable bytes after `b`, copied 8 at a time
+    /// (the cursor's caller reserves `maxNumber` bytes beyond any piece, so the overshoot
+    /// stays inside the buffer and is overwritten or left past its end).
+    @inline(__always) mutating func putPadded(_ b: UnsafeBufferPointer<UInt8>) {
+        let src = UnsafeRawPointer(b.baseAddress!), dst = UnsafeMutableRawPointer(p)
+        var i = 0
+        while i < b.count {
+            dst.storeBytes(of: src.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        p += b.count
+    }
+
+    /// Decimal digits, `-` first when negative.
+    mutating func integer(_ v: Int64) {
+        if v < 0 { put(0x2D) }
+        unsigned(v.magnitude)
+    }
+
+    @inline(__always) mutating func unsigned(_ v: UInt64) {
+        var n = 1, limit: UInt64 = 10
+        while n < 20, v >= limit {
+            n += 1
+            limit &*= 10
+        }
+        var q = v, k = n
+        repeat {
+            k -= 1
+            p[k] = 0x30 + UInt8(truncatingIfNeeded: q % 10)
+            q /= 10
+        } while k > 0
+        p += n
+    }
+
+    /// A JSON number as `JSONWriter` prints it (see `number(_:)` there), or `null`.
+    mutating func number(_ x: Double?) {
+        guard let x, x.isFinite else {
+            put("null")
+            return
+        }
+        // Hundredths below 10^13 (integers among them: no `.00`, `-0` as `0`), then the other
+        // integers below 2^53, exactly as the two definitions below print them.
+        if cents(x) { return }
+        if abs(x) < 9_007_199_254_740_992 {
+            let i = Int64(x)
+            if Double(i) == x {  // same test as `x == x.rounded()`, without libm's `round`
+                integer(i)
+                return
+            }
+        }
+        // The runtime's `swift_float64ToString` would avoid this `String`, but it leaves the
+        // leading `0` of `0.x` unwritten in 6.3 (measured): `description` is the reference.
+        let s = x.description
+        var u = s.utf8
+        if u.withContiguousStorageIfAvailable({ put($0) }) == nil {
+            u = String(s).utf8
+            for b in u { put(b) }
+        }
+    }
+
+    /// The common case of exported amounts (`12.5`, `0.25`, `1.05`, `30`): when `x` is the
+    /// double nearest to k/100 for an integer k with |k| < 10^15, that decimal (trailing zeros
+    /// and a bare `.` dropped) is its shortest round-trip form, so it is what `description`
+    /// prints (or, for an integral x, its digits): below 10^13 a double's rounding interval
+    /// is narrower than 0.01, so k/100 is the only hundredth in it and any decimal of as few
+    /// digits would be a hundredth too; and `description` uses exponents only below 1e-4 and
+    /// from 2^53. k is x·100 rounded half away from zero, as `Double.rounded()` does (exactly:
+    /// the fraction of a double is exact). `OutputFastPathTests` checks this against
+    /// `description` on many values.
+    @inline(__always) mutating func cents(_ x: Double) -> Bool {
+        let y = x * 100
+        guard abs(y) < 1e15 + 1 else { return false }
+        let t = Int64(y)
+        let f = y - Double(t)
+        let k = f >= 0.5 ? t + 1 : (f <= -0.5 ? t - 1 : t)
+        guard k.magnitude < 1_000_000_000_000_000, Double(k) / 100 == x else { return false }
+        if k < 0 { put(0x2D) }
+        let whole = k.magnitude / 100, fraction = k.magnitude % 100
+        unsigned(whole)
+        if fraction == 0 { return true }
+        put(0x2E)
+        put(0x30 + UInt8(truncatingIfNeeded: fraction / 10))
+        if fraction % 10 != 0 { put(0x30 + UInt8(truncatingIfNeeded: fraction % 10)) }
+        return true
+    }
+
+    /// `"yyyy-MM-dd"` (years outside 0…9999 as `Day.description`), or `null`.
+    mutating func day(_ d: Day?) {
+        guard let d else {
+            put("null")
+            return
+        }
+        let c = d.components
+        guard (0...9999).contains(c.year) else {
+            quoted(d.description)
+            return
+        }
+        @inline(__always) func digit(_ v: Int) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: v % 10) }
+        p[0] = 0x22
+        p[1] = digit(c.year / 1000)
+        p[2] = digit(c.year / 100)
+        p[3] = digit(c.year / 10)
+        p[4] = digit(c.year)
+        p[5] = 0x2D
+        p[6] = digit(c.month / 10)
+        p[7] = digit(c.month)
+        p[8] = 0x2D
+        p[9] = digit(c.day / 10)
+        p[10] = digit(c.day)
+        p[11] = 0x22
+        p += 12
+    }
+
+    /// RFC 8259 string: quote, backslash and control characters escaped (and U+2028/2029,
+    /// which break JavaScript); other text as UTF-8. Needs `maxQuoted(utf8Count:)` bytes.
+    mutating func quoted(_ s: String) {
+        put(0x22)
+        let plain = s.utf8.withContiguousStorageIfAvailable { b in
+            // 0xE2 leads U+2028/2029: such text takes the slow path
+            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 { return false }
+            put(b)
+            return true
+        }
+        if plain != true { escaped(s) }
+        put(0x22)
+    }
+
+    private mutating func escaped(_ s: String) {
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": put("\\\"")
+            case "\\": put("\\\\")
+            case "\n": put("\\n")
+            case "\r": put("\\r")
+            case "\t": put("\\t")
+            case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
+                put("\\u")
+                let hex: StaticString = "0123456789abcdef"
+                for shift in [12, 8, 4, 0] { put(hex.utf8Start[Int(u.value >> UInt32(shift)) & 15]) }
+            default:
+                for b in String(u).utf8 { put(b) }
+            }
+        }
+    }
+}
