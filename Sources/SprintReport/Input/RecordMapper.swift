@@ -18,29 +18,46 @@ final class RecordMapper {
     let col: Columns
     private let suffixMode: ComputationMode?
     private let fieldCount: Int
-    private let metricColumns: [(column: Int, metric: Metric, mode: ComputationMode?)]
+    /// The plan's metric columns, flat, for the per-cell loop.
+    private let metricPlan: [MetricColumn]
+
+    struct MetricColumn {
+        var column: Int
+        var index: Int
+        /// 0: the row's mode, 1: story points, 2: tickets.
+        var mode: UInt8
+        var isWork: Bool
+        var metric: Metric
+    }
     /// The columns that give a team its key, in order of preference: id, hierarchy, name.
     private let keyColumns: [Int]
     private let sprintLevelFile: Bool
 
+    // Per-record state below is only touched on the mapping thread, one access at a time:
+    // `@exclusivity(unchecked)` spares the runtime's dynamic exclusivity check (a
+    // `swift_beginAccess` per property access, ~4 % of the reader's instructions).
+
     // File facts for the summary.
-    private var records = 0
-    private var teamsSeen = Set<Int32>()
-    private var lastTeamSeen: Int32 = -1
-    private var periodKeys = DistinctCount()
-    private var first: Period?
-    private var last: Period?
+    @exclusivity(unchecked) private var records = 0
+    @exclusivity(unchecked) private var teamsSeen = Set<Int32>()
+    @exclusivity(unchecked) private var lastTeamSeen: Int32 = -1
+    @exclusivity(unchecked) private var periodKeys = DistinctCount()
+    @exclusivity(unchecked) private var first: Period?
+    @exclusivity(unchecked) private var last: Period?
     /// Bit 0: story points, bit 1: tickets.
-    var modesSeen: UInt8 = 0
-    private var levelSeen: RowLevel = .team
+    @exclusivity(unchecked) var modesSeen: UInt8 = 0
+    @exclusivity(unchecked) private var levelSeen: RowLevel = .team
 
     // Caches that spare a string and a hash lookup when consecutive records repeat.
-    private var days = DayCache()
-    private var lastKeyBytes: [UInt8] = []
-    private var lastKeyColumn = -1
-    private var lastTeam: Int32 = -1
-    private var lastModeBytes: [UInt8] = []
-    private var lastMode: ComputationMode?
+    @exclusivity(unchecked) private var days = DayCache()
+    @exclusivity(unchecked) private var lastKeyBytes: [UInt8] = []
+    @exclusivity(unchecked) private var lastKeyColumn = -1
+    @exclusivity(unchecked) private var lastTeam: Int32 = -1
+    @exclusivity(unchecked) private var lastModeBytes: [UInt8] = []
+    @exclusivity(unchecked) private var lastMode: ComputationMode?
+    /// Where the period labels and sprint ids of this file's rows go.
+    @exclusivity(unchecked) private var text = PeriodText.make(capacity: RecordMapper.textBlock)
+    static let textBlock = 64 * 1024
 
     // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
     var extraNames: [String] = []
@@ -88,7 +105,11 @@ final class RecordMapper {
         col = c
         suffixMode = plan.suffixMode
         fieldCount = plan.headers.count
-        metricColumns = plan.metricColumns
+        metricPlan = plan.metricColumns.map {
+            MetricColumn(column: $0.column, index: $0.metric.index,
+                         mode: $0.mode == nil ? 0 : $0.mode == .storyPoints ? 1 : 2, isWork: $0.metric.isWork,
+                         metric: $0.metric)
+        }
         keyColumns = [c.teamId, c.hierarchy, c.teamName].filter { $0 >= 0 }
         sprintLevelFile = c.sprintName >= 0 || c.sprintId >= 0
         if plan.shape == .wide {
@@ -140,7 +161,7 @@ final class RecordMapper {
                                           message: "record has no team (team id, hierarchy and name are empty): skipped"))
             return
         }
-        guard let (period, key, keyHash) = period(r) else {
+        guard let (period, keyHash) = period(r) else {
             store.findings.append(Finding(kind: .unparsedValue, file: path, line: r.line, team: store.teamName(team),
                                           message: "record has no period (no sprint, period label, sprint id or start date): skipped"))
             return
@@ -156,8 +177,8 @@ final class RecordMapper {
         if plan.shape == .wide {
             wide(r, team: team, period: period, keyHash: keyHash, level: level, rowMode: rowMode, source: source)
         } else {
-            long(r, team: team, period: period, key: key, keyHash: keyHash, level: level, rowMode: rowMode,
-                 source: source)
+            long(r, team: team, period: period, key: period.sprintId ?? period.label, keyHash: keyHash, level: level,
+                 rowMode: rowMode, source: source)
         }
     }
 
@@ -165,10 +186,20 @@ final class RecordMapper {
                       rowMode: ComputationMode, source: SourceRef) {
         var points = MetricValues(), tickets = MetricValues()
         var usesPoints = false, usesTickets = false
-        for (c, metric, suffix) in metricColumns {
-            let mode = suffix ?? rowMode
-            if mode == .storyPoints { usesPoints = true } else { usesTickets = true }
+        let rowIsPoints = rowMode == .storyPoints
+        for mc in metricPlan {
+            let isPoints = mc.mode == 0 ? rowIsPoints : mc.mode == 1
+            if isPoints { usesPoints = true } else { usesTickets = true }
+            let c = mc.column
             let raw = r.bytes(c)
+            if let h = NumberCell.hundredths(raw) {
+                // The common cell: stored as its exact code, no division (`MetricValues`).
+                if isPoints { points.set(hundredths: h, at: mc.index) } else { tickets.set(hundredths: h, at: mc.index) }
+                if h < 0, mc.isWork { negative(mc.metric, Double(h) / 100, team: team, period: period, line: r.line) }
+                continue
+            }
+            let metric = mc.metric
+            let mode: ComputationMode = isPoints ? .storyPoints : .tickets
             switch NumberCell.parse(raw, quoted: r.isQuoted(c)) {
             case .number(let v):
                 if mode == .storyPoints { points[metric] = v } else { tickets[metric] = v }
@@ -257,29 +288,48 @@ final class RecordMapper {
         return t
     }
 
-    /// The period of a record, its identity key (sprint id, else label) and the key's hash.
-    private func period(_ r: borrowing CSVRecord) -> (Period, String, UInt64)? {
-        let sprintName = text(r, col.sprintName)
-        let sprintId = text(r, col.sprintId)
-        var periodLabel = text(r, col.periodLabel)
+    /// The period of a record and the hash of its identity key (sprint id, else label).
+    /// The label and sprint id bytes go to the file's `PeriodText` block: no `String` per row.
+    private func period(_ r: borrowing CSVRecord) -> (Period, UInt64)? {
+        let nameBytes = cell(r, col.sprintName)
+        let idBytes = cell(r, col.sprintId)
+        var labelBytes = cell(r, col.periodLabel)
+        var periodLabel: String?
         var granularity: Granularity?
-        if let p = periodLabel, let g = HeaderName.granularity(p) {
-            granularity = g  // a bucket size, not a period ("Sprint", "MONTHLY")
-            periodLabel = nil
+        if !labelBytes.isEmpty {
+            let p = String(decoding: labelBytes, as: UTF8.self)
+            if let g = HeaderName.granularity(p) {
+                granularity = g  // a bucket size, not a period ("Sprint", "MONTHLY")
+                labelBytes = UnsafeBufferPointer(start: nil, count: 0)
+            } else {
+                periodLabel = p
+            }
         }
         let start = col.start < 0 ? nil : days.day(cell(r, col.start))
         let end = col.end < 0 ? nil : days.day(cell(r, col.end))
-        guard let label = sprintName ?? periodLabel ?? sprintId ?? start?.description else { return nil }
         var orderDay = start
         if let p = periodLabel, let parsed = PeriodLabel.parse(p) {
             if orderDay == nil { orderDay = parsed.day }
             granularity = granularity ?? parsed.granularity
         }
         if granularity == nil, sprintLevelFile { granularity = .sprint }
-        let period = Period(label: label, sprintId: sprintId, start: start, end: end, granularity: granularity,
-                            orderDay: orderDay, sequence: store.sequence)
-        let key = sprintId ?? label
-        return (period, key, RowStore.hash(key))
+        let hasId = !idBytes.isEmpty
+        func make(_ label: UnsafeBufferPointer<UInt8>) -> (Period, UInt64) {
+            let n = label.count + idBytes.count
+            if text.room < n { text = PeriodText.make(capacity: max(Self.textBlock, n)) }
+            let offset = text.append(label)
+            if hasId { _ = text.append(idBytes) }
+            let period = Period(text: text, offset: offset, labelCount: label.count, idCount: hasId ? idBytes.count : nil,
+                                start: start, end: end, granularity: granularity, orderDay: orderDay,
+                                sequence: store.sequence)
+            return (period, RowStore.hash(hasId ? idBytes : label))
+        }
+        if !nameBytes.isEmpty { return make(nameBytes) }
+        if !labelBytes.isEmpty { return make(labelBytes) }
+        if hasId { return make(idBytes) }
+        guard let start else { return nil }
+        var d = start.description
+        return d.withUTF8 { make($0) }
     }
 
     /// The mode cell of a record, if the file has one and it names a mode.
