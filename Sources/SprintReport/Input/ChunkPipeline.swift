@@ -32,8 +32,8 @@ final class ChunkPipeline: @unchecked Sendable {
     private var cancelled = false
     private var finished = false
     /// Producer side: the records being gathered, and the scanner that finds them.
-    private var current: RecordBatch?
-    private var csv: CSVChunkReader?
+    @exclusivity(unchecked) private var current: RecordBatch?
+    @exclusivity(unchecked) private var csv: CSVChunkReader?
     private(set) var outcome = Outcome()
 
     init(source: ByteSource, chunkSize: Int, depth: Int = 4) {

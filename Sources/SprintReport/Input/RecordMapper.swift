@@ -44,6 +44,9 @@ final class RecordMapper {
     @exclusivity(unchecked) private var periodKeys = DistinctCount()
     @exclusivity(unchecked) private var first: Period?
     @exclusivity(unchecked) private var last: Period?
+    /// `orderKey`s of `first` and `last`: compared per record without copying a period.
+    @exclusivity(unchecked) private var firstKey = Int64.max
+    @exclusivity(unchecked) private var lastKey = Int64.min
     /// Bit 0: story points, bit 1: tickets.
     @exclusivity(unchecked) var modesSeen: UInt8 = 0
     @exclusivity(unchecked) private var levelSeen: RowLevel = .team
@@ -168,21 +171,22 @@ final class RecordMapper {
         }
         if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
         periodKeys.insert(keyHash)
-        if first == nil || Period.precedes(period, first!) { first = period }
-        if last == nil || Period.precedes(last!, period) { last = period }
+        let orderKey = period.orderKey
+        if orderKey < firstKey { firstKey = orderKey; first = period }
+        if orderKey > lastKey { lastKey = orderKey; last = period }
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
         let rowMode = mode(r) ?? suffixMode ?? .storyPoints
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
-            wide(r, team: team, period: period, keyHash: keyHash, level: level, rowMode: rowMode, source: source)
+            wide(r, team: team, period: period, level: level, rowMode: rowMode, source: source)
         } else {
-            long(r, team: team, period: period, key: period.sprintId ?? period.label, keyHash: keyHash, level: level,
+            long(r, team: team, period: period, key: period.sprintId ?? period.label, level: level,
                  rowMode: rowMode, source: source)
         }
     }
 
-    private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, keyHash: UInt64, level: RowLevel,
+    private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, level: RowLevel,
                       rowMode: ComputationMode, source: SourceRef) {
         var points = MetricValues(), tickets = MetricValues()
         var usesPoints = false, usesTickets = false
@@ -228,17 +232,16 @@ final class RecordMapper {
                 }
             }
         }
-        if usesPoints { append(points, .storyPoints, team, period, keyHash, level, extras, source) }
-        if usesTickets { append(tickets, .tickets, team, period, keyHash, level, extras, source) }
+        if usesPoints { append(points, .storyPoints, team, period, level, extras, source) }
+        if usesTickets { append(tickets, .tickets, team, period, level, extras, source) }
     }
 
     @inline(__always)
     private func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: Period,
-                        _ keyHash: UInt64, _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
+                        _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
         modesSeen |= mode == .storyPoints ? 1 : 2
         let b = store.bucket(team: team, mode: mode, level: level)
         store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
-        store.buckets[b].keyHashes.append(keyHash)
     }
 
     // MARK: - Findings

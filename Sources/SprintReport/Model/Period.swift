@@ -102,6 +102,18 @@ public struct Period: Sendable, Hashable {
         return a.seq < b.seq
     }
 
+    /// `precedes` as one integer: `a.orderKey < b.orderKey` exactly when `precedes(a, b)`
+    /// (sequences are never negative).
+    var orderKey: Int64 {
+        (order == Self.noDay ? Int64(Int32.max) + 1 : Int64(order)) << 32 | Int64(UInt32(bitPattern: seq))
+    }
+
+    /// Calls `body` with the bytes of the period's identity: the sprint id, else the label.
+    func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        idCount == Self.noId ? text.withBytes(Int(textOffset), Int(labelCount), body)
+            : text.withBytes(Int(textOffset + labelCount), Int(idCount), body)
+    }
+
     /// Whether the label bytes (then sprint id bytes) equal those of `other`.
     private func sameText(_ other: Period) -> Bool {
         guard labelCount == other.labelCount, idCount == other.idCount else { return false }
