@@ -60,7 +60,11 @@ final class RecordMapper {
     @exclusivity(unchecked) private var lastMode: ComputationMode?
     /// Where the period labels and sprint ids of this file's rows go.
     @exclusivity(unchecked) private var text = PeriodText.make(capacity: RecordMapper.textBlock)
+    @exclusivity(unchecked) private var textUsed = 0
+    @exclusivity(unchecked) private var textSize = RecordMapper.textBlock
     static let textBlock = 64 * 1024
+    /// Code bytes of a record's two `MetricValues` (story points at 0, tickets at 64).
+    private let codeScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
 
     // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
     var extraNames: [String] = []
@@ -84,6 +88,8 @@ final class RecordMapper {
         var sprintName = -1, sprintId = -1, start = -1, end = -1, mode = -1, level = -1
         var metricName = -1, value = -1
     }
+
+    deinit { codeScratch.deallocate() }
 
     init(plan: HeaderPlan, path: String, fileIndex: Int, store: RowStore) {
         self.plan = plan
@@ -188,7 +194,11 @@ final class RecordMapper {
 
     private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, level: RowLevel,
                       rowMode: ComputationMode, source: SourceRef) {
-        var points = MetricValues(), tickets = MetricValues()
+        // The common cell goes straight to its `MetricValues` code bytes (no division, no
+        // double); the rest is parsed in full and set through the subscript afterwards.
+        let pointCodes = codeScratch, ticketCodes = codeScratch + 64
+        pointCodes.initialize(repeating: 0, count: 128)
+        var slow: [(index: Int, points: Bool, value: Double)] = []
         var usesPoints = false, usesTickets = false
         let rowIsPoints = rowMode == .storyPoints
         for mc in metricPlan {
@@ -197,22 +207,30 @@ final class RecordMapper {
             let c = mc.column
             let raw = r.bytes(c)
             if let h = NumberCell.hundredths(raw) {
-                // The common cell: stored as its exact code, no division (`MetricValues`).
-                if isPoints { points.set(hundredths: h, at: mc.index) } else { tickets.set(hundredths: h, at: mc.index) }
+                let s = MetricValues.code(hundredths: h)
+                // A later column of the same metric and mode wins, as it would through the subscript.
+                if !slow.isEmpty { slow.removeAll { $0.index == mc.index && $0.points == isPoints } }
+                let p = (isPoints ? pointCodes : ticketCodes) + 3 &* mc.index
+                p[0] = UInt8(truncatingIfNeeded: s)
+                p[1] = UInt8(truncatingIfNeeded: s &>> 8)
+                p[2] = UInt8(truncatingIfNeeded: s &>> 16)
                 if h < 0, mc.isWork { negative(mc.metric, Double(h) / 100, team: team, period: period, line: r.line) }
                 continue
             }
             let metric = mc.metric
-            let mode: ComputationMode = isPoints ? .storyPoints : .tickets
             switch NumberCell.parse(raw, quoted: r.isQuoted(c)) {
             case .number(let v):
-                if mode == .storyPoints { points[metric] = v } else { tickets[metric] = v }
+                slow.append((mc.index, isPoints, v))
                 if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
             case .missing:
                 break
             case .unparsed:
                 unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
             }
+        }
+        var points = MetricValues(codeBytes: pointCodes), tickets = MetricValues(codeBytes: ticketCodes)
+        for (i, isPoints, v) in slow {
+            if isPoints { points.set(v, at: i) } else { tickets.set(v, at: i) }
         }
         if plan.metricColumns.isEmpty {
             if rowMode == .storyPoints { usesPoints = true } else { usesTickets = true }
@@ -319,9 +337,15 @@ final class RecordMapper {
         let hasId = !idBytes.isEmpty
         func make(_ label: UnsafeBufferPointer<UInt8>) -> (Period, UInt64) {
             let n = label.count + idBytes.count
-            if text.room < n { text = PeriodText.make(capacity: max(Self.textBlock, n)) }
-            let offset = text.append(label)
-            if hasId { _ = text.append(idBytes) }
+            if textSize - textUsed < n {
+                textSize = max(Self.textBlock, n)
+                text = PeriodText.make(capacity: textSize)
+                textUsed = 0
+            }
+            let offset = textUsed
+            text.write(label, at: offset)
+            if hasId { text.write(idBytes, at: offset + label.count) }
+            textUsed = offset + n
             let period = Period(text: text, offset: offset, labelCount: label.count, idCount: hasId ? idBytes.count : nil,
                                 start: start, end: end, granularity: granularity, orderDay: orderDay,
                                 sequence: store.sequence)

@@ -85,6 +85,17 @@ public struct MetricValues: Sendable, Equatable {
         if wide.isEmpty { setCode(hundredths &+ Self.bias, i) } else { wide[i] = Double(hundredths) / 100 }
     }
 
+    /// Compact values from 60 code bytes (3 per metric, little-endian, `hundredths + 2^23`,
+    /// 0 = missing): the reader fills them straight from the cells (`codeBytes(hundredths:)`).
+    init(codeBytes: UnsafeRawPointer) {
+        wide = []
+        codes = codeBytes.loadUnaligned(as: InlineArray<60, UInt8>.self)
+    }
+
+    /// The 3 code bytes of `hundredths` (|hundredths| ≤ `compactLimit`), as the low 24 bits.
+    @inline(__always)
+    static func code(hundredths: Int) -> Int { hundredths &+ bias }
+
     /// The largest |hundredths| that `set(hundredths:at:)` takes.
     static var compactLimit: Int { limit }
 

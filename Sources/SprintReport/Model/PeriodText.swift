@@ -3,32 +3,30 @@
 /// each (a label past 15 bytes, such as "Amber Lynx Sprint 12", is a heap object of its own
 /// as a `String`: about 64 bytes per row more than its text).
 ///
-/// Shared across threads (`Period.text`): bytes a `Period` refers to are written before the `Period` exists and never
-/// afterwards; only the unused tail of a block is written (by the one reader that fills it).
+/// Shared across threads (`Period.text`): bytes a `Period` refers to are written before the
+/// `Period` exists and never afterwards; only the unused tail of a block is written, by the
+/// one reader that fills it. The header is the block's usable size; the writer keeps count
+/// of what it used (no class-property access per append).
 public final class PeriodText: ManagedBuffer<Int, UInt8> {
-    /// A block with room for `capacity` bytes (header = bytes used).
+    /// A block with room for at least `capacity` bytes.
     static func make(capacity: Int) -> PeriodText {
-        unsafeDowncast(PeriodText.create(minimumCapacity: capacity) { _ in 0 }, to: PeriodText.self)
+        let block = unsafeDowncast(PeriodText.create(minimumCapacity: capacity) { _ in capacity }, to: PeriodText.self)
+        return block
     }
 
     /// A block holding exactly `parts`, one after another.
     static func make(_ parts: [UInt8]...) -> PeriodText {
         let block = make(capacity: parts.reduce(0) { $0 + $1.count })
-        for p in parts { p.withUnsafeBufferPointer { _ = block.append($0) } }
+        var at = 0
+        for p in parts { p.withUnsafeBufferPointer { block.write($0, at: at) }; at += p.count }
         return block
     }
 
-    /// Bytes still free.
-    var room: Int { capacity - header }
-
-    /// Appends bytes (there must be `room`); returns their offset.
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let at = header
-        if let base = bytes.baseAddress, bytes.count > 0 {
-            withUnsafeMutablePointerToElements { ($0 + at).update(from: base, count: bytes.count) }
-        }
-        header = at + bytes.count
-        return at
+    /// Copies `bytes` to `offset` (inside the block's size, past every byte in use).
+    @inline(__always)
+    func write(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        withUnsafeMutablePointerToElements { ($0 + offset).update(from: base, count: bytes.count) }
     }
 
     /// The bytes at `offset ..< offset + count` as a string.
