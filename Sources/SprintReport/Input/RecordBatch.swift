@@ -10,6 +10,8 @@ final class RecordBatch {
     @exclusivity(unchecked) private var fieldCount = 0
     /// Per record: first field, field count, line.
     @exclusivity(unchecked) private var records: [(first: Int, count: Int, line: Int)] = []
+    /// Raw file bytes read before this batch was handed over (for the file's SHA-256).
+    var raw: [UInt8] = []
 
     init(byteCapacity: Int) {
         self.byteCapacity = max(byteCapacity, 64)
@@ -26,6 +28,7 @@ final class RecordBatch {
         byteCount = 0
         fieldCount = 0
         records.removeAll(keepingCapacity: true)
+        raw.removeAll(keepingCapacity: true)
     }
 
     /// Adds a copy of a complete record: its bytes and its fields' ranges.
