@@ -41,7 +41,6 @@ final class RecordMapper {
     @exclusivity(unchecked) private var records = 0
     @exclusivity(unchecked) private var teamsSeen = Set<Int32>()
     @exclusivity(unchecked) private var lastTeamSeen: Int32 = -1
-    @exclusivity(unchecked) private var periodKeys = DistinctCount()
     @exclusivity(unchecked) private var first: Period?
     @exclusivity(unchecked) private var last: Period?
     /// `orderKey`s of `first` and `last`: compared per record without copying a period.
@@ -170,13 +169,12 @@ final class RecordMapper {
                                           message: "record has no team (team id, hierarchy and name are empty): skipped"))
             return
         }
-        guard let (period, keyHash) = period(r) else {
+        guard let period = period(r) else {
             store.findings.append(Finding(kind: .unparsedValue, file: path, line: r.line, team: store.teamName(team),
                                           message: "record has no period (no sprint, period label, sprint id or start date): skipped"))
             return
         }
         if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
-        periodKeys.insert(keyHash)
         let orderKey = period.orderKey
         if orderKey < firstKey { firstKey = orderKey; first = period }
         if orderKey > lastKey { lastKey = orderKey; last = period }
@@ -328,9 +326,9 @@ final class RecordMapper {
         return path
     }
 
-    /// The period of a record and the hash of its identity key (sprint id, else label).
-    /// The label and sprint id bytes go to the file's `PeriodText` block: no `String` per row.
-    private func period(_ r: borrowing CSVRecord) -> (Period, UInt64)? {
+    /// The period of a record. The label and sprint id bytes go to the file's `PeriodText`
+    /// block: no `String` per row.
+    private func period(_ r: borrowing CSVRecord) -> Period? {
         let nameBytes = cell(r, col.sprintName)
         let idBytes = cell(r, col.sprintId)
         var labelBytes = cell(r, col.periodLabel)
@@ -354,7 +352,7 @@ final class RecordMapper {
         }
         if granularity == nil, sprintLevelFile { granularity = .sprint }
         let hasId = !idBytes.isEmpty
-        func make(_ label: UnsafeBufferPointer<UInt8>) -> (Period, UInt64) {
+        func make(_ label: UnsafeBufferPointer<UInt8>) -> Period {
             let n = label.count + idBytes.count
             if textSize - textUsed < n {
                 textSize = max(Self.textBlock, n)
@@ -365,10 +363,8 @@ final class RecordMapper {
             text.write(label, at: offset)
             if hasId { text.write(idBytes, at: offset + label.count) }
             textUsed = offset + n
-            let period = Period(text: text, offset: offset, labelCount: label.count, idCount: hasId ? idBytes.count : nil,
-                                start: start, end: end, granularity: granularity, orderDay: orderDay,
-                                sequence: store.sequence)
-            return (period, RowStore.hash(hasId ? idBytes : label))
+            return Period(text: text, offset: offset, labelCount: label.count, idCount: hasId ? idBytes.count : nil,
+                          start: start, end: end, granularity: granularity, orderDay: orderDay, sequence: store.sequence)
         }
         if !nameBytes.isEmpty { return make(nameBytes) }
         if !labelBytes.isEmpty { return make(labelBytes) }
@@ -395,6 +391,19 @@ final class RecordMapper {
     }
 
     // MARK: - End of file
+
+    /// How many distinct period keys (sprint id, else label) this file's rows have: counted
+    /// once at the end from the rows themselves (no hash kept per record while reading).
+    private func distinctPeriods() -> Int {
+        let file = Int32(fileIndex)
+        var n = 0
+        for b in store.buckets { for r in b.rows where r.source.file == file { n += 1 } }
+        var keys = DistinctCount(capacity: n)
+        for b in store.buckets {
+            for r in b.rows where r.source.file == file { keys.insert(r.period.withKeyBytes { RowStore.hash($0) }) }
+        }
+        return keys.count()
+    }
 
     /// The file's summary and its extra metrics (numeric or not).
     func finish(compressed: Bool, sha256: String) -> (summary: InputSummary, extras: [FileExtra]) {
@@ -426,7 +435,7 @@ final class RecordMapper {
         }
         let summary = InputSummary(
             path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
-            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: periodKeys.count(),
+            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: distinctPeriods(),
             firstPeriod: first?.label, lastPeriod: last?.label, sha256: sha256, columns: columns)
         return (summary, extras)
     }
