@@ -112,6 +112,21 @@ import Testing
         #expect(Period.precedes(Period(label: "x", sequence: 1), Period(label: "y", sequence: 2)))
     }
 
+    /// The reader's one-integer form of the period order agrees with `precedes`.
+    @Test func orderKeyAgreesWithPrecedes() {
+        let days: [Day?] = [nil, Day(daysSinceEpoch: Int32.min + 1), Day(daysSinceEpoch: -1), Day(daysSinceEpoch: 0),
+                            Day(iso: "2026-01-05"), Day(daysSinceEpoch: Int32.max)]
+        var periods: [Period] = []
+        for (i, d) in days.enumerated() {
+            for s in [0, 1, 7, Int(Int32.max)] { periods.append(Period(label: "p\(i)", start: d, sequence: s)) }
+        }
+        for a in periods {
+            for b in periods {
+                #expect((a.orderKey < b.orderKey) == Period.precedes(a, b), "\(a.orderDay as Any) \(a.sequence) vs \(b.orderDay as Any) \(b.sequence)")
+            }
+        }
+    }
+
     /// What an org export costs per row (the reader's memory budget is 150 bytes a row).
     @Test func rowsStaySmall() {
         #expect(MemoryLayout<MetricValues>.size <= 68)

@@ -44,8 +44,8 @@ final class RecordMapper {
     @exclusivity(unchecked) private var first: Period?
     @exclusivity(unchecked) private var last: Period?
     /// `orderKey`s of `first` and `last`: compared per record without copying a period.
-    @exclusivity(unchecked) private var firstKey = Int64.max
-    @exclusivity(unchecked) private var lastKey = Int64.min
+    @exclusivity(unchecked) private var firstKey: UInt64 = 0
+    @exclusivity(unchecked) private var lastKey: UInt64 = 0
     /// Bit 0: story points, bit 1: tickets.
     @exclusivity(unchecked) var modesSeen: UInt8 = 0
     @exclusivity(unchecked) private var levelSeen: RowLevel = .team
@@ -176,8 +176,8 @@ final class RecordMapper {
         }
         if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
         let orderKey = period.orderKey
-        if orderKey < firstKey { firstKey = orderKey; first = period }
-        if orderKey > lastKey { lastKey = orderKey; last = period }
+        if first == nil || orderKey < firstKey { firstKey = orderKey; first = period }
+        if last == nil || orderKey > lastKey { lastKey = orderKey; last = period }
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
         let rowMode = mode(r) ?? suffixMode ?? .storyPoints

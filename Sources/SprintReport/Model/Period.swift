@@ -103,9 +103,11 @@ public struct Period: Sendable, Hashable {
     }
 
     /// `precedes` as one integer: `a.orderKey < b.orderKey` exactly when `precedes(a, b)`
-    /// (sequences are never negative).
-    var orderKey: Int64 {
-        (order == Self.noDay ? Int64(Int32.max) + 1 : Int64(order)) << 32 | Int64(UInt32(bitPattern: seq))
+    /// (for sequences in 0 ..< 2^31): the day moved to 0 ..< 2^32 (no day: 2^32, last) above
+    /// 31 bits of sequence.
+    var orderKey: UInt64 {
+        let day = order == Self.noDay ? 1 << 32 : UInt64(Int64(order) - Int64(Int32.min))
+        return day << 31 | UInt64(UInt32(bitPattern: seq) & 0x7FFF_FFFF)
     }
 
     /// Calls `body` with the bytes of the period's identity: the sprint id, else the label.
