@@ -41,14 +41,20 @@ public struct MetricValues: Sendable, Equatable {
     /// The value of slot `i`, NaN when missing.
     @inlinable @inline(__always)
     func raw(_ i: Int) -> Double {
-        if !wide.isEmpty { return wide[i] }
+        if _slowPath(!wide.isEmpty) { return wide[i] }
         let s = code(i)
         return s == 0 ? .nan : Double(s &- Self.bias) / 100
     }
 
+    // Inlined at every use: analysis and output read values per row and metric.
     @inlinable public subscript(metric: Metric) -> Double? {
-        get {
-            let v = raw(metric.index)
+        @inline(__always) get {
+            let i = metric.index
+            if _fastPath(wide.isEmpty) {
+                let s = code(i)
+                return s == 0 ? nil : Double(s &- Self.bias) / 100
+            }
+            let v = wide[i]
             return v.isNaN ? nil : v
         }
         set { set(newValue ?? .nan, at: metric.index) }
@@ -59,10 +65,15 @@ public struct MetricValues: Sendable, Equatable {
     mutating func set(_ v: Double, at i: Int) {
         if wide.isEmpty {
             if v.isNaN { setCode(0, i); return }
-            let c = (v * 100).rounded()
-            if c.magnitude <= Double(Self.limit) {
-                let n = Int(c)
-                if (Double(n) / 100).bitPattern == v.bitPattern { setCode(n &+ Self.bias, i); return }
+            let c = v * 100
+            if c.magnitude < Double(Self.limit) + 1 {
+                // Nearest integer by truncating c ± 0.5 (no libm call); the round trip below
+                // is the proof of exactness, so a miss only costs the compact form.
+                let n = Int(c < 0 ? c - 0.5 : c + 0.5)
+                if n.magnitude <= UInt(Self.limit), (Double(n) / 100).bitPattern == v.bitPattern {
+                    setCode(n &+ Self.bias, i)
+                    return
+                }
             }
             widen()
         }
