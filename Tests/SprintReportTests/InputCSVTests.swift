@@ -97,4 +97,19 @@ import Testing
             #expect(back == rows)
         }
     }
+
+    /// The scanner's eight-bytes-at-a-time test finds exactly the first `,` CR LF or
+    /// non-ASCII byte of a word, whatever surrounds it.
+    @Test func wordScanFindsTheFirstSpecialByte() async {
+        let byte = Gen.int(in: 0...12).map { k -> UInt8 in
+            [0x2C, 0x0A, 0x0D, 0x80, 0xFF, 0xC3, 0x00, 0x01, 0x2B, 0x2D, 0x0B, 0x7F, 0x41][k]
+        }
+        await propertyCheck(count: 2000, input: byte.array(of: 8...8)) { bytes in
+            var word: UInt64 = 0
+            for (i, b) in bytes.enumerated() { word |= UInt64(b) << (8 * UInt64(i)) }
+            let first = bytes.firstIndex { $0 == 0x2C || $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }
+            let m = CSVScanner.specialBytes(word)
+            #expect((m == 0 ? nil : m.trailingZeroBitCount / 8) == first, "\(bytes)")
+        }
+    }
 }

@@ -27,3 +27,23 @@ import Testing
         }
     }
 }
+
+@Suite struct InputDistinctSortTests {
+    /// The in-place sort sorts, whatever the spread of the top bits (one bucket, many, all).
+    @Test func sortsInPlace() {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for spread in [0, 8, 16, 40, 64] {
+            var a: [UInt64] = []
+            for i in 0..<20_000 {
+                x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                a.append(spread == 0 ? UInt64(i % 97) : (x >> UInt64(64 - spread)) << UInt64(64 - spread) | (x & 0xFF))
+            }
+            var b = a
+            DistinctCount.sortInPlace(&b)
+            #expect(b == a.sorted(), "spread \(spread)")
+            var c = DistinctCount(capacity: a.count)
+            for v in a { c.insert(v) }
+            #expect(c.count() == Set(a).count)
+        }
+    }
+}

@@ -182,6 +182,13 @@ struct CSVScanner: ~Copyable {
     private static func skipPlain(_ b: UnsafeMutablePointer<UInt8>, _ pos: inout Int, _ end: Int,
                                   _ pc: UnsafeBufferPointer<UInt8>, final: Bool, line: Int) throws -> Bool {
         while true {
+            // Eight bytes at a time while they hold no `,` CR LF or non-ASCII byte (most of a
+            // field), then byte by byte from the first one that does.
+            while pos &+ 8 <= end {
+                let m = specialBytes(UInt64(littleEndian: UnsafeRawPointer(b + pos).loadUnaligned(as: UInt64.self)))
+                if m != 0 { pos &+= m.trailingZeroBitCount &>> 3; break }
+                pos &+= 8
+            }
             while pos < end, pc[Int(b[pos])] == 0 { pos += 1 }
             if pos < end, b[pos] >= 0x80 {
                 let k = utf8Length(b, pos, end)
@@ -191,6 +198,17 @@ struct CSVScanner: ~Copyable {
             }
             return true
         }
+    }
+
+    /// A mask whose lowest set bit is the high bit of the first byte of `v` (in memory order)
+    /// that is `,` CR LF or ≥ 0x80; 0 when there is none. The classic zero-byte test
+    /// `(x − 0x01…) & ~x & 0x80…` can also flag bytes above a true zero byte, never below
+    /// one, so the lowest flagged byte is exact.
+    @inline(__always)
+    static func specialBytes(_ v: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        return zeroBytes(v ^ (ones &* 0x2C)) | zeroBytes(v ^ (ones &* 0x0A)) | zeroBytes(v ^ (ones &* 0x0D)) | (v & highs)
     }
 
     /// Turns `""` into `"` in place; returns the new end.

@@ -1,10 +1,13 @@
 import Crypto
 import Foundation
 
-/// Reads one input on its own thread — raw bytes, SHA-256, gzip inflate, CSV records — and
-/// hands complete records to the mapping thread in batches through a bounded queue, so the
-/// two halves of the work run at the same time on two cores (`swift-findings.md`: inflate
-/// alone is 206–231 MB/s, parsing 221–250 MB/s; one thread doing both manages 122–154 MB/s).
+/// Reads one input on its own thread — raw bytes, gzip inflate, CSV records — and hands
+/// complete records to the mapping thread in batches through a bounded queue, so the two
+/// halves of the work run at the same time on two cores (`swift-findings.md`: inflate alone
+/// is 206–231 MB/s, parsing 221–250 MB/s; one thread doing both manages 122–154 MB/s).
+/// Each batch also carries the raw file bytes read since the previous one: the mapping
+/// thread hashes them (SHA-256), which balances the two threads (profile of a 156,000-row
+/// export: inflate + scan ≈ 5,900 instructions a record, mapping ≈ 4,500, hashing ≈ 1,150).
 ///
 /// Memory is bounded: `depth` record batches of about `chunkSize` bytes circulate between
 /// the threads and are reused.
@@ -12,7 +15,8 @@ final class ChunkPipeline: @unchecked Sendable {
     /// What the producer hands over.
     enum Item {
         case batch(RecordBatch)
-        case end
+        /// The end, with the raw bytes read since the last batch.
+        case end(raw: [UInt8])
         case failed(InputError)
     }
 
@@ -20,7 +24,6 @@ final class ChunkPipeline: @unchecked Sendable {
     struct Outcome {
         var compressed = false
         var rawBytes = 0
-        var sha256 = ""
     }
 
     private let source: ByteSource
@@ -32,9 +35,11 @@ final class ChunkPipeline: @unchecked Sendable {
     private var cancelled = false
     private var finished = false
     /// Producer side: the records being gathered, and the scanner that finds them.
-    private var current: RecordBatch?
-    private var csv: CSVChunkReader?
+    @exclusivity(unchecked) private var current: RecordBatch?
+    @exclusivity(unchecked) private var csv: CSVChunkReader?
     private(set) var outcome = Outcome()
+    /// Raw bytes read and not yet handed over (they go with the next batch, or the end).
+    @exclusivity(unchecked) private var pendingRaw: [UInt8] = []
 
     init(source: ByteSource, chunkSize: Int, depth: Int = 4) {
         self.source = source
@@ -112,7 +117,6 @@ final class ChunkPipeline: @unchecked Sendable {
     }
 
     private func produce() {
-        var hasher = SHA256()
         do {
             // The first two bytes decide: gzip by its magic 1F 8B, never by the file name.
             var prefix: [UInt8] = []
@@ -125,9 +129,9 @@ final class ChunkPipeline: @unchecked Sendable {
                 prefix.append(peek.0)
                 if n == 2 { prefix.append(peek.1) }
             }
-            try produceWithPrefix(prefix, hasher: &hasher)
+            try produceWithPrefix(prefix)
         } catch is Cancelled {
-            push(.end)
+            push(.end(raw: []))
         } catch let e as InputError {
             flush()
             push(.failed(e))
@@ -149,7 +153,7 @@ final class ChunkPipeline: @unchecked Sendable {
         }
         try csv!.feed(text, count: count)
         if let c = current, c.byteCount >= chunkSize {
-            push(.batch(c))
+            handOver(c)
             current = nil
         }
     }
@@ -158,16 +162,27 @@ final class ChunkPipeline: @unchecked Sendable {
     private func flush() {
         guard let c = current else { return }
         current = nil
-        if c.isEmpty { recycle(c) } else { push(.batch(c)) }
+        if c.isEmpty { recycle(c) } else { handOver(c) }
+    }
+
+    /// Pushes a batch with the raw bytes read so far.
+    private func handOver(_ c: RecordBatch) {
+        swap(&c.raw, &pendingRaw)
+        pendingRaw.removeAll(keepingCapacity: true)
+        push(.batch(c))
+    }
+
+    /// Raw bytes to be hashed by the mapping thread.
+    private func keepRaw(_ bytes: UnsafeRawBufferPointer) {
+        pendingRaw.append(contentsOf: bytes)
+        outcome.rawBytes += bytes.count
     }
 
     /// Continues after the first bytes (`prefix`) have been read.
-    private func produceWithPrefix(_ prefix: [UInt8], hasher: inout SHA256) throws {
-        hasher.update(data: prefix)
-        outcome.rawBytes = prefix.count
+    private func produceWithPrefix(_ prefix: [UInt8]) throws {
+        prefix.withUnsafeBytes { keepRaw($0) }
         if prefix.isEmpty {
-            outcome.sha256 = Self.hex(hasher.finalize())
-            push(.end)
+            push(.end(raw: pendingRaw))
             return
         }
         let gzip = prefix.count >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B
@@ -192,8 +207,7 @@ final class ChunkPipeline: @unchecked Sendable {
                     let n = try source.read(into: raw.baseAddress!, count: chunkSize)
                     if n == 0 { break }
                     let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<n])
-                    hasher.update(bufferPointer: bytes)
-                    outcome.rawBytes += n
+                    keepRaw(bytes)
                     try feed(bytes)
                 }
                 if inflater.inMember { throw GzipError.truncated }
@@ -210,18 +224,17 @@ final class ChunkPipeline: @unchecked Sendable {
             while true {
                 let n = try source.read(into: text, count: chunkSize)
                 if n == 0 { break }
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: text, count: n))
-                outcome.rawBytes += n
+                keepRaw(UnsafeRawBufferPointer(start: text, count: n))
                 try emit(text, n)
             }
         }
-        outcome.sha256 = Self.hex(hasher.finalize())
         try csv?.finish()
         flush()
-        push(.end)
+        push(.end(raw: pendingRaw))
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    /// Lower-case hex of a digest.
+    static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }

@@ -1,3 +1,5 @@
+import Crypto
+
 /// Reads one input file into the shared `RowStore`: the `ChunkPipeline` reads, inflates and
 /// scans it into record batches on its own thread; here, on the calling thread, the header
 /// goes through `HeaderPlan` and each record through `RecordMapper`. Produces the file's
@@ -21,13 +23,16 @@ final class FileReader {
         let source = try ByteSource(path: path)
         let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize)
         pipeline.start()
+        var hasher = SHA256()
         do {
             loop: while true {
                 switch pipeline.next() {
                 case .batch(let batch):
                     defer { pipeline.recycle(batch) }
+                    batch.raw.withUnsafeBytes { hasher.update(bufferPointer: $0) }
                     try batch.forEach { try handle($0) }
-                case .end:
+                case .end(let raw):
+                    raw.withUnsafeBytes { hasher.update(bufferPointer: $0) }
                     break loop
                 case .failed(let e):
                     throw e
@@ -44,7 +49,7 @@ final class FileReader {
         let outcome = pipeline.outcome
         if outcome.rawBytes == 0 { throw InputError(file: path, "empty file (0 bytes)") }
         guard let mapper else { throw InputError(file: path, "no header row (the file holds only blank lines)") }
-        return mapper.finish(compressed: outcome.compressed, sha256: outcome.sha256)
+        return mapper.finish(compressed: outcome.compressed, sha256: ChunkPipeline.hex(hasher.finalize()))
     }
 
     private func handle(_ record: borrowing CSVRecord) throws {

@@ -1,7 +1,7 @@
 /// The long shape (`export-format.md`, "Long shape"): one metric value per record, grouped
 /// into one `PeriodRow` per (team, period, mode); the row's source is its first record.
 extension RecordMapper {
-    func long(_ r: borrowing CSVRecord, team: Int32, period: Period, key: String, keyHash: UInt64,
+    func long(_ r: borrowing CSVRecord, team: Int32, period: Period, key: String,
               level: RowLevel, rowMode: ComputationMode, source: SourceRef) {
         let nameText = text(r, col.metricName) ?? ""
         let known: (Metric, ComputationMode?)?
@@ -24,7 +24,6 @@ extension RecordMapper {
             b = store.bucket(team: team, mode: mode, level: level)
             row = store.buckets[b].rows.count
             store.buckets[b].rows.append(PeriodRow(period: period, source: source))
-            store.buckets[b].keyHashes.append(keyHash)
             longRows[lk] = (b, row)
         }
         guard let (metric, _) = known else {

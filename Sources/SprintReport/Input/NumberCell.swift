@@ -84,6 +84,51 @@ enum NumberCell {
         return slowParse(UnsafeBufferPointer(rebasing: cell[i..<n]), quoted: quoted)
     }
 
+    /// The hundredths of a plain cell — `[-]digits[.d[d]]`, nothing else, not `-0` — when
+    /// they are at most `MetricValues.compactLimit` in magnitude; else nil (use `parse`).
+    ///
+    /// `Double(h) / 100` is then exactly what `parse` returns for the cell: both are the
+    /// correctly rounded double of the same decimal (`parse` divides the mantissa by
+    /// 10^fraction, this scales it to hundredths; both operands are exact doubles).
+    @inline(__always)
+    static func hundredths(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = cell.count
+        guard n > 0, n <= 10, let base = cell.baseAddress else { return nil }
+        var p = 0
+        let negative = base[0] == UInt8(ascii: "-")
+        if negative { p = 1 }
+        let digitsStart = p
+        var v = 0
+        while p < n {
+            let d = base[p] &- 48
+            if d >= 10 { break }
+            v = v &* 10 &+ Int(d)
+            p += 1
+        }
+        if p == digitsStart { return nil }
+        if p < n {
+            guard base[p] == UInt8(ascii: "."), n - p - 1 >= 1, n - p - 1 <= 2 else { return nil }
+            p += 1
+            let fractionStart = p
+            while p < n {
+                let d = base[p] &- 48
+                if d >= 10 { return nil }
+                v = v &* 10 &+ Int(d)
+                p += 1
+            }
+            if p - fractionStart == 1 { v &*= 10 }
+        } else {
+            v &*= 100
+        }
+        // At most 9 digits: no overflow above.
+        if v > MetricValues.compactLimit { return nil }
+        if negative {
+            if v == 0 { return nil }  // -0 is the double -0.0, which has no code
+            return -v
+        }
+        return v
+    }
+
     /// Missing markers, exponents, thousands separators, long mantissas.
     static func slowParse(_ cell: UnsafeBufferPointer<UInt8>, quoted: Bool) -> CellValue {
         let text = String(decoding: cell, as: UTF8.self)

@@ -1,13 +1,17 @@
 /// Complete CSV records handed from the reading thread to the mapping thread: their bytes
 /// (quotes already resolved) and each field's range. Reused through the pipeline's pool.
 final class RecordBatch {
-    private(set) var bytes: UnsafeMutablePointer<UInt8>
-    private var byteCapacity: Int
-    private(set) var byteCount = 0
-    private var fields = FieldTable(capacity: 1024)
-    private var fieldCount = 0
+    // Filled by the reading thread, then read by the mapping thread, never both at once
+    // (the pipeline's lock hands it over): no dynamic exclusivity checks per record.
+    @exclusivity(unchecked) private(set) var bytes: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var byteCapacity: Int
+    @exclusivity(unchecked) private(set) var byteCount = 0
+    @exclusivity(unchecked) private var fields = FieldTable(capacity: 1024)
+    @exclusivity(unchecked) private var fieldCount = 0
     /// Per record: first field, field count, line.
-    private var records: [(first: Int, count: Int, line: Int)] = []
+    @exclusivity(unchecked) private var records: [(first: Int, count: Int, line: Int)] = []
+    /// Raw file bytes read before this batch was handed over (for the file's SHA-256).
+    var raw: [UInt8] = []
 
     init(byteCapacity: Int) {
         self.byteCapacity = max(byteCapacity, 64)
@@ -24,6 +28,7 @@ final class RecordBatch {
         byteCount = 0
         fieldCount = 0
         records.removeAll(keepingCapacity: true)
+        raw.removeAll(keepingCapacity: true)
     }
 
     /// Adds a copy of a complete record: its bytes and its fields' ranges.

@@ -18,29 +18,52 @@ final class RecordMapper {
     let col: Columns
     private let suffixMode: ComputationMode?
     private let fieldCount: Int
-    private let metricColumns: [(column: Int, metric: Metric, mode: ComputationMode?)]
+    /// The plan's metric columns, flat, for the per-cell loop.
+    private let metricPlan: [MetricColumn]
+
+    struct MetricColumn {
+        var column: Int
+        var index: Int
+        /// 0: the row's mode, 1: story points, 2: tickets.
+        var mode: UInt8
+        var isWork: Bool
+        var metric: Metric
+    }
     /// The columns that give a team its key, in order of preference: id, hierarchy, name.
     private let keyColumns: [Int]
     private let sprintLevelFile: Bool
 
+    // Per-record state below is only touched on the mapping thread, one access at a time:
+    // `@exclusivity(unchecked)` spares the runtime's dynamic exclusivity check (a
+    // `swift_beginAccess` per property access, ~4 % of the reader's instructions).
+
     // File facts for the summary.
-    private var records = 0
-    private var teamsSeen = Set<Int32>()
-    private var lastTeamSeen: Int32 = -1
-    private var periodKeys = DistinctCount()
-    private var first: Period?
-    private var last: Period?
+    @exclusivity(unchecked) private var records = 0
+    @exclusivity(unchecked) private var teamsSeen = Set<Int32>()
+    @exclusivity(unchecked) private var lastTeamSeen: Int32 = -1
+    @exclusivity(unchecked) private var first: Period?
+    @exclusivity(unchecked) private var last: Period?
+    /// `orderKey`s of `first` and `last`: compared per record without copying a period.
+    @exclusivity(unchecked) private var firstKey: UInt64 = 0
+    @exclusivity(unchecked) private var lastKey: UInt64 = 0
     /// Bit 0: story points, bit 1: tickets.
-    var modesSeen: UInt8 = 0
-    private var levelSeen: RowLevel = .team
+    @exclusivity(unchecked) var modesSeen: UInt8 = 0
+    @exclusivity(unchecked) private var levelSeen: RowLevel = .team
 
     // Caches that spare a string and a hash lookup when consecutive records repeat.
-    private var days = DayCache()
-    private var lastKeyBytes: [UInt8] = []
-    private var lastKeyColumn = -1
-    private var lastTeam: Int32 = -1
-    private var lastModeBytes: [UInt8] = []
-    private var lastMode: ComputationMode?
+    @exclusivity(unchecked) private var days = DayCache()
+    @exclusivity(unchecked) private var lastKeyBytes: [UInt8] = []
+    @exclusivity(unchecked) private var lastKeyColumn = -1
+    @exclusivity(unchecked) private var lastTeam: Int32 = -1
+    @exclusivity(unchecked) private var lastModeBytes: [UInt8] = []
+    @exclusivity(unchecked) private var lastMode: ComputationMode?
+    /// Where the period labels and sprint ids of this file's rows go.
+    @exclusivity(unchecked) private var text = PeriodText.make(capacity: RecordMapper.textBlock)
+    @exclusivity(unchecked) private var textUsed = 0
+    @exclusivity(unchecked) private var textSize = RecordMapper.textBlock
+    static let textBlock = 64 * 1024
+    /// Code bytes of a record's two `MetricValues` (story points at 0, tickets at 64).
+    private let codeScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
 
     // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
     var extraNames: [String] = []
@@ -65,6 +88,8 @@ final class RecordMapper {
         var metricName = -1, value = -1
     }
 
+    deinit { codeScratch.deallocate() }
+
     init(plan: HeaderPlan, path: String, fileIndex: Int, store: RowStore) {
         self.plan = plan
         self.path = path
@@ -88,7 +113,11 @@ final class RecordMapper {
         col = c
         suffixMode = plan.suffixMode
         fieldCount = plan.headers.count
-        metricColumns = plan.metricColumns
+        metricPlan = plan.metricColumns.map {
+            MetricColumn(column: $0.column, index: $0.metric.index,
+                         mode: $0.mode == nil ? 0 : $0.mode == .storyPoints ? 1 : 2, isWork: $0.metric.isWork,
+                         metric: $0.metric)
+        }
         keyColumns = [c.teamId, c.hierarchy, c.teamName].filter { $0 >= 0 }
         sprintLevelFile = c.sprintName >= 0 || c.sprintId >= 0
         if plan.shape == .wide {
@@ -140,44 +169,66 @@ final class RecordMapper {
                                           message: "record has no team (team id, hierarchy and name are empty): skipped"))
             return
         }
-        guard let (period, key, keyHash) = period(r) else {
+        guard let period = period(r) else {
             store.findings.append(Finding(kind: .unparsedValue, file: path, line: r.line, team: store.teamName(team),
                                           message: "record has no period (no sprint, period label, sprint id or start date): skipped"))
             return
         }
         if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
-        periodKeys.insert(keyHash)
-        if first == nil || Period.precedes(period, first!) { first = period }
-        if last == nil || Period.precedes(last!, period) { last = period }
+        let orderKey = period.orderKey
+        if first == nil || orderKey < firstKey { firstKey = orderKey; first = period }
+        if last == nil || orderKey > lastKey { lastKey = orderKey; last = period }
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
         let rowMode = mode(r) ?? suffixMode ?? .storyPoints
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
-            wide(r, team: team, period: period, keyHash: keyHash, level: level, rowMode: rowMode, source: source)
+            wide(r, team: team, period: period, level: level, rowMode: rowMode, source: source)
         } else {
-            long(r, team: team, period: period, key: key, keyHash: keyHash, level: level, rowMode: rowMode,
-                 source: source)
+            long(r, team: team, period: period, key: period.sprintId ?? period.label, level: level,
+                 rowMode: rowMode, source: source)
         }
     }
 
-    private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, keyHash: UInt64, level: RowLevel,
+    private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, level: RowLevel,
                       rowMode: ComputationMode, source: SourceRef) {
-        var points = MetricValues(), tickets = MetricValues()
+        // The common cell goes straight to its `MetricValues` code bytes (no division, no
+        // double); the rest is parsed in full and set through the subscript afterwards.
+        let pointCodes = codeScratch, ticketCodes = codeScratch + 64
+        pointCodes.initialize(repeating: 0, count: 128)
+        var slow: [(index: Int, points: Bool, value: Double)] = []
         var usesPoints = false, usesTickets = false
-        for (c, metric, suffix) in metricColumns {
-            let mode = suffix ?? rowMode
-            if mode == .storyPoints { usesPoints = true } else { usesTickets = true }
+        let rowIsPoints = rowMode == .storyPoints
+        for mc in metricPlan {
+            let isPoints = mc.mode == 0 ? rowIsPoints : mc.mode == 1
+            if isPoints { usesPoints = true } else { usesTickets = true }
+            let c = mc.column
             let raw = r.bytes(c)
+            if let h = NumberCell.hundredths(raw) {
+                let s = MetricValues.code(hundredths: h)
+                // A later column of the same metric and mode wins, as it would through the subscript.
+                if !slow.isEmpty { slow.removeAll { $0.index == mc.index && $0.points == isPoints } }
+                let p = (isPoints ? pointCodes : ticketCodes) + 3 &* mc.index
+                p[0] = UInt8(truncatingIfNeeded: s)
+                p[1] = UInt8(truncatingIfNeeded: s &>> 8)
+                p[2] = UInt8(truncatingIfNeeded: s &>> 16)
+                if h < 0, mc.isWork { negative(mc.metric, Double(h) / 100, team: team, period: period, line: r.line) }
+                continue
+            }
+            let metric = mc.metric
             switch NumberCell.parse(raw, quoted: r.isQuoted(c)) {
             case .number(let v):
-                if mode == .storyPoints { points[metric] = v } else { tickets[metric] = v }
+                slow.append((mc.index, isPoints, v))
                 if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
             case .missing:
                 break
             case .unparsed:
                 unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
             }
+        }
+        var points = MetricValues(codeBytes: pointCodes), tickets = MetricValues(codeBytes: ticketCodes)
+        for (i, isPoints, v) in slow {
+            if isPoints { points.set(v, at: i) } else { tickets.set(v, at: i) }
         }
         if plan.metricColumns.isEmpty {
             if rowMode == .storyPoints { usesPoints = true } else { usesTickets = true }
@@ -197,17 +248,16 @@ final class RecordMapper {
                 }
             }
         }
-        if usesPoints { append(points, .storyPoints, team, period, keyHash, level, extras, source) }
-        if usesTickets { append(tickets, .tickets, team, period, keyHash, level, extras, source) }
+        if usesPoints { append(points, .storyPoints, team, period, level, extras, source) }
+        if usesTickets { append(tickets, .tickets, team, period, level, extras, source) }
     }
 
     @inline(__always)
     private func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: Period,
-                        _ keyHash: UInt64, _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
+                        _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
         modesSeen |= mode == .storyPoints ? 1 : 2
         let b = store.bucket(team: team, mode: mode, level: level)
         store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
-        store.buckets[b].keyHashes.append(keyHash)
     }
 
     // MARK: - Findings
@@ -243,10 +293,7 @@ final class RecordMapper {
         let keyText = String(decoding: key, as: UTF8.self)
         let t = store.team(key: keyText) {
             let name = text(r, col.teamName)
-            var path: [String] = []
-            if let h = text(r, col.hierarchy) {
-                path = h.split(separator: "/").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            }
+            var path = Self.pathElements(cell(r, col.hierarchy))
             let display = name ?? path.last ?? keyText
             if path.isEmpty { path = [display] }
             return Team(key: keyText, name: display, path: path, orgTree: text(r, col.orgTree))
@@ -257,29 +304,74 @@ final class RecordMapper {
         return t
     }
 
-    /// The period of a record, its identity key (sprint id, else label) and the key's hash.
-    private func period(_ r: borrowing CSVRecord) -> (Period, String, UInt64)? {
-        let sprintName = text(r, col.sprintName)
-        let sprintId = text(r, col.sprintId)
-        var periodLabel = text(r, col.periodLabel)
+    /// The elements of a hierarchy cell: split at `/`, trimmed, empty ones dropped. An ASCII
+    /// cell is split as bytes (splitting a `String` by `Character` cost ~29,000 instructions
+    /// a team); any other goes through `String`, where `/` followed by a combining mark is
+    /// one character and does not split.
+    static func pathElements(_ b: UnsafeBufferPointer<UInt8>) -> [String] {
+        if b.isEmpty { return [] }
+        guard !b.contains(where: { $0 >= 0x80 }) else {
+            return String(decoding: b, as: UTF8.self).split(separator: "/").map { String($0).trimmingSpaces }
+                .filter { !$0.isEmpty }
+        }
+        var path: [String] = []
+        var start = 0
+        for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "/") {
+            var lo = start, hi = i
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+            if hi > lo { path.append(String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)) }
+            start = i + 1
+        }
+        return path
+    }
+
+    /// The period of a record. The label and sprint id bytes go to the file's `PeriodText`
+    /// block: no `String` per row.
+    private func period(_ r: borrowing CSVRecord) -> Period? {
+        let nameBytes = cell(r, col.sprintName)
+        let idBytes = cell(r, col.sprintId)
+        var labelBytes = cell(r, col.periodLabel)
+        var periodLabel: String?
         var granularity: Granularity?
-        if let p = periodLabel, let g = HeaderName.granularity(p) {
-            granularity = g  // a bucket size, not a period ("Sprint", "MONTHLY")
-            periodLabel = nil
+        if !labelBytes.isEmpty {
+            let p = String(decoding: labelBytes, as: UTF8.self)
+            if let g = HeaderName.granularity(p) {
+                granularity = g  // a bucket size, not a period ("Sprint", "MONTHLY")
+                labelBytes = UnsafeBufferPointer(start: nil, count: 0)
+            } else {
+                periodLabel = p
+            }
         }
         let start = col.start < 0 ? nil : days.day(cell(r, col.start))
         let end = col.end < 0 ? nil : days.day(cell(r, col.end))
-        guard let label = sprintName ?? periodLabel ?? sprintId ?? start?.description else { return nil }
         var orderDay = start
         if let p = periodLabel, let parsed = PeriodLabel.parse(p) {
             if orderDay == nil { orderDay = parsed.day }
             granularity = granularity ?? parsed.granularity
         }
         if granularity == nil, sprintLevelFile { granularity = .sprint }
-        let period = Period(label: label, sprintId: sprintId, start: start, end: end, granularity: granularity,
-                            orderDay: orderDay, sequence: store.sequence)
-        let key = sprintId ?? label
-        return (period, key, RowStore.hash(key))
+        let hasId = !idBytes.isEmpty
+        func make(_ label: UnsafeBufferPointer<UInt8>) -> Period {
+            let n = label.count + idBytes.count
+            if textSize - textUsed < n {
+                textSize = max(Self.textBlock, n)
+                text = PeriodText.make(capacity: textSize)
+                textUsed = 0
+            }
+            let offset = textUsed
+            text.write(label, at: offset)
+            if hasId { text.write(idBytes, at: offset + label.count) }
+            textUsed = offset + n
+            return Period(text: text, offset: offset, labelCount: label.count, idCount: hasId ? idBytes.count : nil,
+                          start: start, end: end, granularity: granularity, orderDay: orderDay, sequence: store.sequence)
+        }
+        if !nameBytes.isEmpty { return make(nameBytes) }
+        if !labelBytes.isEmpty { return make(labelBytes) }
+        if hasId { return make(idBytes) }
+        guard let start else { return nil }
+        var d = start.description
+        return d.withUTF8 { make($0) }
     }
 
     /// The mode cell of a record, if the file has one and it names a mode.
@@ -299,6 +391,19 @@ final class RecordMapper {
     }
 
     // MARK: - End of file
+
+    /// How many distinct period keys (sprint id, else label) this file's rows have: counted
+    /// once at the end from the rows themselves (no hash kept per record while reading).
+    private func distinctPeriods() -> Int {
+        let file = Int32(fileIndex)
+        var n = 0
+        for b in store.buckets { for r in b.rows where r.source.file == file { n += 1 } }
+        var keys = DistinctCount(capacity: n)
+        for b in store.buckets {
+            for r in b.rows where r.source.file == file { keys.insert(r.period.withKeyBytes { RowStore.hash($0) }) }
+        }
+        return keys.count()
+    }
 
     /// The file's summary and its extra metrics (numeric or not).
     func finish(compressed: Bool, sha256: String) -> (summary: InputSummary, extras: [FileExtra]) {
@@ -330,7 +435,7 @@ final class RecordMapper {
         }
         let summary = InputSummary(
             path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
-            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: periodKeys.count(),
+            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: distinctPeriods(),
             firstPeriod: first?.label, lastPeriod: last?.label, sha256: sha256, columns: columns)
         return (summary, extras)
     }

@@ -32,7 +32,6 @@ struct RowMerger {
         for b in store.buckets.indices {
             var bucket = store.buckets[b]
             store.buckets[b].rows = []
-            store.buckets[b].keyHashes = []
             if bucket.rows.isEmpty { continue }
             if anyExtras { alignExtras(&bucket.rows, count: names.count, maps: fileMaps) }
             let team = store.teams[Int(bucket.team)].team
@@ -84,7 +83,8 @@ struct RowMerger {
     private func dropDuplicates(_ bucket: RowStore.Bucket, team: Team, findings: inout [Finding]) -> [PeriodRow] {
         let rows = bucket.rows
         guard rows.count > 1 else { return rows }
-        var sortedHashes = bucket.keyHashes
+        // Hash of each row's period key (sprint id, else label): equal keys, equal hashes.
+        var sortedHashes = rows.map { $0.period.withKeyBytes { RowStore.hash($0) } }
         sortedHashes.sort()
         var clash = false
         for i in sortedHashes.indices.dropFirst() where sortedHashes[i] == sortedHashes[i - 1] { clash = true; break }

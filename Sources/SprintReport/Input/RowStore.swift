@@ -12,16 +12,15 @@ final class RowStore {
         var mode: ComputationMode
         var level: RowLevel
         var rows: [PeriodRow] = []
-        /// Hash of each row's period key (sprint id, else label), parallel to `rows`.
-        var keyHashes: [UInt64] = []
     }
 
-    private(set) var teams: [TeamEntry] = []
+    // Touched per record by the mapping thread only: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private(set) var teams: [TeamEntry] = []
     private var teamIndex: [String: Int32] = [:]
-    var buckets: [Bucket] = []
-    var findings: [Finding] = []
+    @exclusivity(unchecked) var buckets: [Bucket] = []
+    @exclusivity(unchecked) var findings: [Finding] = []
     /// Input order of records over all files (`Period.sequence`).
-    var sequence = 0
+    @exclusivity(unchecked) var sequence = 0
 
     /// The team with `key`, created from `make` the first time.
     func team(key: String, make: () -> Team) -> Int32 {
@@ -52,7 +51,6 @@ final class RowStore {
         // the team before: reserving that many spares the doubling slack of appends.
         if let previous = buckets.last?.rows.count, previous > 1 {
             fresh.rows.reserveCapacity(previous)
-            fresh.keyHashes.reserveCapacity(previous)
         }
         buckets.append(fresh)
         switch slot {

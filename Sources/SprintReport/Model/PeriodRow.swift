@@ -13,16 +13,17 @@ public struct SourceRef: Sendable, Hashable, Comparable {
 
 /// One team's figures for one period in one computation mode, after merging all inputs.
 public struct PeriodRow: Sendable {
-    public var period: Period
+    // Stored in this order (widest alignment last but one) so the row packs into 128 bytes.
     /// Exported values; after analysis also the derived ones (listed in `derived`).
     public var values: MetricValues
     /// Metrics whose value was derived from the identities, not exported.
     public var derived: MetricSet
+    /// The record that supplied the row (for a long-shape file, its first record).
+    public var source: SourceRef
     /// Extra numeric columns, parallel to `DataSet.extraMetrics` (empty when there are none;
     /// NaN where missing).
     public var extras: [Double]
-    /// The record that supplied the row (for a long-shape file, its first record).
-    public var source: SourceRef
+    public var period: Period
 
     public init(period: Period, values: MetricValues = MetricValues(), derived: MetricSet = MetricSet(),
                 extras: [Double] = [], source: SourceRef) {
