@@ -74,8 +74,7 @@ enum Identities {
         var mismatches: [Mismatch] = []
         // On the value slots in place (this runs once per row: no copy of the values, no
         // retain of the tables); the arithmetic and order are those of the definitions above.
-        withUnsafeMutablePointer(to: &values.storage) { storage in
-            let v = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Double.self)
+        values.withMutableSlots { v in
             var used: UInt8 = 0  // bit i: sums[i] derived a value (a bit set, not a Set: no allocation per row)
             var changed = true
             while changed {
@@ -110,8 +109,7 @@ enum Identities {
     static func completeRatios(_ values: inout MetricValues, derived: inout MetricSet,
                                mode: ComputationMode) -> [Mismatch] {
         var mismatches: [Mismatch] = []
-        withUnsafeMutablePointer(to: &values.storage) { storage in
-            let v = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Double.self)
+        values.withMutableSlots { v in
             completeRatios(v, derived: &derived, mode: mode, into: &mismatches)
         }
         return mismatches

@@ -63,11 +63,8 @@ enum WindowSummarizer {
     /// Adds each additive metric present in `values` to `sum` (a missing sum starts at 0).
     @inline(__always)
     static func addAdditive(_ values: MetricValues, to sum: inout MetricValues) {
-        withUnsafePointer(to: values.storage) { v in
-            withUnsafeMutablePointer(to: &sum.storage) { s in
-                addAdditive(UnsafeRawPointer(v).assumingMemoryBound(to: Double.self),
-                            to: UnsafeMutableRawPointer(s).assumingMemoryBound(to: Double.self))
-            }
+        values.withSlots { v in
+            sum.withMutableSlots { s in addAdditive(v, to: s) }
         }
     }
 

@@ -130,6 +130,32 @@ public struct MetricValues: Sendable, Equatable {
     /// Whether the values are held as 3-byte codes (no heap storage).
     public var isCompact: Bool { wide.isEmpty }
 
+    /// All 20 slots as plain doubles (NaN = missing), by `Metric.index`.
+    @inlinable public var slots: InlineArray<20, Double> {
+        var out = InlineArray<20, Double>(repeating: .nan)
+        for i in 0..<Metric.count { out[i] = raw(i) }
+        return out
+    }
+
+    /// Runs `body` on the 20 slots decoded into plain doubles (NaN = missing), for code that
+    /// works on every metric of a row at once.
+    @inlinable public func withSlots<R>(_ body: (UnsafePointer<Double>) throws -> R) rethrows -> R {
+        let s = slots
+        return try withUnsafePointer(to: s) { try body(UnsafeRawPointer($0).assumingMemoryBound(to: Double.self)) }
+    }
+
+    /// Runs `body` on the 20 slots decoded into plain doubles, then stores back every slot
+    /// whose bits changed (through `set`, so exactness and the compact form are kept).
+    @inlinable public mutating func withMutableSlots<R>(_ body: (UnsafeMutablePointer<Double>) throws -> R) rethrows -> R {
+        let before = slots
+        var after = before
+        let result = try withUnsafeMutablePointer(to: &after) {
+            try body(UnsafeMutableRawPointer($0).assumingMemoryBound(to: Double.self))
+        }
+        for i in 0..<Metric.count where after[i].bitPattern != before[i].bitPattern { set(after[i], at: i) }
+        return result
+    }
+
     /// Slot view kept for code that reads `storage[i]` (NaN = missing).
     public struct Slots {
         @usableFromInline let values: MetricValues
