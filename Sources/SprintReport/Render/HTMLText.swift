@@ -1,18 +1,44 @@
 import Mustache
 
-/// Text for HTML, escaped exactly as swift-mustache's `{{x}}` escapes it — by swift-mustache.
+/// Text for HTML, escaped with swift-mustache's own replacements — one Unicode scalar at a time.
 ///
 /// The project never hand-writes HTML escaping. swift-mustache's HTML escaping
 /// (`String.htmlEscape` in its `String.swift`) replaces only the characters `<`, `>`, `&`,
 /// `"` and `'` and copies every other character. So a string whose UTF-8 holds none of those
-/// five bytes is emitted as is (it would come out of `{{x}}` unchanged), and any other string
-/// is escaped by rendering it through a cached one-variable swift-mustache template (`{{s}}`).
-/// The native writers (`MarkGroupHTML`, `TableRowsHTML`) use this for every text they insert;
-/// a test compares it with swift-mustache for every ASCII character, every BMP scalar and
-/// hostile strings.
+/// five bytes is emitted as is (it would come out of `{{x}}` unchanged).
+///
+/// swift-mustache 2.1.1 compares whole *characters* (grapheme clusters) with its table, so
+/// one of the five followed by a combining mark (`"` + U+0301 is one character) is not
+/// escaped at all: a team named `x"́ onmouseover=…` would end an attribute and add an event
+/// handler. So any string with one of the five bytes is escaped here scalar by scalar, with
+/// the replacement that swift-mustache's `{{s}}` gives for that character alone (asked of
+/// swift-mustache once, below). The five are ASCII, so they never occur inside a multi-byte
+/// UTF-8 sequence and a byte walk is a scalar walk. Tests compare this with swift-mustache
+/// for every ASCII character, every BMP scalar and random strings (scalar by scalar), and
+/// check that the combining-mark case is escaped.
 enum HTMLText {
     /// The template that escapes: swift-mustache's own `{{s}}`.
     private static let escaper = try! MustacheTemplate(string: "{{s}}")
+
+    /// swift-mustache's replacement bytes for each of the five characters, indexed by the
+    /// character's byte (nil for every other byte).
+    private static let replacements: [[UInt8]?] = {
+        var table = [[UInt8]?](repeating: nil, count: 128)
+        for b: UInt8 in [0x3C, 0x3E, 0x26, 0x22, 0x27] {
+            table[Int(b)] = Array(escaper.render(["s": String(UnicodeScalar(b))]).utf8)
+        }
+        return table
+    }()
+
+    /// `s` (which holds at least one of the five bytes) escaped scalar by scalar.
+    private static func escapedBytes(_ s: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            if b < 0x80, let r = replacements[Int(b)] { out += r } else { out.append(b) }
+        }
+        return out
+    }
 
     /// True when `s` holds none of `<`, `>`, `&`, `"`, `'` (as UTF-8 bytes).
     @inline(__always) static func isPlain(_ s: String) -> Bool {
@@ -26,17 +52,17 @@ enum HTMLText {
         return true
     }
 
-    /// `s` as `{{s}}` renders it.
+    /// `s` escaped for HTML text and attribute values.
     static func escaped(_ s: String) -> String {
-        isPlain(s) ? s : escaper.render(["s": s])
+        isPlain(s) ? s : String(decoding: escapedBytes(s), as: UTF8.self)
     }
 
-    /// Appends `s` as `{{s}}` renders it.
+    /// Appends `s` escaped.
     @inline(__always) static func append(_ s: String, to out: inout String) {
-        if isPlain(s) { out += s } else { out += escaper.render(["s": s]) }
+        out += escaped(s)
     }
 
-    /// Appends `s` as `{{s}}` renders it, as UTF-8.
+    /// Appends `s` escaped, as UTF-8.
     static func append(_ s: String, to out: ByteBuffer) {
         let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             for b in bytes where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { return false }
@@ -45,15 +71,15 @@ enum HTMLText {
         }
         switch done {
         case true?: return
-        case false?: out.appendText(escaper.render(["s": s]))
-        case nil: out.appendText(escaped(s))
+        case false?, nil: escapedBytes(s).withUnsafeBufferPointer { out.append($0) }
         }
     }
 }
 
-/// swift-mustache's HTML content type with `HTMLText`'s shortcut: text without any of the five
-/// escaped characters is returned as is (as `htmlEscape` would return it, character for
-/// character), other text is escaped by swift-mustache's own HTML escaping.
+/// swift-mustache's HTML content type, escaping through `HTMLText`: text without any of the
+/// five escaped characters is returned as is (as `htmlEscape` would return it), other text is
+/// escaped scalar by scalar with swift-mustache's replacements (so a quote followed by a
+/// combining mark is escaped too, which `htmlEscape` misses).
 ///
 /// swift-mustache's `htmlEscape` walks characters and looks each up in a dictionary
 /// (≈ 900 instructions per character, 13 % of a site build for page-level text). Every
