@@ -48,6 +48,7 @@ import Testing
         let pd = ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: "g", library: library)
         #expect(!pd.svg.contains("<title>Sprint 3: planned") && !pd.svg.contains("<title>Sprint 3: delivered"))
         #expect(pd.svg.contains("<title>Sprint 3: no data</title>—</text>"))
+        #expect(pd.svg.contains("<title>Sprint 2: planned "), "one title per period, on its hover area")
         #expect(pd.table.rows[2] == ["Sprint 3", "—", "—", "—", "—", "—", "—"])
         let sd = SayDoLayout.make(points, limits: limits, periodNoun: "sprint", idPrefix: "g")
         let paths = sd.geometry.groups.flatMap(\.marks).compactMap { m -> String? in
@@ -55,9 +56,16 @@ import Testing
         }
         #expect(paths.count == 1)
         #expect(paths[0].filter { $0 == "M" }.count == 2, "the line breaks at the gap: \(paths[0])")
-        let dots = sd.geometry.groups.flatMap(\.marks).filter { if case .circle = $0 { true } else { false } }
-        #expect(dots.count == 5)
-        #expect(LinePath.d([(1, 1), nil, (2, 2), (3, 3)]) == "M1 1 M2 2 L3 3")
+        // The dots are one path of zero-length steps, one per present value.
+        let dots = sd.geometry.groups.flatMap(\.marks).compactMap { m -> String? in
+            if case .path(let p) = m, p.cls == "chart-saydo-dot" { p.d } else { nil }
+        }
+        #expect(dots.count == 1 && dots[0].components(separatedBy: "h0").count - 1 == 5)
+        // A period without data has no hover area: its `—` keeps its own title.
+        let hovers = sd.geometry.groups.filter { $0.cls == CartesianFrame.hoverGroup }.flatMap(\.marks)
+        #expect(hovers.count == 5)
+        #expect(LinePath.d([(1, 1), nil, (2, 2), (3, 3)]) == "M1 1M2 2l1 1")
+        #expect(LinePath.d([(1.25, 10), (0.5, 9.96), (-0.04, 12)]) == "M1.3 10l-.8 0-.5 2")
         #expect(LinePath.isolated([(1, 1), nil, (2, 2), (3, 3)]) == [0])
     }
 
@@ -111,23 +119,23 @@ import Testing
         }
     }
 
-    @Test func everyDataMarkHasATitle() {
-        for layout in layouts(ChartSamples.sprints(13, gaps: [3])) {
-            for group in layout.geometry.groups where ["chart-bars", "chart-lines", "chart-forecast-band"].contains(group.cls) {
-                // Stacked bars: the title of the whole stack sits on its base, so a hatched
-                // top segment needs one only when no base segment lies under it.
-                let titledX = Set(group.marks.compactMap { m -> Double? in
-                    if case .rect(let r) = m, r.title != nil { return r.x }
-                    return nil
-                })
+    @Test func everyPeriodWithDataHasOneHoverTitle() {
+        for layout in layouts(ChartSamples.sprints(13, gaps: [3])) where layout.geometry.groups.contains(where: {
+            $0.cls == "chart-x-axis"
+        }) {
+            // Marks carry no titles (bars, lines and dots are path data); each period with data
+            // has one hover area with one title, the period without data its `—` with its own.
+            let hovers = layout.geometry.groups.filter { $0.cls == CartesianFrame.hoverGroup }.flatMap(\.marks)
+            #expect(hovers.count == 12, "\(layout.heading)")
+            for mark in hovers {
+                guard case .path(let p) = mark else { Issue.record("a hover area is a path"); continue }
+                #expect(p.cls == "chart-hit" && p.title?.hasPrefix("Sprint ") == true)
+            }
+            for group in layout.geometry.groups where group.cls == "chart-bars" || group.cls == "chart-lines" {
                 for mark in group.marks {
                     switch mark {
-                    case .rect(let r):
-                        #expect(r.title != nil || (r.cls.hasSuffix("-creep") && titledX.contains(r.x)))
-                    case .circle(let c): #expect(c.title != nil)
-                    case .path(let p):
-                        // Series lines carry their titles on the dots; a halo is decoration.
-                        if !["chart-creep", "chart-churn", "chart-saydo", "chart-halo"].contains(p.cls) { #expect(p.title != nil) }
+                    case .rect, .circle: Issue.record("\(layout.heading): bars and dots are path data")
+                    case .text(let t) where t.cls == "chart-missing": #expect(t.title == "Sprint 4: no data")
                     default: break
                     }
                 }
@@ -135,11 +143,61 @@ import Testing
         }
     }
 
+    @Test func longWindowsDrawTheLastPeriodsAndSaySo() {
+        let points = ChartSamples.sprints(78)
+        let span = ChartSpan(total: 78, limit: ChartSpan.pageLimit, note: "every sprint is in the table below")
+        let whole = ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: "w", library: library)
+        for chart in ChartSamples.allCharts(points, prefix: "p", span: span) {
+            #expect(chart.description.contains("the last 26 of 78 sprints"), "\(chart.description)")
+            #expect(chart.description.hasSuffix(" Every sprint is in the table below."))
+            #expect(chart.table.rows.filter { $0[0].hasPrefix("Sprint") }.count == 26)
+            #expect(chart.table.rows.first?.first == "Sprint 53")
+            #expect(chart.table.caption.hasSuffix(", the last 26 of 78 sprints"))
+            #expect(matches(chart.svg, #"<path d="[^"]*" class="chart-hit"><title>"#).count <= 26)
+            #expect(!chart.svg.contains(">Sprint 52<") && !chart.svg.contains("<title>Sprint 52:"))
+        }
+        // The heading (the finding) covers the whole window, like the tiles.
+        let cut = ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: "w", library: library, span: span)
+        #expect(cut.title == whole.title && cut.title.contains("of 78 sprints"))
+        // A page with no other table of its periods keeps them all in the chart's table.
+        let node = ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "month", idPrefix: "n",
+                                               library: library, span: ChartSpan(total: 78, limit: 26, tableAll: true))
+        #expect(node.table.rows.count == 78 && !node.table.caption.contains("last 26"))
+        #expect(ChartSpan(total: 13, limit: 26).isCut == false)
+    }
+
+    @Test func teamNamesAreDroppedFromChartLabels() {
+        #expect(ChartText.shortLabels(["Scarlet Hawk Sprint 6", "Scarlet Hawk Sprint 7"]) == ["Sprint 6", "Sprint 7"])
+        #expect(ChartText.shortLabels(["Sprint 6", "Sprint 7"]) == ["Sprint 6", "Sprint 7"])
+        #expect(ChartText.shortLabels(["2026-01", "2026-02"]) == ["2026-01", "2026-02"])
+        #expect(ChartText.shortLabels(["A B C", "A B C"]) == ["A B C", "A B C"], "identical labels stay whole")
+        #expect(ChartText.shortLabels(["Hawk Sprint 6", "Owl Sprint 7"]) == ["Hawk Sprint 6", "Owl Sprint 7"])
+    }
+
+    @Test func pathDataIsCompactAndDoesNotDrift() {
+        var p = PathData()
+        p.rect(x: 10.04, y: 20.06, width: 8.77, height: 0.52)
+        p.dot(3, -0.5)
+        p.horizontal(from: 1, to: 5.55, y: 2)
+        #expect(p.text == "M10 20.1h8.8v.5h-8.8zM3-.5h0M1 2h4.6")
+        // Steps are differences of rounded points: the end is where it should be after 1,000 steps.
+        let xs = (0...1000).map { Double($0) * 0.123 }
+        var line = PathData()
+        line.move(0, 0)
+        for x in xs.dropFirst() { line.line(x, 0) }
+        #expect(line.text.hasPrefix("M0 0l.1 0 .1 0 .2 0 .1 0"))
+        let steps = matches(String(line.text.dropFirst(5)), #"(-?[0-9]*\.?[0-9]+)"#).compactMap(Double.init)
+        let xSteps = stride(from: 0, to: steps.count, by: 2).map { steps[$0] }
+        #expect(xSteps.count == 1000)
+        #expect(abs(xSteps.reduce(0, +) - 123) < 1e-6, "the steps add up to the last point exactly")
+        #expect(PathData.number(-5) == "-.5" && PathData.number(0) == "0" && PathData.number(123) == "12.3")
+    }
+
     @Test func sentencesStateTheFinding() {
         var points = ChartSamples.sprints(6)
         for (i, d) in [21.0, 25, 22, 30, 28, 34].enumerated() { points[i].values[.totalWorkDelivered] = d }
         let pd = PlannedVsDeliveredLayout.make(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: "a")
-        #expect(pd.geometry.description == "Delivered work rose from 21 to 34 story points over 6 sprints.")
+        #expect(pd.geometry.description == "Delivered work rose from 21 to 34 story points over 6 sprints; trend +2.3 per sprint.")
         #expect(pd.heading.hasPrefix("Delivered ") && pd.heading.contains("% of committed work"))
         let one = PlannedVsDeliveredLayout.make(Array(points.prefix(1)), mode: .tickets, periodNoun: "sprint", idPrefix: "a")
         #expect(one.geometry.description == "Delivered 21 tickets in Sprint 1.")

@@ -63,14 +63,15 @@ enum ChartSamples {
     static let forecast = Forecast(low: 21, median: 24.5, high: 28)
 
     /// Every chart kind for `points`, as rendered SVG.
-    static func allCharts(_ points: [SeriesPoint], prefix: String) -> [RenderedChart] {
+    static func allCharts(_ points: [SeriesPoint], prefix: String, span: ChartSpan? = nil) -> [RenderedChart] {
         let limits = BandThresholds.defaults.limits[.sayDoPercent]!
         return [
-            ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: prefix + "-pd", library: library),
+            ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: prefix + "-pd", library: library,
+                                        span: span),
             ChartKit.deliveredForecast(points, forecast: points.count >= 3 ? forecast : nil, mode: .storyPoints, periodNoun: "sprint",
-                                       idPrefix: prefix + "-df", library: library),
-            ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: prefix + "-sd", library: library),
-            ChartKit.creepAndChurn(points, periodNoun: "sprint", idPrefix: prefix + "-cc", library: library),
+                                       idPrefix: prefix + "-df", library: library, span: span),
+            ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: prefix + "-sd", library: library, span: span),
+            ChartKit.creepAndChurn(points, periodNoun: "sprint", idPrefix: prefix + "-cc", library: library, span: span),
         ]
     }
 

@@ -39,13 +39,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         for (name, page) in pages {
             // The SVG namespace is a name, not a request; `url(#id)` refers inside the page.
+            // The one link: the site's style sheet, a file beside the page.
+            #expect(page.components(separatedBy: "<link ").count == 2, "\(name) links one style sheet")
             let html = page.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
                 .replacingOccurrences(of: "url(#", with: "")
+                .replacingOccurrences(of: "<link rel=\"stylesheet\" href=\"style.css\">", with: "")
             for needle in ["<script", "http://", "https://", "<link", "<img", "@import", "url(", "<iframe", "<object"] {
                 #expect(!html.contains(needle), "\(name) contains \(needle)")
             }
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+            #expect(!html.contains("<style"), "\(name): the CSS is in style.css, not in every page")
         }
+        let css = try String(contentsOf: dir.appendingPathComponent("site/style.css"), encoding: .utf8)
+        #expect(css.contains("--planned: #0072B2") && css.contains(".chart .chart-hit"), "site.css and charts.css")
+        for needle in ["http://", "https://", "@import", "url("] { #expect(!css.contains(needle), "style.css contains \(needle)") }
     }
 
     @Test func idsAreUniqueInEveryPage() throws {
@@ -83,11 +90,12 @@ import Testing
     @Test func pageFilesMatchLinks() throws {
         let (dir, pages) = try site()
         defer { try? FileManager.default.removeItem(at: dir) }
-        // Every local link points to a page that exists.
+        // Every local link points to a page that exists (the style sheet too).
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/style.css").path))
         for (name, html) in pages {
             for part in html.components(separatedBy: "href=\"").dropFirst() {
                 let target = String(part.prefix { $0 != "\"" })
-                if target.hasPrefix("#") { continue }
+                if target.hasPrefix("#") || target == "style.css" { continue }
                 #expect(pages[target] != nil, "\(name) links to missing \(target)")
             }
         }

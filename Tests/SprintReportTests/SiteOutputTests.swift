@@ -138,8 +138,9 @@ import Testing
         try build(out, templates: try PageTemplates(directory: t.path))
         let quality = try String(contentsOf: out.appendingPathComponent("data-quality.html"), encoding: .utf8)
         #expect(quality.contains("<p class=\"mine\">Data quality</p>"))
-        #expect(quality.contains("body { color: #123456 }"))
-        #expect(!quality.contains("--planned: #0072B2"), "the user's site.css replaced the built-in one")
+        let css = try String(contentsOf: out.appendingPathComponent("style.css"), encoding: .utf8)
+        #expect(css.contains("body { color: #123456 }"))
+        #expect(!css.contains("--planned: #0072B2"), "the user's site.css replaced the built-in one")
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("How the bands are set"), "other templates stay built in")
     }

@@ -74,15 +74,21 @@ struct CartesianFrame {
         groups = []
         // Gridlines and tick labels.
         var grid: [ChartMark] = []
+        var gridPath = PathData()
         var ticks: [ChartMark] = []
         let (lo, hi, t) = (sc.lower, sc.upper, top)
         func yOf(_ v: Double) -> Double { b - (v - lo) / (hi - lo) * (b - t) }
         for tick in sc.ticks {
             let y = yOf(tick)
-            grid.append(.line(LineMark(x1: leftEdge, y1: y, x2: rightEdge, y2: y, cls: tick == 0 ? "chart-baseline" : "chart-grid")))
+            if tick == 0 {
+                grid.append(.line(LineMark(x1: leftEdge, y1: y, x2: rightEdge, y2: y, cls: "chart-baseline")))
+            } else {
+                gridPath.horizontal(from: leftEdge, to: rightEdge, y: y)
+            }
             ticks.append(.text(TextMark(x: leftEdge - 6, y: y + tfs * 0.35, text: sc.label(tick), cls: "chart-tick",
                                         fontSize: tfs, anchor: .end)))
         }
+        if !gridPath.isEmpty { grid.insert(.path(PathMark(d: gridPath.text, cls: "chart-grid")), at: 0) }
         groups.append(MarkGroup(cls: "chart-grid-lines", marks: grid))
         groups.append(MarkGroup(cls: "chart-y-axis", marks: ticks + [.text(unitText)]))
         if !key.marks.isEmpty { groups.append(MarkGroup(cls: "chart-key", marks: key.marks)) }
@@ -103,6 +109,23 @@ struct CartesianFrame {
     func bar(x: Double, width: Double, from: Double, to: Double, cls: String, fill: String? = nil, title: String?) -> RectMark {
         let y0 = y(from), y1 = y(to)
         return RectMark(x: x - width / 2, y: min(y0, y1), width: width, height: abs(y1 - y0), cls: cls, fill: fill, title: title)
+    }
+
+    /// The class of the group of hover areas.
+    static let hoverGroup = "chart-hits"
+
+    /// One hover area per period: the period's slot over the whole plot height, drawn on top
+    /// of the marks (transparent; `charts.css` tints it on hover), carrying the period's one
+    /// `<title>`. Bars and dots are then plain path data without an element each.
+    func hoverAreas(_ titles: [String?]) -> MarkGroup {
+        var marks: [ChartMark] = []
+        for (i, title) in titles.enumerated() {
+            guard let title, i < centers.count else { continue }
+            var p = PathData()
+            p.rect(x: centers[i] - slot / 2, y: top, width: slot, height: bottom - top)
+            marks.append(.path(PathMark(d: p.text, cls: "chart-hit", title: title)))
+        }
+        return MarkGroup(cls: Self.hoverGroup, marks: marks)
     }
 
     /// A muted `—` on the baseline of a period without data: missing, not zero.

@@ -30,4 +30,18 @@ enum ChartText {
         guard let f = s.first else { return s }
         return f.uppercased() + s.dropFirst()
     }
+
+    /// Chart labels without the words that every label starts with, keeping the last of
+    /// them: "Scarlet Hawk Sprint 6" … on one team's chart read "Sprint 6" …; "Sprint 6"
+    /// and monthly labels stay as they are. The data tables keep the full labels.
+    static func shortLabels(_ labels: [String]) -> [String] {
+        let words = labels.map { $0.split(separator: " ", omittingEmptySubsequences: false) }
+        guard let first = words.first, labels.count > 1, labels.contains(where: { $0 != labels[0] }) else { return labels }
+        var common = 0
+        while common < first.count - 1, words.allSatisfy({ $0.count > common + 1 && $0[common] == first[common] }) {
+            common += 1
+        }
+        guard common >= 2 else { return labels }
+        return words.map { $0.dropFirst(common - 1).joined(separator: " ") }
+    }
 }

@@ -1,12 +1,16 @@
 /// Scope creep % and churn % per period: two lines with different dash patterns, each
 /// labelled directly at its right end.
 enum CreepChurnLayout {
-    static func make(_ points: [SeriesPoint], periodNoun: String, idPrefix: String) -> ChartLayout {
-        let creep = points.map { $0.chartValue(.scopeCreepPercent) }
-        let churn = points.map { $0.chartValue(.churnRate) }
-        let c = points.map { $0.chartValue(.sprintCommit) }, a = points.map { $0.chartValue(.sprintCreep) }
-        let labels = points.map { ChartText.oneLine($0.period.label) }
-        let n = points.count
+    static func make(_ points: [SeriesPoint], periodNoun: String, idPrefix: String, span: ChartSpan? = nil) -> ChartLayout {
+        let span = span ?? .all(points.count)
+        let allCreep = points.map { $0.chartValue(.scopeCreepPercent) }
+        let allChurn = points.map { $0.chartValue(.churnRate) }
+        let allC = points.map { $0.chartValue(.sprintCommit) }, allA = points.map { $0.chartValue(.sprintCreep) }
+        let shown = points[span.range]
+        let creep = Array(allCreep[span.range]), churn = Array(allChurn[span.range])
+        let c = Array(allC[span.range]), a = Array(allA[span.range])
+        let labels = ChartText.shortLabels(shown.map { ChartText.oneLine($0.period.label) })
+        let n = shown.count
         let hasChurn = churn.contains { $0 != nil }
         let fs = CartesianFrame.tickFontSize
         let names = ["Scope creep", "Churn"]
@@ -15,34 +19,37 @@ enum CreepChurnLayout {
                                    unit: "% of committed work", legend: [], rightLabelWidth: labelWidth)
         var groups = frame.groups
         var marks = (0..<n).filter { creep[$0] == nil && churn[$0] == nil }.map { frame.missingMark($0, label: labels[$0]) }
-        marks += SeriesLine.marks(creep, frame: frame, cls: "chart-creep") { i, v in
-            var t = "\(labels[i]): scope creep \(NumberFormat.percent(v))"
-            if let a = a[i], let c = c[i] { t += " (\(NumberFormat.amount(a)) added to \(NumberFormat.amount(c)) committed)" }
-            if let h = churn[i] { t += ", churn \(NumberFormat.percent(h))" }
-            return t
-        }
-        if hasChurn {
-            marks += SeriesLine.marks(churn, frame: frame, cls: "chart-churn") { i, v in
-                "\(labels[i]): churn \(NumberFormat.percent(v))" + (creep[i].map { ", scope creep \(NumberFormat.percent($0))" } ?? "")
+        marks += SeriesLine.marks(creep, frame: frame, cls: "chart-creep")
+        if hasChurn { marks += SeriesLine.marks(churn, frame: frame, cls: "chart-churn") }
+        let titles: [String?] = (0..<n).map { i in
+            var parts: [String] = []
+            if let v = creep[i] {
+                var t = "scope creep \(NumberFormat.percent(v))"
+                if let a = a[i], let c = c[i] { t += " (\(NumberFormat.amount(a)) added to \(NumberFormat.amount(c)) committed)" }
+                parts.append(t)
             }
+            if let h = churn[i] { parts.append("churn \(NumberFormat.percent(h))") }
+            return parts.isEmpty ? nil : "\(labels[i]): " + parts.joined(separator: ", ")
         }
         var items: [(y: Double, text: String, cls: String)] = []
         if let last = SeriesStats.present(creep).last { items.append((frame.y(last.value), names[0], "chart-label chart-creep-label")) }
         if let last = SeriesStats.present(churn).last { items.append((frame.y(last.value), names[1], "chart-label chart-churn-label")) }
         marks += DirectLabels.place(items, x: frame.right + 6, top: frame.top, bottom: frame.bottom, fontSize: fs)
         groups.append(MarkGroup(cls: "chart-lines", marks: marks))
-        let overall = SeriesStats.ratioOfSums(a, c) ?? SayDoLayout.mean(creep)
+        groups.append(frame.hoverAreas(titles))
+        let overall = SeriesStats.ratioOfSums(allA, allC) ?? SayDoLayout.mean(allCreep)
         let present = SeriesStats.present(creep)
+        let allPresent = SeriesStats.present(allCreep)
         var heading: String
         if let overall {
             heading = overall == 0 ? "No scope creep" : "Scope creep added \(ChartText.percent(overall)) to commitments"
-            if let hi = present.max(by: { $0.value < $1.value }), present.count > 1, hi.value > 0 {
-                heading += "; highest \(ChartText.percent(hi.value)) in \(labels[hi.index])"
+            if let hi = allPresent.max(by: { $0.value < $1.value }), allPresent.count > 1, hi.value > 0 {
+                heading += "; highest \(ChartText.percent(hi.value)) in \(ChartText.oneLine(points[hi.index].period.label))"
             }
         } else {
             heading = "No scope creep figures"
         }
-        var description = "Scope creep %" + (hasChurn ? " and churn %" : "") + " per \(periodNoun) over \(ChartText.count(n, periodNoun))"
+        var description = "Scope creep %" + (hasChurn ? " and churn %" : "") + " per \(periodNoun) over \(span.over(periodNoun))"
         if !hasChurn { description += " (churn not in the data)" }
         if let last = present.last {
             description += "; last creep \(ChartText.percent(last.value))"
@@ -53,7 +60,10 @@ enum CreepChurnLayout {
                                      title: heading, description: description, groups: groups)
         let table = ChartTable(caption: "Scope creep % and churn % per \(periodNoun) (percent of committed work)",
                                columns: [ChartText.capitalised(periodNoun), "Scope creep %", "Churn %"],
-                               rows: (0..<n).map { [labels[$0], NumberFormat.percent(creep[$0]), NumberFormat.percent(churn[$0])] })
+                               rows: span.tableRange.map { i in
+                                   [ChartText.oneLine(points[i].period.label), NumberFormat.percent(allCreep[i]),
+                                    NumberFormat.percent(allChurn[i])]
+                               })
         return ChartLayout(geometry: geometry, heading: heading, table: table)
     }
 }

@@ -2,11 +2,17 @@
 /// (25th–75th percentile, median marked) in a trailing "next" slot.
 enum DeliveredForecastLayout {
     static func make(_ points: [SeriesPoint], forecast: Forecast?, mode: ComputationMode, periodNoun: String,
-                     idPrefix: String) -> ChartLayout {
-        let d = points.map { $0.chartValue(.totalWorkDelivered) }
-        let rolling = points.map { p in p.rolling.flatMap { $0.isFinite ? $0 : nil } }
-        let labels = points.map { ChartText.oneLine($0.period.label) }
-        let n = points.count
+                     idPrefix: String, span: ChartSpan? = nil) -> ChartLayout {
+        let span = span ?? .all(points.count)
+        let all = points.map { $0.chartValue(.totalWorkDelivered) }
+        let tablePoints = points[span.tableRange]
+        let fullLabels = tablePoints.map { ChartText.oneLine($0.period.label) }
+        let tableRolling = tablePoints.map { p in p.rolling.flatMap { $0.isFinite ? $0 : nil } }
+        let shown = points[span.range]
+        let d = shown.map { $0.chartValue(.totalWorkDelivered) }
+        let rolling = shown.map { p in p.rolling.flatMap { $0.isFinite ? $0 : nil } }
+        let labels = ChartText.shortLabels(shown.map { ChartText.oneLine($0.period.label) })
+        let n = shown.count
         let fc = forecast.flatMap { [$0.low, $0.median, $0.high].allSatisfy(\.isFinite) ? $0 : nil }
         var values = d.compactMap { $0 } + rolling.compactMap { $0 }
         if let fc { values += [fc.low, fc.median, fc.high] }
@@ -21,18 +27,24 @@ enum DeliveredForecastLayout {
         let frame = CartesianFrame(labels: labels, values: values, minStep: 1, unit: mode.unitName, legend: legend,
                                    trailing: trailing)
         let bw = max(frame.groupWidth * 0.6, 0.8)
-        var bars: [ChartMark] = []
+        var barPath = PathData()
+        var missing: [ChartMark] = []
+        var titles: [String?] = []
         for i in 0..<n {
             guard let v = d[i] else {
-                bars.append(frame.missingMark(i, label: labels[i]))
+                missing.append(frame.missingMark(i, label: labels[i]))
+                titles.append(nil)
                 continue
             }
-            if v == 0 { continue }
             var title = "\(labels[i]): delivered \(ChartText.amount(v, mode))"
             if let r = rolling[i] { title += ", \(averageName) \(NumberFormat.amount(r))" }
-            bars.append(.rect(frame.bar(x: frame.centers[i], width: bw, from: 0, to: v, cls: "chart-delivered", title: title)))
+            titles.append(title)
+            if v == 0 { continue }
+            let r = frame.bar(x: frame.centers[i], width: bw, from: 0, to: v, cls: "", title: nil)
+            barPath.rect(x: r.x, y: r.y, width: r.width, height: r.height)
         }
         var groups = frame.groups
+        let bars = (barPath.isEmpty ? [] : [ChartMark.path(PathMark(d: barPath.text, cls: "chart-delivered"))]) + missing
         groups.append(MarkGroup(cls: "chart-bars", marks: bars))
         let pts: [(x: Double, y: Double)?] = (0..<n).map { i in rolling[i].map { (frame.centers[i], frame.y($0)) } }
         var line: [ChartMark] = []
@@ -40,12 +52,11 @@ enum DeliveredForecastLayout {
         if !d3.isEmpty {
             // A halo in the background colour keeps the line readable where it crosses bars.
             line.append(.path(PathMark(d: d3, cls: "chart-halo")))
-            line.append(.path(PathMark(d: d3, cls: "chart-rolling", title: "\(ChartText.capitalised(averageName)) of delivered work")))
+            line.append(.path(PathMark(d: d3, cls: "chart-rolling")))
         }
-        for i in LinePath.isolated(pts) {
-            line.append(.circle(CircleMark(cx: pts[i]!.x, cy: pts[i]!.y, r: 2.5, cls: "chart-rolling-dot",
-                                           title: "\(labels[i]): \(averageName) \(NumberFormat.amount(rolling[i]))")))
-        }
+        var dots = PathData()
+        for i in LinePath.isolated(pts) { dots.dot(pts[i]!.x, pts[i]!.y) }
+        if !dots.isEmpty { line.append(.path(PathMark(d: dots.text, cls: "chart-rolling-dot"))) }
         groups.append(MarkGroup(cls: "chart-lines", marks: line))
         if let fc, let x = frame.trailingCenter {
             let w = min(frame.trailingWidth * 0.7, 36.0)
@@ -61,28 +72,33 @@ enum DeliveredForecastLayout {
                                         fontSize: fs, anchor: .middle)))
             groups.append(MarkGroup(cls: "chart-forecast-band", marks: marks))
         }
+        groups.append(frame.hoverAreas(titles))
         let heading: String
         let present = SeriesStats.present(d)
+        let allPresent = SeriesStats.present(all)
         if let fc {
             heading = "Next \(periodNoun): \(rangeText!) \(mode.unitName) expected (median \(NumberFormat.amount(fc.median)))"
-        } else if !present.isEmpty {
-            let mean = present.map(\.value).reduce(0, +) / Double(present.count)
+        } else if !allPresent.isEmpty {
+            let mean = allPresent.map(\.value).reduce(0, +) / Double(allPresent.count)
             heading = "Delivered \(ChartText.amount(mean, mode)) per \(periodNoun) on average"
         } else {
-            heading = "No delivered work recorded in \(ChartText.count(n, periodNoun))"
+            heading = "No delivered work recorded in \(ChartText.count(span.total, periodNoun))"
         }
-        var description = "Delivered work per \(periodNoun) over \(ChartText.count(n, periodNoun))"
+        var description = "Delivered work per \(periodNoun) over \(span.over(periodNoun))"
         if let last = present.last { description += ", last \(ChartText.amount(last.value, mode))" }
         if let r = rolling.compactMap({ $0 }).last { description += ", \(averageName) \(NumberFormat.amount(r))" }
         if fc != nil {
             description += "; the forecast is the middle half of the last 6 \(ChartText.plural(periodNoun))"
-        } else if present.count < 3 {
+        } else if allPresent.count < 3 {
             description += "; too few \(ChartText.plural(periodNoun)) for a forecast"
         }
         description += "."
         let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
-        var rows = (0..<n).map { i in [labels[i], NumberFormat.amount(d[i]), NumberFormat.amount(rolling[i])] }
+        var rows = tablePoints.indices.map { i in
+            [fullLabels[i - tablePoints.startIndex], NumberFormat.amount(tablePoints[i].chartValue(.totalWorkDelivered)),
+             NumberFormat.amount(tableRolling[i - tablePoints.startIndex])]
+        }
         if let fc {
             rows.append(["Next \(periodNoun) (forecast)", "\(rangeText!), median \(NumberFormat.amount(fc.median))", NumberFormat.undefined])
         }

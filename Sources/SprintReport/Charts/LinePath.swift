@@ -1,20 +1,23 @@
 /// Path data for a line through present points; a missing value breaks the line (a gap,
 /// never a zero).
 enum LinePath {
-    /// `M x y L x y …` per run of present points.
+    /// `M x y l dx dy …` per run of present points (`PathData`'s compact form).
     static func d(_ points: [(x: Double, y: Double)?]) -> String {
-        var out = ""
+        var path = PathData()
         var previousPresent = false
         for p in points {
             guard let p else {
                 previousPresent = false
                 continue
             }
-            if !out.isEmpty && !previousPresent { out += " " }
-            out += (previousPresent ? " L" : "M") + SVGNumber.format(p.x) + " " + SVGNumber.format(p.y)
+            if previousPresent {
+                path.line(p.x, p.y)
+            } else {
+                path.move(p.x, p.y)
+            }
             previousPresent = true
         }
-        return out
+        return path.text
     }
 
     /// Indices of points with no present neighbour: a line cannot show them, a dot must.

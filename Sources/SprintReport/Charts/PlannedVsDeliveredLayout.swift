@@ -1,15 +1,22 @@
 /// Planned vs delivered per period: two stacked bars per period (planned = commit + creep,
-/// delivered = delivered commit + delivered creep; creep hatched) and the least-squares
+/// delivered = delivered commit + delivered creep; creep outlined) and the least-squares
 /// trend of delivered work.
 enum PlannedVsDeliveredLayout {
-    static func make(_ points: [SeriesPoint], mode: ComputationMode, periodNoun: String, idPrefix: String) -> ChartLayout {
-        let c = points.map { $0.chartValue(.sprintCommit) }, a = points.map { $0.chartValue(.sprintCreep) }
-        let s = points.map { $0.chartValue(.sprintSize) }
-        let dc = points.map { $0.chartValue(.deliveredCommit) }, da = points.map { $0.chartValue(.deliveredCreep) }
-        let d = points.map { $0.chartValue(.totalWorkDelivered) }
-        let labels = points.map { ChartText.oneLine($0.period.label) }
+    static func make(_ points: [SeriesPoint], mode: ComputationMode, periodNoun: String, idPrefix: String,
+                     span: ChartSpan? = nil) -> ChartLayout {
+        let span = span ?? .all(points.count)
+        func series(_ m: Metric) -> [Double?] { points.map { $0.chartValue(m) } }
+        let heading = heading(c: series(.sprintCommit), a: series(.sprintCreep), dc: series(.deliveredCommit),
+                              d: series(.totalWorkDelivered), mode: mode, periodNoun: periodNoun)
+        let tableTable = table(points[span.tableRange], mode: mode, periodNoun: periodNoun)
+        let shown = points[span.range]
+        let c = shown.map { $0.chartValue(.sprintCommit) }, a = shown.map { $0.chartValue(.sprintCreep) }
+        let s = shown.map { $0.chartValue(.sprintSize) }
+        let dc = shown.map { $0.chartValue(.deliveredCommit) }, da = shown.map { $0.chartValue(.deliveredCreep) }
+        let d = shown.map { $0.chartValue(.totalWorkDelivered) }
+        let labels = ChartText.shortLabels(shown.map { ChartText.oneLine($0.period.label) })
         let trend = SeriesStats.trend(d)
-        let n = points.count
+        let n = shown.count
         var scaleValues: [Double] = []
         for i in 0..<n {
             scaleValues += [c[i], a[i], s[i], d[i], dc[i], da[i]].compactMap { $0 }
@@ -17,55 +24,69 @@ enum PlannedVsDeliveredLayout {
             scaleValues.append((dc[i] ?? 0) + (da[i] ?? 0))
         }
         if let trend { scaleValues += [trend.intercept, trend.intercept + trend.slope * Double(max(n - 1, 0))] }
-        let plannedHatch = "\(idPrefix)-hatch-planned", deliveredHatch = "\(idPrefix)-hatch-delivered"
         var legend = [
             LegendItem(swatch: .box(cls: "chart-planned", fill: nil), text: "Committed"),
-            LegendItem(swatch: .box(cls: "chart-planned-creep", fill: "url(#\(plannedHatch))"), text: "Creep"),
+            LegendItem(swatch: .box(cls: "chart-planned-creep", fill: nil), text: "Creep"),
             LegendItem(swatch: .box(cls: "chart-delivered", fill: nil), text: "Delivered commitment"),
-            LegendItem(swatch: .box(cls: "chart-delivered-creep", fill: "url(#\(deliveredHatch))"), text: "Delivered creep"),
+            LegendItem(swatch: .box(cls: "chart-delivered-creep", fill: nil), text: "Delivered creep"),
         ]
         if trend != nil { legend.append(LegendItem(swatch: .line(cls: "chart-trend"), text: "Trend of delivered")) }
         let frame = CartesianFrame(labels: labels, values: scaleValues, minStep: 1, unit: mode.unitName, legend: legend)
         let bw = max(frame.groupWidth / 2 - 0.5, 0.6)
-        var bars: [ChartMark] = []
+        // Four paths (solid commit, outlined creep; planned and delivered) instead of four
+        // elements per period; each period's figures are the `<title>` of its hover area.
+        var planned = PathData(), plannedCreep = PathData(), delivered = PathData(), deliveredCreep = PathData()
+        var missing: [ChartMark] = []
+        var titles: [String?] = []
         for i in 0..<n {
             if [c[i], a[i], s[i], dc[i], da[i], d[i]].allSatisfy({ $0 == nil }) {
-                bars.append(frame.missingMark(i, label: labels[i]))
+                missing.append(frame.missingMark(i, label: labels[i]))
+                titles.append(nil)
                 continue
             }
-            let planned = plannedTitle(labels[i], c[i], a[i], s[i], mode)
-            let delivered = deliveredTitle(labels[i], dc[i], da[i], d[i], mode)
+            titles.append(title(labels[i], c: c[i], a: a[i], s: s[i], dc: dc[i], da: da[i], d: d[i]))
             let xp = frame.centers[i] - bw / 2 - 0.5, xd = frame.centers[i] + bw / 2 + 0.5
-            bars += stack(frame, x: xp, width: bw, base: c[i], top: a[i], total: s[i], cls: "chart-planned",
-                          hatch: plannedHatch, title: planned)
-            bars += stack(frame, x: xd, width: bw, base: dc[i], top: da[i], total: d[i], cls: "chart-delivered",
-                          hatch: deliveredHatch, title: delivered)
+            stack(frame, x: xp, width: bw, base: c[i], top: a[i], total: s[i], into: &planned, creep: &plannedCreep)
+            stack(frame, x: xd, width: bw, base: dc[i], top: da[i], total: d[i], into: &delivered, creep: &deliveredCreep)
         }
+        let classes = ["chart-planned", "chart-planned-creep", "chart-delivered", "chart-delivered-creep"]
+        let paths = [planned, plannedCreep, delivered, deliveredCreep]
+        var bars = zip(paths, classes).compactMap { p, cls in p.isEmpty ? nil : ChartMark.path(PathMark(d: p.text, cls: cls)) }
+        bars += missing
         var groups = frame.groups
         groups.append(MarkGroup(cls: "chart-bars", marks: bars))
         if let trend, let first = d.firstIndex(where: { $0 != nil }), let last = d.lastIndex(where: { $0 != nil }) {
             let p0 = (frame.centers[first], frame.y(trend.intercept + trend.slope * Double(first)))
             let p1 = (frame.centers[last], frame.y(trend.intercept + trend.slope * Double(last)))
-            let sign = trend.slope >= 0 ? "+" : ""
-            let title = "Trend of delivered work: \(sign)\(NumberFormat.amount(trend.slope)) \(mode.unitName) per \(periodNoun)"
             let d = LinePath.d([p0, p1])
             groups.append(MarkGroup(cls: "chart-lines", marks: [.path(PathMark(d: d, cls: "chart-halo")),
-                                                                 .path(PathMark(d: d, cls: "chart-trend", title: title))]))
+                                                                 .path(PathMark(d: d, cls: "chart-trend"))]))
         }
-        let description = describe(d, labels: labels, mode: mode, periodNoun: periodNoun)
+        groups.append(frame.hoverAreas(titles))
+        var description = describe(d, labels: labels, mode: mode, periodNoun: periodNoun, span: span)
+        if let trend, n > 1 {
+            let sign = trend.slope >= 0 ? "+" : ""
+            description.removeLast()
+            description += "; trend \(sign)\(NumberFormat.amount(trend.slope)) per \(periodNoun)."
+        }
         let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
-                                     title: heading(c: c, a: a, dc: dc, d: d, mode: mode, periodNoun: periodNoun),
-                                     description: description,
-                                     hatches: [Hatch(id: plannedHatch, cls: "chart-hatch-planned"),
-                                               Hatch(id: deliveredHatch, cls: "chart-hatch-delivered")],
-                                     groups: groups)
-        let noun = ChartText.capitalised(periodNoun)
+                                     title: heading, description: description, groups: groups)
+        return ChartLayout(geometry: geometry, heading: geometry.title, table: tableTable)
+    }
+
+    /// The chart's data: one row per period.
+    static func table(_ points: ArraySlice<SeriesPoint>, mode: ComputationMode, periodNoun: String) -> ChartTable {
         let f = NumberFormat.amount
-        let table = ChartTable(
+        return ChartTable(
             caption: "Planned and delivered work per \(periodNoun) (\(mode.unitName))",
-            columns: [noun, "Committed", "Creep", "Planned", "Delivered commitment", "Delivered creep", "Delivered"],
-            rows: (0..<n).map { i in [labels[i], f(c[i]), f(a[i]), f(s[i] ?? sum(c[i], a[i])), f(dc[i]), f(da[i]), f(d[i] ?? sum(dc[i], da[i]))] })
-        return ChartLayout(geometry: geometry, heading: geometry.title, table: table)
+            columns: [ChartText.capitalised(periodNoun), "Committed", "Creep", "Planned", "Delivered commitment",
+                      "Delivered creep", "Delivered"],
+            rows: points.map { p in
+                let v = { p.chartValue($0) }
+                return [ChartText.oneLine(p.period.label), f(v(.sprintCommit)), f(v(.sprintCreep)),
+                        f(v(.sprintSize) ?? sum(v(.sprintCommit), v(.sprintCreep))), f(v(.deliveredCommit)),
+                        f(v(.deliveredCreep)), f(v(.totalWorkDelivered) ?? sum(v(.deliveredCommit), v(.deliveredCreep)))]
+            })
     }
 
     /// x + y when both are present.
@@ -74,35 +95,29 @@ enum PlannedVsDeliveredLayout {
         return x + y
     }
 
-    /// A stacked bar: the solid base, the hatched top on it; only the total when the parts are missing.
-    /// The title (the whole stack's figures) goes on the base only, or on the top when there is no
-    /// base: the same sentence twice per bar was ≈ 15 % of a 78-sprint team page.
+    /// A stacked bar: the solid base, the outlined creep on it; only the total when the parts
+    /// are missing.
     static func stack(_ frame: CartesianFrame, x: Double, width: Double, base: Double?, top: Double?, total: Double?,
-                      cls: String, hatch: String, title: String) -> [ChartMark] {
-        var marks: [ChartMark] = []
+                      into solid: inout PathData, creep: inout PathData) {
+        func add(_ path: inout PathData, from: Double, to: Double) {
+            let r = frame.bar(x: x, width: width, from: from, to: to, cls: "", title: nil)
+            path.rect(x: r.x, y: r.y, width: r.width, height: r.height)
+        }
         if base == nil && top == nil {
-            if let total, total != 0 {
-                marks.append(.rect(frame.bar(x: x, width: width, from: 0, to: total, cls: cls, title: title)))
-            }
-            return marks
+            if let total, total != 0 { add(&solid, from: 0, to: total) }
+            return
         }
         let b = base ?? 0
-        if b != 0 { marks.append(.rect(frame.bar(x: x, width: width, from: 0, to: b, cls: cls, title: title))) }
-        if let top, top != 0 {
-            marks.append(.rect(frame.bar(x: x, width: width, from: b, to: b + top, cls: cls + "-creep", fill: "url(#\(hatch))",
-                                         title: b == 0 ? title : nil)))
-        }
-        return marks
+        if b != 0 { add(&solid, from: 0, to: b) }
+        if let top, top != 0 { add(&creep, from: b, to: b + top) }
     }
 
-    static func plannedTitle(_ label: String, _ c: Double?, _ a: Double?, _ s: Double?, _ mode: ComputationMode) -> String {
+    /// "Sprint 6: planned 37 = 29.5 + 7.5 creep; delivered 30 = 26 + 4 creep" (the unit is named
+    /// once, on the chart).
+    static func title(_ label: String, c: Double?, a: Double?, s: Double?, dc: Double?, da: Double?, d: Double?) -> String {
         let f = NumberFormat.amount
-        return "\(label): planned \(f(s ?? sum(c, a))) \(mode.unitName) (committed \(f(c)) + creep \(f(a)))"
-    }
-
-    static func deliveredTitle(_ label: String, _ dc: Double?, _ da: Double?, _ d: Double?, _ mode: ComputationMode) -> String {
-        let f = NumberFormat.amount
-        return "\(label): delivered \(f(d ?? sum(dc, da))) \(mode.unitName) (of the commitment \(f(dc)) + of the creep \(f(da)))"
+        return "\(label): planned \(f(s ?? sum(c, a))) = \(f(c)) + \(f(a)) creep; "
+            + "delivered \(f(d ?? sum(dc, da))) = \(f(dc)) + \(f(da)) creep"
     }
 
     /// "Delivered 81 % of committed work; creep grew in the last 3 sprints".
@@ -130,11 +145,12 @@ enum PlannedVsDeliveredLayout {
     }
 
     /// "Delivered work rose from 21 to 34 story points over 6 sprints".
-    static func describe(_ d: [Double?], labels: [String], mode: ComputationMode, periodNoun: String) -> String {
+    static func describe(_ d: [Double?], labels: [String], mode: ComputationMode, periodNoun: String,
+                         span: ChartSpan? = nil) -> String {
         let present = SeriesStats.present(d)
-        let n = d.count
+        let over = (span ?? .all(d.count)).over(periodNoun)
         guard let first = present.first, let last = present.last else {
-            return "No delivered work recorded in \(ChartText.count(n, periodNoun))."
+            return "No delivered work recorded in \(over)."
         }
         if present.count == 1 {
             return "Delivered \(ChartText.amount(first.value, mode)) in \(labels[first.index])."
@@ -143,8 +159,8 @@ enum PlannedVsDeliveredLayout {
         let verb = f(last.value) == f(first.value) ? "stayed at \(f(first.value))"
             : (last.value > first.value ? "rose" : "fell") + " from \(f(first.value)) to \(f(last.value))"
         if verb.hasPrefix("stayed") {
-            return "Delivered work \(verb) \(mode.unitName) from the first to the last of \(ChartText.count(n, periodNoun))."
+            return "Delivered work \(verb) \(mode.unitName) from the first to the last of \(over)."
         }
-        return "Delivered work \(verb) \(mode.unitName) over \(ChartText.count(n, periodNoun))."
+        return "Delivered work \(verb) \(mode.unitName) over \(over)."
     }
 }

@@ -1,19 +1,18 @@
-/// A line through a per-period series, broken where a value is missing, with a titled dot
-/// per present value when periods are few. Dense series (many periods) keep only the line
-/// and the dots of lone points: a hidden dot per period carried a hover title that the
-/// chart's data table already shows, at ≈ 120 bytes a dot.
+/// A line through a per-period series, broken where a value is missing, and a dot per
+/// present value (all dots one path: a zero-length step with a round or square cap) unless
+/// the periods are too dense for dots; lone points always get one. The values' words are
+/// the `<title>` of each period's hover area (`CartesianFrame.hoverAreas`), not of the dots.
 enum SeriesLine {
-    static func marks(_ values: [Double?], frame: CartesianFrame, cls: String, titles: (Int, Double) -> String) -> [ChartMark] {
+    static func marks(_ values: [Double?], frame: CartesianFrame, cls: String) -> [ChartMark] {
         let pts: [(x: Double, y: Double)?] = values.enumerated().map { i, v in v.map { (frame.centers[i], frame.y($0)) } }
         var marks: [ChartMark] = []
         let d = LinePath.d(pts)
         if !d.isEmpty { marks.append(.path(PathMark(d: d, cls: cls))) }
         let dense = frame.slot < 8
-        let r = frame.slot >= 12 ? 3.0 : 2.5
         let lone = Set(LinePath.isolated(pts))
-        for (i, v) in SeriesStats.present(values) where !dense || lone.contains(i) {
-            marks.append(.circle(CircleMark(cx: pts[i]!.x, cy: pts[i]!.y, r: r, cls: cls + "-dot", title: titles(i, v))))
-        }
+        var dots = PathData()
+        for (i, _) in SeriesStats.present(values) where !dense || lone.contains(i) { dots.dot(pts[i]!.x, pts[i]!.y) }
+        if !dots.isEmpty { marks.append(.path(PathMark(d: dots.text, cls: cls + "-dot"))) }
         return marks
     }
 }

@@ -20,7 +20,8 @@ struct NodeSection {
 
     private func mode(_ r: NodeReport) -> Context {
         let m = PageSettings.modeId(r.mode)
-        let prefix = "\(slug)-\(m)-"
+        let mId = settings.idPrefix(slug) + m
+        let prefix = mId + "-"
         let noun = r.rolledUp ? "month" : LatestPeriod.noun(level: .team, series: r.series)
         let lib = settings.templates.library
         let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint",
@@ -31,7 +32,7 @@ struct NodeSection {
                                   note: "(\(r.mode.unitName); band in each cell)", columns: TreeRows.columns,
                                   rows: tree.rows(under: path, depth: 1))
         var c: Context = [
-            "mId": "\(slug)-\(m)",
+            "mId": mId,
             "mTitle": PageSettings.modeTitle(r.mode),
             "mSummary": "\(PageSettings.count(r.teams, "team")), amounts in \(r.mode.unitName)"
                 + (r.rolledUp ? ", rolled up from the teams by calendar month" : ", as exported for this group"),
@@ -39,8 +40,11 @@ struct NodeSection {
             "mChildren": children.context,
         ]
         if !r.series.isEmpty {
+            // The last 26 periods drawn; the data table keeps every one (no other table of them here).
+            let span = ChartSpan(total: r.series.count, limit: ChartSpan.pageLimit, tableAll: true,
+                                 note: "every \(noun) is in the data table below")
             let chart = ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-",
-                                                    library: lib)
+                                                    library: lib, span: span)
             c["mCharts"] = [FigureView.context(chart, id: prefix + "chart1")]
         }
         return c

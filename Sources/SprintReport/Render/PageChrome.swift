@@ -5,16 +5,25 @@ import Foundation
 extension PageSettings {
     enum NavItem { case index, quality, none }
 
+    /// The site's one style sheet, written beside the pages (all in one folder): a page links
+    /// it instead of inlining 17 KB of CSS. The single-file report keeps its CSS inline.
+    static let stylesheetFile = "style.css"
+
     func chrome(pageTitle: String, current: NavItem, nav showNav: Bool = true) -> Context {
         var c: Context = [
             "pageTitle": pageTitle == title ? title : "\(pageTitle) · \(title)",
-            "css": templates.css,
             "generator": SprintReportVersion.generator,
             "siteTitle": title,
             "fVersion": SprintReportVersion.generator,
             "fWindow": windowText,
             "fInputs": report.inputs.map { ["iPath": $0.path, "iSha": String($0.sha256.prefix(12))] as Context },
         ]
+        if links.singleFile {
+            c["css"] = templates.css
+            c["cssHref"] = false
+        } else {
+            c["cssHref"] = PageSettings.stylesheetFile
+        }
         if !links.narrowed { c["homeHref"] = links.index }
         c["navOn"] = showNav
         if showNav {

@@ -14,6 +14,10 @@ struct PageSettings {
         links.singleFile ? ["hA": "h2", "hB": "h3", "hC": "h4"] : ["hA": "h1", "hB": "h2", "hC": "h3"]
     }
 
+    /// The start of the ids inside a section: a page of the site holds one section, so its ids
+    /// need no slug (`sp-chart1`); the single-file report holds many (`team-x-1a2b3c4d-sp-chart1`).
+    func idPrefix(_ slug: String) -> String { links.singleFile ? slug + "-" : "" }
+
     /// "1 sprint", "13 sprints".
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 

@@ -17,7 +17,8 @@ enum PeriodTable {
         columns += extras.map { (extraMetrics[$0], true) }
         var anyDerived = false
         let rows: [[TableCell]] = series.map { p in
-            var cells = [TableCell(text: p.period.label, header: true, nowrap: true)]
+            // The row header stays on one line through `.num-cols th` in site.css, not a class per row.
+            var cells = [TableCell(text: p.period.label, header: true)]
             if hasDates {
                 cells.append(TableCell(text: p.period.start?.description ?? NumberFormat.undefined, nowrap: true))
                 cells.append(TableCell(text: p.period.end?.description ?? NumberFormat.undefined, nowrap: true))

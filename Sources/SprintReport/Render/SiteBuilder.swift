@@ -107,6 +107,7 @@ public enum SiteBuilder {
                 }
             }
             if let error = failures.first { throw error }
+            try Data(templates.css.utf8).write(to: staging.appendingPathComponent(PageSettings.stylesheetFile))
             try Data(OutputLocation.markerText.utf8).write(to: staging.appendingPathComponent(OutputLocation.marker))
             try OutputLocation.moveIntoPlace(staging, output)
         } catch {

@@ -27,28 +27,40 @@ struct TeamSection {
 
     private func mode(_ r: TeamReport) -> Context {
         let m = PageSettings.modeId(r.mode)
-        let prefix = "\(slug)-\(m)-"
+        let mId = settings.idPrefix(slug) + m
+        let prefix = mId + "-"
         let noun = LatestPeriod.noun(level: r.level, series: r.series)
         let lib = settings.templates.library
         let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix, templates: settings.templates)
         var charts: [RenderedChart] = []
         if !r.series.isEmpty {
+            // The last 26 periods; their numbers (and every other period's) are in the period table
+            // below the charts, which each chart links to instead of repeating them in a table of
+            // its own. Hover titles on the planned-vs-delivered chart only, whose stacked bars
+            // are the hardest to read exactly; the line charts read against their gridlines.
+            // (Each chart's own table and hover titles on all four would put a 78-sprint team
+            // page at ≈ 80 KB instead of ≤ 60 KB.)
+            let span = ChartSpan(total: r.series.count, limit: ChartSpan.pageLimit)
             charts = [
                 ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-",
-                                            library: lib),
+                                            library: lib, span: span),
                 ChartKit.deliveredForecast(r.series, forecast: r.summary.forecast, mode: r.mode, periodNoun: noun,
-                                           idPrefix: prefix + "fc-", library: lib),
+                                           idPrefix: prefix + "fc-", library: lib, span: span, hover: false),
                 ChartKit.sayDo(r.series, limits: settings.report.thresholds.limits[.sayDoPercent]!,
-                               periodNoun: noun, idPrefix: prefix + "sd-", library: lib),
-                ChartKit.creepAndChurn(r.series, periodNoun: noun, idPrefix: prefix + "cc-", library: lib),
+                               periodNoun: noun, idPrefix: prefix + "sd-", library: lib, span: span, hover: false),
+                ChartKit.creepAndChurn(r.series, periodNoun: noun, idPrefix: prefix + "cc-", library: lib, span: span,
+                                       hover: false),
             ]
         }
         var c: Context = [
-            "mId": "\(slug)-\(m)",
+            "mId": mId,
             "mTitle": PageSettings.modeTitle(r.mode),
             "mSummary": "\(PageSettings.count(r.summary.periods, noun)) with data, amounts in \(r.mode.unitName)",
             "mTiles": tiles.tiles(r.summary, series: r.series),
-            "mCharts": charts.enumerated().map { FigureView.context($1, id: "\(prefix)chart\($0 + 1)") },
+            "mCharts": charts.enumerated().map { i, chart in
+                FigureView.context(chart, id: "\(prefix)chart\(i + 1)",
+                                   data: .link(href: "#\(mId)-periods-heading", text: "Every \(noun)’s numbers: the table “Every period”"))
+            },
             "mTable": PeriodTable.model(r.series, extraMetrics: settings.report.extraMetrics, mode: r.mode,
                                         noun: noun, id: prefix + "periods").context,
         ]

@@ -74,14 +74,16 @@ class Browser:
         """Console errors and warnings since the last call ({level, message})."""
         return [e for e in self.driver.get_log("browser") if e.get("level") in ("SEVERE", "WARNING")]
 
-    def requested_urls(self) -> list[str]:
-        """URLs of every request the page made since the last call (DevTools performance log)."""
-        urls = []
+    def requests(self) -> list[tuple[str, str]]:
+        """(URL, resource type) of every request the page made since the last call (DevTools
+        performance log); the type is DevTools' (`Document`, `Stylesheet`, `Image`, …)."""
+        found = []
         for entry in self.driver.get_log("performance"):
             message = json.loads(entry["message"])["message"]
             if message.get("method") == "Network.requestWillBeSent":
-                urls.append(message["params"]["request"]["url"])
-        return urls
+                params = message["params"]
+                found.append((params["request"]["url"], params.get("type", "")))
+        return found
 
     # -- emulation -------------------------------------------------------------------------
 

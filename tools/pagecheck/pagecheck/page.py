@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from selenium.common.exceptions import WebDriverException
 
@@ -60,13 +61,26 @@ def _check_page(browser: Browser, label: str, path: Path, out_dir: Path) -> list
     if cut:
         print(f"pagecheck: note: {label}: screenshots cut at the maximum height: {', '.join(cut)}")
 
-    for u in browser.requested_urls():
-        if u.startswith("data:") or u.split("#")[0] == url:
+    for u, kind in browser.requests():
+        if u.split("#")[0] == url or allowed_request(u, kind, path):
             continue
         found.append(Finding(label, NETWORK, f"requests {one_line(u, 120)}"))
     for m in browser.console_messages():
         found.append(Finding(label, CONSOLE, f"{m['level'].lower()}: {one_line(m['message'], 200)}"))
     return _unique(found)
+
+
+def allowed_request(url: str, kind: str, page: Path) -> bool:
+    """A request a page may make without the network: a `data:` URI, or a style sheet that is a
+    file of the page's own folder (or below it) — the site's shared `style.css`. Anything else
+    (a file image, a style sheet outside the folder, any http(s) URL) is a finding."""
+    if url.startswith("data:"):
+        return True
+    if kind != "Stylesheet" or not url.startswith("file://"):
+        return False
+    target = Path(unquote(urlparse(url).path)).resolve()
+    folder = page.resolve().parent
+    return target.is_file() and (target.parent == folder or folder in target.parents)
 
 
 def _unique(found: list[Finding]) -> list[Finding]:

@@ -17,6 +17,29 @@ def test_good_page_has_no_findings(check):
     assert findings == [], lines(findings)
 
 
+def test_a_style_sheet_beside_the_page_is_not_a_network_request(check):
+    findings = check("linked-css.html")
+    assert findings == [], lines(findings)
+
+
+def test_only_style_sheet_files_of_the_pages_folder_are_allowed(tmp_path):
+    from pagecheck.page import allowed_request
+
+    site = tmp_path / "site"
+    site.mkdir()
+    page, css = site / "team.html", site / "style.css"
+    page.write_text("x")
+    css.write_text("x")
+    (tmp_path / "other.css").write_text("x")
+    assert allowed_request(css.as_uri(), "Stylesheet", page)
+    assert allowed_request("data:image/png;base64,AAAA", "Image", page)
+    assert not allowed_request(css.as_uri(), "Image", page)
+    assert not allowed_request((tmp_path / "other.css").as_uri(), "Stylesheet", page)
+    assert not allowed_request((site / "missing.css").as_uri(), "Stylesheet", page)
+    assert not allowed_request("https://example.com/style.css", "Stylesheet", page)
+    assert not allowed_request((site / ".." / "other.css").as_uri(), "Stylesheet", page)
+
+
 def test_good_page_artefacts_are_full_page_screenshots_and_a_pdf(check, out_dir):
     check("good.html")
     folder = out_dir / slug("good.html")
@@ -38,6 +61,8 @@ def test_dark_screenshot_differs_from_light(check, out_dir):
     ("page", "check_name", "needle"),
     [
         ("external-image.html", NETWORK, "https://example.com/logo.png"),
+        ("outside-css.html", NETWORK, "/tests/outside.css"),
+        ("local-image.html", NETWORK, "/fixtures/linked-css.css"),
         ("svg-no-name.html", SVG_NAME, 'without role="img" (svg#unnamed)'),
         ("svg-no-name.html", SVG_NAME, "without an accessible name (aria-label, aria-labelledby or <title>) (svg#empty-label)"),
         ("svg-no-name.html", SVG_NAME, "without an accessible name (aria-label, aria-labelledby or <title>) (svg#dangling-labelledby)"),
