@@ -9,6 +9,15 @@ import Testing
         }
         #expect(Day(year: 1970, month: 1, day: 1)!.daysSinceEpoch == 0)
         #expect(Day(year: 2026, month: 1, day: 5)!.description == "2026-01-05")
+        // Every day of years 0…10000 (and around): the ten-byte path against zero-padded fields.
+        for n in stride(from: -720_000, through: 2_933_000, by: 11) {
+            let d = Day(daysSinceEpoch: Int32(n)), c = d.components
+            func pad(_ v: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(v).count)) + String(v) }
+            if d.description != "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))" {
+                Issue.record("\(n): \(d.description)")
+                break
+            }
+        }
     }
 
     @Test func rejectsImpossibleDates() {
