@@ -207,6 +207,10 @@ import Testing
         }
     }
 
+    @Test func tileIdsAreTheCaseNames() {
+        for figure in TileFigure.allCases { #expect(figure.id == "\(figure)") }
+    }
+
     @Test func realChartsRenderLikeTheTemplates() {
         let limits = BandThresholds.defaults.limits[.sayDoPercent]!
         for n in [0, 1, 5, 78] {
