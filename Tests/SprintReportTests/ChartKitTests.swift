@@ -174,6 +174,22 @@ import Testing
         #expect(ChartText.shortLabels(["Hawk Sprint 6", "Owl Sprint 7"]) == ["Hawk Sprint 6", "Owl Sprint 7"])
     }
 
+    @Test func asciiLabelsShortenAsWordByWord() {
+        // Words with empty ones (double, leading and trailing spaces) and prefixes of each other.
+        let vocabulary = ["", "A", "AB", "Hawk", "Sprint", "6", "7"]
+        var seed: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<3000 {
+            let labels = (0..<(1 + next(4))).map { _ in
+                (0..<(1 + next(5))).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " ")
+            }
+            #expect(ChartText.shortLabels(labels) == ChartText.shortLabelsByWords(labels), "\(labels)")
+        }
+    }
+
     @Test func pathDataIsCompactAndDoesNotDrift() {
         var p = PathData()
         p.rect(x: 10.04, y: 20.06, width: 8.77, height: 0.52)
@@ -191,6 +207,11 @@ import Testing
         #expect(xSteps.count == 1000)
         #expect(abs(xSteps.reduce(0, +) - 123) < 1e-6, "the steps add up to the last point exactly")
         #expect(PathData.number(-5) == "-.5" && PathData.number(0) == "0" && PathData.number(123) == "12.3")
+        for t in -2100...2100 {
+            let a = abs(t), whole = a >= 10 ? String(a / 10) : ""
+            let tenths = a % 10 != 0 ? "." + String(a % 10) : a < 10 ? "0" : ""
+            #expect(PathData.number(t) == (t < 0 ? "-" : "") + whole + tenths)
+        }
     }
 
     @Test func sentencesStateTheFinding() {

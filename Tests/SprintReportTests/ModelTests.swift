@@ -9,6 +9,15 @@ import Testing
         }
         #expect(Day(year: 1970, month: 1, day: 1)!.daysSinceEpoch == 0)
         #expect(Day(year: 2026, month: 1, day: 5)!.description == "2026-01-05")
+        // Every day of years 0…10000 (and around): the ten-byte path against zero-padded fields.
+        for n in stride(from: -720_000, through: 2_933_000, by: 11) {
+            let d = Day(daysSinceEpoch: Int32(n)), c = d.components
+            func pad(_ v: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(v).count)) + String(v) }
+            if d.description != "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))" {
+                Issue.record("\(n): \(d.description)")
+                break
+            }
+        }
     }
 
     @Test func rejectsImpossibleDates() {
@@ -41,6 +50,15 @@ import Testing
     @Test func formatsEachKind() {
         #expect(NumberFormat.amount(24.5) == "24.5")
         #expect(NumberFormat.amount(24) == "24")
+        // `amount` is `fixed(x, 1)` without a trailing `.0`, for every tenth and around halves.
+        for i in -30_000...30_000 {
+            for x in [Double(i) / 10, Double(i) / 10 + 0.05, Double(i) * 1234.567, -Double(i) / 100] {
+                let f = NumberFormat.fixed(x, 1)
+                let expected = f.hasSuffix(".0") ? String(f.dropLast(2)) : f
+                if NumberFormat.amount(x) != expected { Issue.record("\(x): \(NumberFormat.amount(x)) ≠ \(expected)") }
+            }
+        }
+        #expect(NumberFormat.amount(-0.04) == "0" && NumberFormat.amount(.infinity) == NumberFormat.undefined)
         #expect(NumberFormat.amount(1234.56) == "1,234.6")
         #expect(NumberFormat.percent(81.333) == "81.3\u{202F}%")
         #expect(NumberFormat.percentWhole(80.5) == "81\u{202F}%")

@@ -194,6 +194,23 @@ import Testing
         }
     }
 
+    /// The chart heads (`svgHead`, `sparkHead`) with hostile ids, titles, descriptions and sizes.
+    @Test func chartHeadsRenderLikeTheTemplates() {
+        for (i, s) in Self.hostile.enumerated() {
+            let g = ChartGeometry(width: [0, 0.05, 159.95, 640, 2000, -3.25, 1281][i % 7], height: [24, 0.04, 1e6][i % 3],
+                                  idPrefix: s, title: Self.hostile[(i + 3) % Self.hostile.count], description: s,
+                                  groups: [MarkGroup(cls: s, marks: [])])
+            for (kind, template) in [("say-do", "chart-say-do"), ("sparkline", "chart-sparkline"), (s, "chart-svg")] {
+                let classic = ChartHTML.render(g, kind: kind, template: template, library: Self.classic)
+                #expect(ChartHTML.render(g, kind: kind, template: template, library: Self.native) == classic, "\(i) \(kind)")
+            }
+        }
+    }
+
+    @Test func tileIdsAreTheCaseNames() {
+        for figure in TileFigure.allCases { #expect(figure.id == "\(figure)") }
+    }
+
     @Test func realChartsRenderLikeTheTemplates() {
         let limits = BandThresholds.defaults.limits[.sayDoPercent]!
         for n in [0, 1, 5, 78] {
@@ -287,6 +304,13 @@ import Testing
         #expect(NativeTemplates.partTable(tableText.replacingOccurrences(of: "<tr>{{#rCells}}", with: "<tr class=\"r\">{{#rCells}}"))
             == nil)
         #expect(NativeTemplates.partTable(tableText.replacingOccurrences(of: "<caption", with: "<caption class=\"c\"")) != nil)
+        for (name, key, text) in [("chart-svg", "svgHead", PackageResources.chart_svg_mustache),
+                                  ("chart-sparkline", "sparkHead", PackageResources.chart_sparkline_mustache)] {
+            let embedded = String(decoding: text, as: UTF8.self)
+            let variant = try #require(NativeTemplates.variant(of: name, embedded: embedded))
+            #expect(variant.hasPrefix("{{{\(key)}}}\n{{#") && !variant.contains("{{title}}"))
+            #expect(NativeTemplates.variant(of: name, embedded: embedded.replacingOccurrences(of: "<desc", with: "<desc class=\"d\"")) == nil)
+        }
         #expect(NativeTemplates.variant(of: "page-team", embedded: "x") == nil)
         #expect(NativeTemplates.partTable("no rows here") == nil)
     }

@@ -35,6 +35,12 @@ enum ChartText {
     /// them: "Scarlet Hawk Sprint 6" … on one team's chart read "Sprint 6" …; "Sprint 6"
     /// and monthly labels stay as they are. The data tables keep the full labels.
     static func shortLabels(_ labels: [String]) -> [String] {
+        if labels.count > 1, labels.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return shortASCIILabels(labels) }
+        return shortLabelsByWords(labels)
+    }
+
+    /// `shortLabels` by its definition, word by word (any text; tests compare the ASCII path with it).
+    static func shortLabelsByWords(_ labels: [String]) -> [String] {
         let words = labels.map { $0.split(separator: " ", omittingEmptySubsequences: false) }
         guard let first = words.first, labels.count > 1, labels.contains(where: { $0 != labels[0] }) else { return labels }
         var common = 0
@@ -43,5 +49,29 @@ enum ChartText {
         }
         guard common >= 2 else { return labels }
         return words.map { $0.dropFirst(common - 1).joined(separator: " ") }
+    }
+
+    /// `shortLabels` of ASCII labels on bytes (four charts per page shorten the same labels):
+    /// the words every label starts with are those that end, with their space, within the
+    /// bytes all labels share with the first one.
+    private static func shortASCIILabels(_ labels: [String]) -> [String] {
+        guard labels.contains(where: { $0 != labels[0] }) else { return labels }
+        let first = labels[0].utf8
+        // Byte offsets where the first label's 2nd, 3rd … words start.
+        var starts: [Int] = []
+        for (i, b) in first.enumerated() where b == UInt8(ascii: " ") { starts.append(i + 1) }
+        var shared = first.count
+        for label in labels.dropFirst() {
+            var n = 0
+            for (a, b) in zip(first, label.utf8) {
+                guard a == b, n < shared else { break }
+                n += 1
+            }
+            shared = min(shared, n)
+        }
+        let common = starts.prefix { $0 <= shared }.count
+        guard common >= 2 else { return labels }
+        let offset = starts[common - 2]
+        return labels.map { String(decoding: $0.utf8.dropFirst(offset), as: UTF8.self) }
     }
 }

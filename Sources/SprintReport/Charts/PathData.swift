@@ -6,41 +6,69 @@
 /// it) cost 10–25 bytes each instead of 80–130. Steps are differences of coordinates
 /// already rounded to tenths, so the path never drifts.
 struct PathData {
-    private(set) var text = ""
+    /// The path data as ASCII bytes: a layout writes tens of thousands of numbers per page,
+    /// so digits go straight into one byte array and become a `String` once, in `text`.
+    private var bytes: [UInt8] = []
     /// The current point, in tenths of a user unit.
     private var cx = 0, cy = 0
     /// The last command letter written: a `line` after a `line` needs no new `l`.
-    private var command: Character = " "
+    private var command: UInt8 = 0x20
 
-    var isEmpty: Bool { text.isEmpty }
+    /// The path data (`M12 3.5l2-1…`).
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    var isEmpty: Bool { bytes.isEmpty }
 
     /// Tenths of a user unit (finite; non-finite values are 0).
     static func tenths(_ x: Double) -> Int { x.isFinite ? Int((x * 10).rounded()) : 0 }
 
     /// `12`, `12.5`, `.5`, `-.5`: a number of tenths.
     static func number(_ t: Int) -> String {
-        let a = abs(t)
-        var s = t < 0 ? "-" : ""
-        if a >= 10 { s += String(a / 10) }
-        if a % 10 != 0 { s += "." + String(a % 10) } else if a < 10 { s += "0" }
-        return s
+        var p = PathData()
+        p.put(t)
+        return p.text
     }
 
-    private mutating func append(_ t: Int) {
-        let n = Self.number(t)
-        if let last = text.last, last.isNumber && !n.hasPrefix("-") {
-            text += " "
+    /// Appends `number(t)`'s bytes.
+    private mutating func put(_ t: Int) {
+        if t < 0 { bytes.append(UInt8(ascii: "-")) }
+        let a = t.magnitude
+        if a >= 10 { putDigits(a / 10) }
+        if a % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") &+ UInt8(a % 10))
+        } else if a < 10 {
+            bytes.append(UInt8(ascii: "0"))
         }
-        text += n
     }
 
-    private mutating func command(_ c: Character) {
-        text.append(c)
+    /// Decimal digits of `v` (> 0).
+    private mutating func putDigits(_ v: UInt) {
+        let start = bytes.count
+        var m = v
+        repeat {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        bytes[start...].reverse()
+    }
+
+    /// A number after the last one: a space only where digits would run together (a minus
+    /// sign or a command letter separates by itself).
+    private mutating func append(_ t: Int) {
+        if t >= 0, let last = bytes.last, last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9") {
+            bytes.append(UInt8(ascii: " "))
+        }
+        put(t)
+    }
+
+    private mutating func command(_ c: UInt8) {
+        bytes.append(c)
         command = c
     }
 
     mutating func move(_ x: Double, _ y: Double) {
-        command("M")
+        command(UInt8(ascii: "M"))
         cx = Self.tenths(x)
         cy = Self.tenths(y)
         append(cx)
@@ -50,7 +78,7 @@ struct PathData {
     /// A straight line from the current point to (x, y).
     mutating func line(_ x: Double, _ y: Double) {
         let tx = Self.tenths(x), ty = Self.tenths(y)
-        if command != "l" { command("l") }
+        if command != UInt8(ascii: "l") { command(UInt8(ascii: "l")) }
         append(tx - cx)
         append(ty - cy)
         cx = tx
@@ -61,19 +89,19 @@ struct PathData {
     mutating func rect(x: Double, y: Double, width: Double, height: Double) {
         move(x, y)
         let w = Self.tenths(x + width) - cx, h = Self.tenths(y + height) - cy
-        command("h")
+        command(UInt8(ascii: "h"))
         append(w)
-        command("v")
+        command(UInt8(ascii: "v"))
         append(h)
-        command("h")
+        command(UInt8(ascii: "h"))
         append(-w)
-        command("z")
+        command(UInt8(ascii: "z"))
     }
 
     /// A horizontal line from `from` to `to` at `y` (`M x y h w`).
     mutating func horizontal(from: Double, to: Double, y: Double) {
         move(from, y)
-        command("h")
+        command(UInt8(ascii: "h"))
         append(Self.tenths(to) - cx)
         cx = Self.tenths(to)
     }
@@ -81,7 +109,7 @@ struct PathData {
     /// A dot: a zero-length step that a round line cap paints as a circle of the stroke's width.
     mutating func dot(_ x: Double, _ y: Double) {
         move(x, y)
-        command("h")
-        text += "0"
+        command(UInt8(ascii: "h"))
+        bytes.append(UInt8(ascii: "0"))
     }
 }

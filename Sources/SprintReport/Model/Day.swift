@@ -71,6 +71,25 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `yyyy-MM-dd`.
     public var description: String {
         let c = components
+        // Years 0…9999 (every real export): ten bytes, no intermediate strings (the period
+        // tables of a site print two days per period of every team). Others: `pad` below.
+        if (0...9999).contains(c.year) {
+            return String(unsafeUninitializedCapacity: 10) { b in
+                func put(_ v: Int, _ at: Int, _ width: Int) {
+                    var v = v
+                    for i in stride(from: at + width - 1, through: at, by: -1) {
+                        b[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                        v /= 10
+                    }
+                }
+                put(c.year, 0, 4)
+                b[4] = UInt8(ascii: "-")
+                put(c.month, 5, 2)
+                b[7] = UInt8(ascii: "-")
+                put(c.day, 8, 2)
+                return 10
+            }
+        }
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s

@@ -23,6 +23,10 @@ enum ChartHTML {
             "hasHatches": !g.hatches.isEmpty,
             "hatches": g.hatches.map { ["id": $0.id, "cls": $0.cls] },
             "groups": g.groups.map(GroupContext.init),
+            // What the native variants of `chart-svg` and `chart-sparkline` insert (`NativeTemplates`);
+            // both, since a user's chart template may include either.
+            "svgHead": ChartHeadHTML.render(g, kind: kind, sparkline: false),
+            "sparkHead": ChartHeadHTML.render(g, kind: kind, sparkline: true),
         ]
     }
 

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// The native variants of the two hottest templates, registered in place of the embedded
+/// The native variants of the hottest templates, registered in place of the embedded
 /// files when the user's `--templates` folder does not replace them.
 ///
 /// A team page renders `chart-group` once per mark group of its charts and `part-table`'s
@@ -22,6 +22,11 @@ enum NativeTemplates {
     /// `Templates/part-table.mustache`, which `TableRowsHTML` writes.
     static let partTableDigest = "003e54780693747ff137bc1ea59ba83a0bd2dcf7b5dd736a25220a716621c4c9"
 
+    /// SHA-256 of `Templates/charts/chart-svg.mustache` and of `chart-sparkline.mustache`,
+    /// whose opening lines (through `</desc>`) `ChartHeadHTML` writes.
+    static let chartSvgDigest = "07d446fea248e97a8fb0ebe1ceb3e8cc40575ad71caaee9d9b77240f89d5559f"
+    static let chartSparklineDigest = "4423fb790c72dcdccccccb55171222b01ae3529fe6c88c71ce11c7eb417264d7"
+
     static func digest(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
@@ -32,8 +37,21 @@ enum NativeTemplates {
         switch name {
         case "chart-group": digest(text) == chartGroupDigest ? "{{{gHTML}}}" : nil
         case "part-table": partTable(text)
+        case "chart-svg": digest(text) == chartSvgDigest ? chartHead(text, key: "svgHead") : nil
+        case "chart-sparkline": digest(text) == chartSparklineDigest ? chartHead(text, key: "sparkHead") : nil
         default: nil
         }
+    }
+
+    /// A chart template with its opening lines, from `<svg` through `</desc>` (not the
+    /// newline after it: the next line's section tag stays standalone), replaced by
+    /// `{{{key}}}`.
+    static func chartHead(_ text: String, key: String) -> String? {
+        guard let start = text.range(of: "<svg"), let end = text.range(of: "</desc>", range: start.upperBound..<text.endIndex)
+        else { return nil }
+        var s = text
+        s.replaceSubrange(start.lowerBound..<end.upperBound, with: "{{{" + key + "}}}")
+        return s
     }
 
     /// `part-table` with its header cells and its rows (section through the next newline)

@@ -18,7 +18,9 @@ enum PeriodTable {
         var anyDerived = false
         let rows: [[TableCell]] = series.map { p in
             // The row header stays on one line through `.num-cols th` in site.css, not a class per row.
-            var cells = [TableCell(text: p.period.label, header: true)]
+            var cells: [TableCell] = []
+            cells.reserveCapacity(columns.count)
+            cells.append(TableCell(text: p.period.label, header: true))
             if hasDates {
                 cells.append(TableCell(text: p.period.start?.description ?? NumberFormat.undefined, nowrap: true))
                 cells.append(TableCell(text: p.period.end?.description ?? NumberFormat.undefined, nowrap: true))

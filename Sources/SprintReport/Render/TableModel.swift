@@ -25,7 +25,8 @@ struct TableCell {
 
     static func number(_ text: String, undefinedReason: String? = nil) -> TableCell {
         var c = TableCell(text: text, numeric: true)
-        if text == NumberFormat.undefined { c.title = undefinedReason ?? "not defined for this data" }
+        // Bytes: "—" (U+2014) has no other canonically equivalent spelling.
+        if text.utf8.elementsEqual(NumberFormat.undefined.utf8) { c.title = undefinedReason ?? "not defined for this data" }
         return c
     }
 

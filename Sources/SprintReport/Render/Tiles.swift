@@ -15,6 +15,19 @@ enum TileFigure: CaseIterable {
         }
     }
 
+    /// The case name (`sayDo`) for element ids, without reflection (`"\(figure)"` reads
+    /// the name through the runtime's metadata, once per tile of every page).
+    var id: String {
+        switch self {
+        case .velocity: "velocity"
+        case .sayDo: "sayDo"
+        case .creep: "creep"
+        case .delivered: "delivered"
+        case .cv: "cv"
+        case .forecast: "forecast"
+        }
+    }
+
     var banded: BandedFigure? {
         switch self {
         case .sayDo: .sayDoPercent
@@ -83,7 +96,7 @@ struct TileBuilder {
             if let change = halves?.change(figure, mode: mode) { t["tChange"] = change }
             if let m = figure.sparkMetric, series.count >= 2 {
                 t["tSpark"] = ChartKit.sparkline(series.map { $0.values[m] }, label: "\(figure.label) per period",
-                                                 idPrefix: "\(idPrefix)spark-\(figure)-", library: templates.library)
+                                                 idPrefix: idPrefix + "spark-" + figure.id + "-", library: templates.library)
             }
             return t
         }

@@ -15,6 +15,12 @@ public enum NumberFormat {
     /// Fixed decimals with comma thousands separators: `fixed(1234.5, 1)` → `1,234.5`.
     /// Negative zero prints as `0`.
     public static func fixed(_ x: Double, _ places: Int, grouping: Bool = true) -> String {
+        fixed(x, places, grouping: grouping, droppingZeroFraction: false)
+    }
+
+    /// `fixed`, without a fraction of only zeros when `droppingZeroFraction` (`amount`'s
+    /// `24` for `24.0`, without a second string).
+    private static func fixed(_ x: Double, _ places: Int, grouping: Bool, droppingZeroFraction: Bool) -> String {
         guard x.isFinite else { return undefined }
         var r = rounded(x, places: places)
         if r == 0 { r = 0 }  // drop the sign of -0
@@ -56,7 +62,7 @@ public enum NumberFormat {
             }
             if negative { put(UInt8(ascii: "-")) }
             putDigits(Int(whole), width: 0, group: grouping)
-            if places > 0 {
+            if places > 0 && !(droppingZeroFraction && frac == 0) {
                 put(UInt8(ascii: "."))
                 putDigits(frac, width: places, group: false)
             }
@@ -67,8 +73,9 @@ public enum NumberFormat {
     /// An amount of work: up to 1 decimal, no trailing `.0` (`24.5`, `24`, `1,234.5`).
     public static func amount(_ x: Double?) -> String {
         guard let x, x.isFinite else { return undefined }
-        let s = fixed(x, 1)
-        return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+        // `fixed(x, 1)` without a trailing `.0` (its tenths are written last, as one digit,
+        // and only a zero fraction writes `.0`).
+        return fixed(x, 1, grouping: true, droppingZeroFraction: true)
     }
 
     /// A percentage for tables: 1 decimal and a thin no-break space before `%` (`81.3 %`).
