@@ -65,6 +65,18 @@ import Testing
         }
     }
 
+    /// Rolling means (sums of up to three exported amounts over 2 or 3) and ratios of two
+    /// amounts: the values that are not hundredths and so take the `write(to:)` path.
+    @Test func meansAndRatiosOfHundredths() async {
+        await propertyCheck(count: 3000, input: Gen.int(in: -100_000_000...100_000_000),
+                            Gen.int(in: -100_000_000...100_000_000), Gen.int(in: -100_000...100_000)) { a, b, c in
+            let x = Double(a) / 100, y = Double(b) / 100, z = Double(c) / 100
+            for v in [(x + y) / 2, (x + y + z) / 3, (0 + z + x) / 3, (0 + z) / 3, 100 * x / y, x / y, 100 * z / x] {
+                Self.check(v)
+            }
+        }
+    }
+
     @Test func integers() async {
         await propertyCheck(count: 1000, input: Gen.int64(in: -9_007_199_254_740_992...9_007_199_254_740_992)) { i in
             Self.check(Double(i))

@@ -133,8 +133,22 @@ public struct MetricValues: Sendable, Equatable {
     /// All 20 slots as plain doubles (NaN = missing), by `Metric.index`.
     @inlinable public var slots: InlineArray<20, Double> {
         var out = InlineArray<20, Double>(repeating: .nan)
-        for i in 0..<Metric.count { out[i] = raw(i) }
+        if _fastPath(wide.isEmpty) {  // the form is tested once, not per slot
+            for i in 0..<Metric.count {
+                let s = code(i)
+                if s != 0 { out[i] = Double(s &- Self.bias) / 100 }
+            }
+        } else {
+            for i in 0..<Metric.count { out[i] = wide[i] }
+        }
         return out
+    }
+
+    /// Values from 20 plain slots (NaN = missing), each stored as `set` stores it: the same
+    /// bits read back, compact while every value round-trips.
+    @inlinable public init(slots: InlineArray<20, Double>) {
+        self.init()
+        for i in 0..<Metric.count where !slots[i].isNaN { set(slots[i], at: i) }
     }
 
     /// Runs `body` on the 20 slots decoded into plain doubles (NaN = missing), for code that

@@ -78,14 +78,11 @@ struct ByteCursor {
                 return
             }
         }
-        // The runtime's `swift_float64ToString` would avoid this `String`, but it leaves the
-        // leading `0` of `0.x` unwritten in 6.3 (measured): `description` is the reference.
-        let s = x.description
-        var u = s.utf8
-        if u.withContiguousStorageIfAvailable({ put($0) }) == nil {
-            u = String(s).utf8
-            for b in u { put(b) }
-        }
+        // Other numbers (rolling means, ratios) as `description` prints them: `write(to:)`
+        // formats the same text into a stack buffer and hands it over as ASCII bytes
+        // (`_writeASCII` below), so no `String` is made. `OutputFastPathTests` checks it
+        // against `description` on random finite doubles (NaN, not written here, differs).
+        x.write(to: &self)
     }
 
     /// The common case of exported amounts (`12.5`, `0.25`, `1.05`, `30`): when `x` is the
@@ -172,4 +169,14 @@ struct ByteCursor {
             }
         }
     }
+}
+
+/// A finite double's `write(to:)` goes straight into the cursor (at most `maxNumber` bytes).
+extension ByteCursor: TextOutputStream {
+    mutating func write(_ string: String) {
+        var s = string
+        s.withUTF8 { put($0) }
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { put(buffer) }
 }
