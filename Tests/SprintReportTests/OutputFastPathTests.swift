@@ -121,11 +121,20 @@ import Testing
     static let labels = ["Falcon Sprint 1", "", "Zürich – Team", "a\"b\\c", "tab\there", "line\u{2028}sep",
                          "ctl\u{01}\u{1F}", "日本語チーム スプリント 12", "😀"]
 
+    /// A point from `codes`: on an even label only hundredths (compact values, up to the
+    /// compact limit), else hundredths mixed with sevenths (wide values).
     static func point(_ codes: [Int], label: Int, mask: UInt32, days: Int) -> SeriesPoint {
         var values = MetricValues()
         for (i, c) in codes.enumerated() where c % 7 != 0 {
-            values[Metric.allCases[i % Metric.count]] = c % 3 == 0 ? Double(c) / 100 : Double(c) / 7
+            let v: Double
+            if label % 2 == 0 {
+                v = Double(c % 5 == 0 ? c.signum() * MetricValues.compactLimit - c % 3 : c * (c % 11)) / 100
+            } else {
+                v = c % 3 == 0 ? Double(c) / 100 : Double(c) / 7
+            }
+            values[Metric.allCases[i % Metric.count]] = v
         }
+        #expect(label % 2 != 0 || values.isCompact)
         let start = days % 5 == 0 ? nil : Day(daysSinceEpoch: Int32(days))
         let end = days % 3 == 0 ? nil : Day(daysSinceEpoch: Int32(days + 13))
         var derived = MetricSet()

@@ -65,23 +65,12 @@ enum WindowSummarizer {
     /// would (those store every double exactly), without encoding the sums on every row.
     @inline(__always)
     static func addAdditive(_ values: MetricValues, to sum: inout InlineArray<20, Double>) {
-        addAdditive(values.slots, to: &sum)
+        values.addSlots(additiveMask, to: &sum)  // decodes the 9 additive slots only
     }
 
     /// The same on decoded slots: the inner loop of totals and rollups.
     @inline(__always)
     static func addAdditive(_ v: InlineArray<20, Double>, to s: inout InlineArray<20, Double>) {
-        for i in 0..<Metric.count where additiveMask & (1 << i) != 0 {
-            let x = v[i]
-            if x.isNaN { continue }
-            let t = s[i]
-            s[i] = (t.isNaN ? 0 : t) + x
-        }
-    }
-
-    /// The same on the slots of two `MetricValues` (one `Double` per metric, in index order).
-    @inline(__always)
-    static func addAdditive(_ v: UnsafePointer<Double>, to s: UnsafeMutablePointer<Double>) {
         for i in 0..<Metric.count where additiveMask & (1 << i) != 0 {
             let x = v[i]
             if x.isNaN { continue }

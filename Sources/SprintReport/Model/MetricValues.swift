@@ -144,6 +144,40 @@ public struct MetricValues: Sendable, Equatable {
         return out
     }
 
+    /// The hundredths of slot `i` while compact (the value is exactly `Double(h) / 100`);
+    /// nil when missing. Only for a compact value (`isCompact`).
+    @inlinable @inline(__always)
+    func compactHundredths(_ i: Int) -> Int? {
+        let s = code(i)
+        return s == 0 ? nil : s &- Self.bias
+    }
+
+    /// Adds each slot of `mask` (bit i: slot i) that has a value to `sums` (a missing sum
+    /// starts at 0), reading only those slots: `sums[i] = (sums[i] or 0) + value`.
+    @inlinable @inline(__always)
+    func addSlots(_ mask: Int, to sums: inout InlineArray<20, Double>) {
+        var m = mask
+        if _fastPath(wide.isEmpty) {
+            while m != 0 {
+                let i = m.trailingZeroBitCount
+                m &= m &- 1
+                let s = code(i)
+                if s == 0 { continue }
+                let t = sums[i]
+                sums[i] = (t.isNaN ? 0 : t) + Double(s &- Self.bias) / 100
+            }
+        } else {
+            while m != 0 {
+                let i = m.trailingZeroBitCount
+                m &= m &- 1
+                let x = wide[i]
+                if x.isNaN { continue }
+                let t = sums[i]
+                sums[i] = (t.isNaN ? 0 : t) + x
+            }
+        }
+    }
+
     /// Values from 20 plain slots (NaN = missing), each stored as `set` stores it: the same
     /// bits read back, compact while every value round-trips.
     @inlinable public init(slots: InlineArray<20, Double>) {

@@ -101,14 +101,21 @@ struct ByteCursor {
         let f = y - Double(t)
         let k = f >= 0.5 ? t + 1 : (f <= -0.5 ? t - 1 : t)
         guard k.magnitude < 1_000_000_000_000_000, Double(k) / 100 == x else { return false }
+        hundredths(k)
+        return true
+    }
+
+    /// What `number` writes for the double `Double(k) / 100` (|k| < 10^15; `cents` finds this
+    /// k for that double): k/100 as a decimal, trailing zeros and a bare `.` dropped, `0`
+    /// for 0. A compact `MetricValues` slot holds its k, so its number needs no double maths.
+    @inline(__always) mutating func hundredths(_ k: Int64) {
         if k < 0 { put(0x2D) }
         let whole = k.magnitude / 100, fraction = k.magnitude % 100
         unsigned(whole)
-        if fraction == 0 { return true }
+        if fraction == 0 { return }
         put(0x2E)
         put(0x30 + UInt8(truncatingIfNeeded: fraction / 10))
         if fraction % 10 != 0 { put(0x30 + UInt8(truncatingIfNeeded: fraction % 10)) }
-        return true
     }
 
     /// `"yyyy-MM-dd"` (years outside 0…9999 as `Day.description`), or `null`.

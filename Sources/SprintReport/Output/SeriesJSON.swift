@@ -41,13 +41,23 @@ enum SeriesJSON {
             c.day(period.end)
             c.put(", \"values\": {")
             var first = true
-            for i in 0..<Metric.count {
-                let v = values.storage[i]
-                if v.isNaN { continue }
-                if !first { c.put(", ") }
-                first = false
-                c.putPadded(text.key(i))
-                c.number(v)
+            if values.isCompact {  // each value is its hundredths k, exactly Double(k) / 100
+                for i in 0..<Metric.count {
+                    guard let k = values.compactHundredths(i) else { continue }
+                    if !first { c.put(", ") }
+                    first = false
+                    c.putPadded(text.key(i))
+                    c.hundredths(Int64(k))
+                }
+            } else {
+                for i in 0..<Metric.count {
+                    let v = values.storage[i]
+                    if v.isNaN { continue }
+                    if !first { c.put(", ") }
+                    first = false
+                    c.putPadded(text.key(i))
+                    c.number(v)
+                }
             }
             c.put("}, \"derived\": [")
             if !derived.isEmpty {
