@@ -94,6 +94,15 @@ import Testing
         }
         #expect(JSONWriter.text { $0.day(nil) } == "null\n")
     }
+
+    /// Every day of `DayText`'s table, and the days just outside it.
+    @Test func tableDaysAreTheirQuotedDescription() {
+        for days in DayText.first - 3..<DayText.first + DayText.count + 3 {
+            let d = Day(daysSinceEpoch: Int32(days))
+            let text = JSONWriter.text { $0.day(d) }
+            if text != "\"\(d.description)\"\n" { Issue.record("day \(days): \(text)") }
+        }
+    }
 }
 
 /// The byte-composed series points against writing the same point member by member.
