@@ -134,9 +134,17 @@ public struct MetricValues: Sendable, Equatable {
     @inlinable public var slots: InlineArray<20, Double> {
         var out = InlineArray<20, Double>(repeating: .nan)
         if _fastPath(wide.isEmpty) {  // the form is tested once, not per slot
-            for i in 0..<Metric.count {
-                let s = code(i)
-                if s != 0 { out[i] = Double(s &- Self.bias) / 100 }
+            // Through raw pointers: InlineArray's checked subscripts were ≈ 40 instructions
+            // a slot here (callgrind), and this runs for every row.
+            withUnsafeMutablePointer(to: &out) { op in
+                let o = UnsafeMutableRawPointer(op).assumingMemoryBound(to: Double.self)
+                withUnsafePointer(to: codes) { cp in
+                    let c = UnsafeRawPointer(cp).assumingMemoryBound(to: UInt8.self)
+                    for i in 0..<Metric.count {
+                        let s = Int(c[3 &* i]) | Int(c[3 &* i &+ 1]) << 8 | Int(c[3 &* i &+ 2]) << 16
+                        if s != 0 { o[i] = Double(s &- Self.bias) / 100 }
+                    }
+                }
             }
         } else {
             for i in 0..<Metric.count { out[i] = wide[i] }
