@@ -71,11 +71,19 @@ enum WindowSummarizer {
     /// The same on decoded slots: the inner loop of totals and rollups.
     @inline(__always)
     static func addAdditive(_ v: InlineArray<20, Double>, to s: inout InlineArray<20, Double>) {
-        for i in 0..<Metric.count where additiveMask & (1 << i) != 0 {
-            let x = v[i]
-            if x.isNaN { continue }
-            let t = s[i]
-            s[i] = (t.isNaN ? 0 : t) + x
+        withUnsafePointer(to: v) { vp in
+            withUnsafeMutablePointer(to: &s) { sp in  // raw pointers: no checked subscripts
+                let x = UnsafeRawPointer(vp).assumingMemoryBound(to: Double.self)
+                let o = UnsafeMutableRawPointer(sp).assumingMemoryBound(to: Double.self)
+                var m = additiveMask
+                while m != 0 {
+                    let i = m.trailingZeroBitCount
+                    m &= m &- 1
+                    if x[i].isNaN { continue }
+                    let t = o[i]
+                    o[i] = (t.isNaN ? 0 : t) + x[i]
+                }
+            }
         }
     }
 

@@ -152,39 +152,47 @@ public struct MetricValues: Sendable, Equatable {
         return out
     }
 
-    /// The hundredths of slot `i` while compact (the value is exactly `Double(h) / 100`);
-    /// nil when missing. Only for a compact value (`isCompact`).
-    @inlinable @inline(__always)
-    func compactHundredths(_ i: Int) -> Int? {
-        let s = code(i)
-        return s == 0 ? nil : s &- Self.bias
-    }
-
     /// Adds each slot of `mask` (bit i: slot i) that has a value to `sums` (a missing sum
     /// starts at 0), reading only those slots: `sums[i] = (sums[i] or 0) + value`.
     @inlinable @inline(__always)
     func addSlots(_ mask: Int, to sums: inout InlineArray<20, Double>) {
         var m = mask
-        if _fastPath(wide.isEmpty) {
-            while m != 0 {
-                let i = m.trailingZeroBitCount
-                m &= m &- 1
-                let s = code(i)
-                if s == 0 { continue }
-                let t = sums[i]
-                sums[i] = (t.isNaN ? 0 : t) + Double(s &- Self.bias) / 100
-            }
-        } else {
-            while m != 0 {
-                let i = m.trailingZeroBitCount
-                m &= m &- 1
-                let x = wide[i]
-                if x.isNaN { continue }
-                let t = sums[i]
-                sums[i] = (t.isNaN ? 0 : t) + x
+        withUnsafeMutablePointer(to: &sums) { sp in
+            let o = UnsafeMutableRawPointer(sp).assumingMemoryBound(to: Double.self)
+            if _fastPath(wide.isEmpty) {
+                withCodes { c in
+                    while m != 0 {
+                        let i = m.trailingZeroBitCount
+                        m &= m &- 1
+                        let s = Int(c[3 &* i]) | Int(c[3 &* i &+ 1]) << 8 | Int(c[3 &* i &+ 2]) << 16
+                        if s == 0 { continue }
+                        let t = o[i]
+                        o[i] = (t.isNaN ? 0 : t) + Double(s &- Self.bias) / 100
+                    }
+                }
+            } else {
+                while m != 0 {
+                    let i = m.trailingZeroBitCount
+                    m &= m &- 1
+                    let x = wide[i]
+                    if x.isNaN { continue }
+                    let t = o[i]
+                    o[i] = (t.isNaN ? 0 : t) + x
+                }
             }
         }
     }
+
+    /// Runs `body` on the 60 code bytes (3 per slot, little-endian, 0 = missing, else
+    /// hundredths + 2^23); meaningful only while compact (`isCompact`).
+    @inlinable @inline(__always)
+    func withCodes<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafePointer(to: codes) { try body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// The hundredths of a code read through `withCodes` (`code - 2^23`).
+    @inlinable @inline(__always)
+    static func hundredths(code: Int) -> Int { code &- bias }
 
     /// Values from 20 plain slots (NaN = missing), each stored as `set` stores it: the same
     /// bits read back, compact while every value round-trips.

@@ -42,12 +42,15 @@ enum SeriesJSON {
             c.put(", \"values\": {")
             var first = true
             if values.isCompact {  // each value is its hundredths k, exactly Double(k) / 100
-                for i in 0..<Metric.count {
-                    guard let k = values.compactHundredths(i) else { continue }
-                    if !first { c.put(", ") }
-                    first = false
-                    c.putPadded(text.key(i))
-                    c.hundredths(Int64(k))
+                values.withCodes { codes in
+                    for i in 0..<Metric.count {
+                        let s = Int(codes[3 &* i]) | Int(codes[3 &* i &+ 1]) << 8 | Int(codes[3 &* i &+ 2]) << 16
+                        if s == 0 { continue }
+                        if !first { c.put(", ") }
+                        first = false
+                        c.putPadded(text.key(i))
+                        c.hundredths(Int64(MetricValues.hundredths(code: s)))
+                    }
                 }
             } else {
                 for i in 0..<Metric.count {
