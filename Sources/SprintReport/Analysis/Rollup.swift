@@ -126,10 +126,16 @@ public struct MonthlySums: Sendable {
         teamPeriods += other.teamPeriods
         teamSprints = teamSprints.flatMap { s in other.teamSprints.map { s + $0 } }
         if let d = other.delivered { delivered = (delivered ?? 0) + d }
-        for k in other.starts.indices {
-            let i = slot(other.starts[k], number: other.months[k])
-            let from = other.slots[k]
-            slots.withUnsafeMutableBufferPointer { b in WindowSummarizer.addAdditive(from, to: &b[i]) }
+        var at: [Int] = []  // the slots first (they may grow `slots`), then the sums in place
+        at.reserveCapacity(other.starts.count)
+        for k in other.starts.indices { at.append(slot(other.starts[k], number: other.months[k])) }
+        other.slots.withUnsafeBufferPointer { from in
+            slots.withUnsafeMutableBufferPointer { to in
+                for k in at.indices {
+                    WindowSummarizer.addAdditive(UnsafeRawPointer(from.baseAddress! + k),
+                                                 to: UnsafeMutableRawPointer(to.baseAddress! + at[k]))
+                }
+            }
         }
     }
 

@@ -68,22 +68,18 @@ enum WindowSummarizer {
         values.addSlots(additiveMask, to: &sum)  // decodes the 9 additive slots only
     }
 
-    /// The same on decoded slots: the inner loop of totals and rollups.
+    /// The same on two slot arrays in memory (an `InlineArray<20, Double>` each, as in
+    /// `MonthlySums`), without a copy of either: raw pointers, no checked subscripts.
     @inline(__always)
-    static func addAdditive(_ v: InlineArray<20, Double>, to s: inout InlineArray<20, Double>) {
-        withUnsafePointer(to: v) { vp in
-            withUnsafeMutablePointer(to: &s) { sp in  // raw pointers: no checked subscripts
-                let x = UnsafeRawPointer(vp).assumingMemoryBound(to: Double.self)
-                let o = UnsafeMutableRawPointer(sp).assumingMemoryBound(to: Double.self)
-                var m = additiveMask
-                while m != 0 {
-                    let i = m.trailingZeroBitCount
-                    m &= m &- 1
-                    if x[i].isNaN { continue }
-                    let t = o[i]
-                    o[i] = (t.isNaN ? 0 : t) + x[i]
-                }
-            }
+    static func addAdditive(_ v: UnsafeRawPointer, to s: UnsafeMutableRawPointer) {
+        let x = v.assumingMemoryBound(to: Double.self), o = s.assumingMemoryBound(to: Double.self)
+        var m = additiveMask
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            if x[i].isNaN { continue }
+            let t = o[i]
+            o[i] = (t.isNaN ? 0 : t) + x[i]
         }
     }
 
