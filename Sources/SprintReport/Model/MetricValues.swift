@@ -33,9 +33,12 @@ public struct MetricValues: Sendable, Equatable {
 
     @inlinable @inline(__always)
     mutating func setCode(_ s: Int, _ i: Int) {
-        codes[3 &* i] = UInt8(truncatingIfNeeded: s)
-        codes[3 &* i &+ 1] = UInt8(truncatingIfNeeded: s >> 8)
-        codes[3 &* i &+ 2] = UInt8(truncatingIfNeeded: s >> 16)
+        withUnsafeMutablePointer(to: &codes) { cp in  // in place: no copy of the 60 bytes
+            let c = UnsafeMutableRawPointer(cp).assumingMemoryBound(to: UInt8.self)
+            c[3 &* i] = UInt8(truncatingIfNeeded: s)
+            c[3 &* i &+ 1] = UInt8(truncatingIfNeeded: s >> 8)
+            c[3 &* i &+ 2] = UInt8(truncatingIfNeeded: s >> 16)
+        }
     }
 
     /// The value of slot `i`, NaN when missing.
@@ -216,7 +219,13 @@ public struct MetricValues: Sendable, Equatable {
         let result = try withUnsafeMutablePointer(to: &after) {
             try body(UnsafeMutableRawPointer($0).assumingMemoryBound(to: Double.self))
         }
-        for i in 0..<Metric.count where after[i].bitPattern != before[i].bitPattern { set(after[i], at: i) }
+        withUnsafePointer(to: before) { bp in
+            withUnsafePointer(to: after) { ap in  // compared in place, not slot by slot through copies
+                let b = UnsafeRawPointer(bp).assumingMemoryBound(to: UInt64.self)
+                let a = UnsafeRawPointer(ap).assumingMemoryBound(to: Double.self)
+                for i in 0..<Metric.count where a[i].bitPattern != b[i] { set(a[i], at: i) }
+            }
+        }
         return result
     }
 
