@@ -65,6 +65,18 @@ import Testing
         }
     }
 
+    /// Rolling means (sums of up to three exported amounts over 2 or 3) and ratios of two
+    /// amounts: the values that are not hundredths and so take the `write(to:)` path.
+    @Test func meansAndRatiosOfHundredths() async {
+        await propertyCheck(count: 3000, input: Gen.int(in: -100_000_000...100_000_000),
+                            Gen.int(in: -100_000_000...100_000_000), Gen.int(in: -100_000...100_000)) { a, b, c in
+            let x = Double(a) / 100, y = Double(b) / 100, z = Double(c) / 100
+            for v in [(x + y) / 2, (x + y + z) / 3, (0 + z + x) / 3, (0 + z) / 3, 100 * x / y, x / y, 100 * z / x] {
+                Self.check(v)
+            }
+        }
+    }
+
     @Test func integers() async {
         await propertyCheck(count: 1000, input: Gen.int64(in: -9_007_199_254_740_992...9_007_199_254_740_992)) { i in
             Self.check(Double(i))
@@ -81,6 +93,15 @@ import Testing
             #expect(JSONWriter.text { $0.day(d) } == "\"\(d.description)\"\n")
         }
         #expect(JSONWriter.text { $0.day(nil) } == "null\n")
+    }
+
+    /// Every day of `DayText`'s table, and the days just outside it.
+    @Test func tableDaysAreTheirQuotedDescription() {
+        for days in DayText.first - 3..<DayText.first + DayText.count + 3 {
+            let d = Day(daysSinceEpoch: Int32(days))
+            let text = JSONWriter.text { $0.day(d) }
+            if text != "\"\(d.description)\"\n" { Issue.record("day \(days): \(text)") }
+        }
     }
 }
 
@@ -109,11 +130,20 @@ import Testing
     static let labels = ["Falcon Sprint 1", "", "Zürich – Team", "a\"b\\c", "tab\there", "line\u{2028}sep",
                          "ctl\u{01}\u{1F}", "日本語チーム スプリント 12", "😀"]
 
+    /// A point from `codes`: on an even label only hundredths (compact values, up to the
+    /// compact limit), else hundredths mixed with sevenths (wide values).
     static func point(_ codes: [Int], label: Int, mask: UInt32, days: Int) -> SeriesPoint {
         var values = MetricValues()
         for (i, c) in codes.enumerated() where c % 7 != 0 {
-            values[Metric.allCases[i % Metric.count]] = c % 3 == 0 ? Double(c) / 100 : Double(c) / 7
+            let v: Double
+            if label % 2 == 0 {
+                v = Double(c % 5 == 0 ? c.signum() * MetricValues.compactLimit - c % 3 : c * (c % 11)) / 100
+            } else {
+                v = c % 3 == 0 ? Double(c) / 100 : Double(c) / 7
+            }
+            values[Metric.allCases[i % Metric.count]] = v
         }
+        #expect(label % 2 != 0 || values.isCompact)
         let start = days % 5 == 0 ? nil : Day(daysSinceEpoch: Int32(days))
         let end = days % 3 == 0 ? nil : Day(daysSinceEpoch: Int32(days + 13))
         var derived = MetricSet()

@@ -123,14 +123,14 @@ enum OrgTree {
             let below = nodePaths.contains(path)
                 ? leavesBelow[path, default: []].map { leaves[$0] }
                 : leaves.filter { $0.team.path == path }
-            var sum = MetricValues()  // one running sum over every point, in order
+            var sum = InlineArray<20, Double>(repeating: .nan)  // one running sum over every point, in order
             for t in below {
                 switch t.points {
                 case let .rows(r): for p in r { WindowSummarizer.addAdditive(p.values, to: &sum) }
                 case let .points(p): for p in p { WindowSummarizer.addAdditive(p.values, to: &sum) }
                 }
             }
-            return sum
+            return MetricValues(slots: sum)
         }
     }
 

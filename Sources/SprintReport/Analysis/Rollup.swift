@@ -25,7 +25,7 @@ public struct Rollup: Sendable {
         teamSprints = sums.teamSprints
         delivered = sums.delivered
         months = sums.starts.indices.sorted { sums.starts[$0] < sums.starts[$1] }.compactMap { i in
-            var values = sums.sums[i]
+            var values = MetricValues(slots: sums.slots[i])
             guard !values.isEmpty else { return nil }
             let start = sums.starts[i]
             var derived = MetricSet()
@@ -72,7 +72,11 @@ public struct Rollup: Sendable {
 public struct MonthlySums: Sendable {
     /// First day of each month seen (unordered), parallel to `sums`.
     public private(set) var starts: [Day] = []
-    public private(set) var sums: [MetricValues] = []
+    /// The running sums of each month as plain doubles (NaN = never present): adding to a
+    /// month decodes only the row, not the sum as well.
+    private(set) var slots: [InlineArray<20, Double>] = []
+    /// The sums of each month, parallel to `starts`.
+    public var sums: [MetricValues] { slots.map(MetricValues.init(slots:)) }
     public private(set) var teamPeriods = 0
     /// 1 per sprint-level period, the sprint count of a team-level row; nil once a
     /// team-level row has none.
@@ -122,9 +126,16 @@ public struct MonthlySums: Sendable {
         teamPeriods += other.teamPeriods
         teamSprints = teamSprints.flatMap { s in other.teamSprints.map { s + $0 } }
         if let d = other.delivered { delivered = (delivered ?? 0) + d }
-        for k in other.starts.indices {
-            let i = slot(other.starts[k], number: other.months[k])
-            other.sums.withUnsafeBufferPointer { from in accumulate(from[k], into: i) }
+        var at: [Int] = []  // the slots first (they may grow `slots`), then the sums in place
+        at.reserveCapacity(other.starts.count)
+        for k in other.starts.indices { at.append(slot(other.starts[k], number: other.months[k])) }
+        other.slots.withUnsafeBufferPointer { from in
+            slots.withUnsafeMutableBufferPointer { to in
+                for k in at.indices {
+                    WindowSummarizer.addAdditive(UnsafeRawPointer(from.baseAddress! + k),
+                                                 to: UnsafeMutableRawPointer(to.baseAddress! + at[k]))
+                }
+            }
         }
     }
 
@@ -142,7 +153,7 @@ public struct MonthlySums: Sendable {
         }
         starts.append(month)
         months.append(number)
-        sums.append(MetricValues())
+        slots.append(InlineArray(repeating: .nan))
         return starts.count - 1
     }
 
@@ -152,6 +163,6 @@ public struct MonthlySums: Sendable {
 
     @inline(__always)
     private mutating func accumulate(_ values: MetricValues, into i: Int) {
-        sums.withUnsafeMutableBufferPointer { b in WindowSummarizer.addAdditive(values, to: &b[i]) }
+        slots.withUnsafeMutableBufferPointer { b in WindowSummarizer.addAdditive(values, to: &b[i]) }
     }
 }

@@ -33,9 +33,12 @@ public struct MetricValues: Sendable, Equatable {
 
     @inlinable @inline(__always)
     mutating func setCode(_ s: Int, _ i: Int) {
-        codes[3 &* i] = UInt8(truncatingIfNeeded: s)
-        codes[3 &* i &+ 1] = UInt8(truncatingIfNeeded: s >> 8)
-        codes[3 &* i &+ 2] = UInt8(truncatingIfNeeded: s >> 16)
+        withUnsafeMutablePointer(to: &codes) { cp in  // in place: no copy of the 60 bytes
+            let c = UnsafeMutableRawPointer(cp).assumingMemoryBound(to: UInt8.self)
+            c[3 &* i] = UInt8(truncatingIfNeeded: s)
+            c[3 &* i &+ 1] = UInt8(truncatingIfNeeded: s >> 8)
+            c[3 &* i &+ 2] = UInt8(truncatingIfNeeded: s >> 16)
+        }
     }
 
     /// The value of slot `i`, NaN when missing.
@@ -133,8 +136,72 @@ public struct MetricValues: Sendable, Equatable {
     /// All 20 slots as plain doubles (NaN = missing), by `Metric.index`.
     @inlinable public var slots: InlineArray<20, Double> {
         var out = InlineArray<20, Double>(repeating: .nan)
-        for i in 0..<Metric.count { out[i] = raw(i) }
+        if _fastPath(wide.isEmpty) {  // the form is tested once, not per slot
+            // Through raw pointers: InlineArray's checked subscripts were ≈ 40 instructions
+            // a slot here (callgrind), and this runs for every row.
+            withUnsafeMutablePointer(to: &out) { op in
+                let o = UnsafeMutableRawPointer(op).assumingMemoryBound(to: Double.self)
+                withUnsafePointer(to: codes) { cp in
+                    let c = UnsafeRawPointer(cp).assumingMemoryBound(to: UInt8.self)
+                    for i in 0..<Metric.count {
+                        let s = Int(c[3 &* i]) | Int(c[3 &* i &+ 1]) << 8 | Int(c[3 &* i &+ 2]) << 16
+                        if s != 0 { o[i] = Double(s &- Self.bias) / 100 }
+                    }
+                }
+            }
+        } else {
+            for i in 0..<Metric.count { out[i] = wide[i] }
+        }
         return out
+    }
+
+    /// Adds each slot of `mask` (bit i: slot i) that has a value to `sums` (a missing sum
+    /// starts at 0), reading only those slots: `sums[i] = (sums[i] or 0) + value`.
+    @inlinable @inline(__always)
+    func addSlots(_ mask: Int, to sums: inout InlineArray<20, Double>) {
+        var m = mask
+        withUnsafeMutablePointer(to: &sums) { sp in
+            let o = UnsafeMutableRawPointer(sp).assumingMemoryBound(to: Double.self)
+            if _fastPath(wide.isEmpty) {
+                withCodes { c in
+                    while m != 0 {
+                        let i = m.trailingZeroBitCount
+                        m &= m &- 1
+                        let s = Int(c[3 &* i]) | Int(c[3 &* i &+ 1]) << 8 | Int(c[3 &* i &+ 2]) << 16
+                        if s == 0 { continue }
+                        let t = o[i]
+                        o[i] = (t.isNaN ? 0 : t) + Double(s &- Self.bias) / 100
+                    }
+                }
+            } else {
+                while m != 0 {
+                    let i = m.trailingZeroBitCount
+                    m &= m &- 1
+                    let x = wide[i]
+                    if x.isNaN { continue }
+                    let t = o[i]
+                    o[i] = (t.isNaN ? 0 : t) + x
+                }
+            }
+        }
+    }
+
+    /// Runs `body` on the 60 code bytes (3 per slot, little-endian, 0 = missing, else
+    /// hundredths + 2^23); meaningful only while compact (`isCompact`).
+    @inlinable @inline(__always)
+    func withCodes<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafePointer(to: codes) { try body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// The hundredths of a code read through `withCodes` (`code - 2^23`).
+    @inlinable @inline(__always)
+    static func hundredths(code: Int) -> Int { code &- bias }
+
+    /// Values from 20 plain slots (NaN = missing), each stored as `set` stores it: the same
+    /// bits read back, compact while every value round-trips.
+    @inlinable public init(slots: InlineArray<20, Double>) {
+        self.init()
+        for i in 0..<Metric.count where !slots[i].isNaN { set(slots[i], at: i) }
     }
 
     /// Runs `body` on the 20 slots decoded into plain doubles (NaN = missing), for code that
@@ -152,7 +219,13 @@ public struct MetricValues: Sendable, Equatable {
         let result = try withUnsafeMutablePointer(to: &after) {
             try body(UnsafeMutableRawPointer($0).assumingMemoryBound(to: Double.self))
         }
-        for i in 0..<Metric.count where after[i].bitPattern != before[i].bitPattern { set(after[i], at: i) }
+        withUnsafePointer(to: before) { bp in
+            withUnsafePointer(to: after) { ap in  // compared in place, not slot by slot through copies
+                let b = UnsafeRawPointer(bp).assumingMemoryBound(to: UInt64.self)
+                let a = UnsafeRawPointer(ap).assumingMemoryBound(to: Double.self)
+                for i in 0..<Metric.count where a[i].bitPattern != b[i] { set(a[i], at: i) }
+            }
+        }
         return result
     }
 

@@ -78,14 +78,11 @@ struct ByteCursor {
                 return
             }
         }
-        // The runtime's `swift_float64ToString` would avoid this `String`, but it leaves the
-        // leading `0` of `0.x` unwritten in 6.3 (measured): `description` is the reference.
-        let s = x.description
-        var u = s.utf8
-        if u.withContiguousStorageIfAvailable({ put($0) }) == nil {
-            u = String(s).utf8
-            for b in u { put(b) }
-        }
+        // Other numbers (rolling means, ratios) as `description` prints them: `write(to:)`
+        // formats the same text into a stack buffer and hands it over as ASCII bytes
+        // (`_writeASCII` below), so no `String` is made. `OutputFastPathTests` checks it
+        // against `description` on random finite doubles (NaN, not written here, differs).
+        x.write(to: &self)
     }
 
     /// The common case of exported amounts (`12.5`, `0.25`, `1.05`, `30`): when `x` is the
@@ -104,20 +101,35 @@ struct ByteCursor {
         let f = y - Double(t)
         let k = f >= 0.5 ? t + 1 : (f <= -0.5 ? t - 1 : t)
         guard k.magnitude < 1_000_000_000_000_000, Double(k) / 100 == x else { return false }
+        hundredths(k)
+        return true
+    }
+
+    /// What `number` writes for the double `Double(k) / 100` (|k| < 10^15; `cents` finds this
+    /// k for that double): k/100 as a decimal, trailing zeros and a bare `.` dropped, `0`
+    /// for 0. A compact `MetricValues` slot holds its k, so its number needs no double maths.
+    @inline(__always) mutating func hundredths(_ k: Int64) {
         if k < 0 { put(0x2D) }
         let whole = k.magnitude / 100, fraction = k.magnitude % 100
         unsigned(whole)
-        if fraction == 0 { return true }
+        if fraction == 0 { return }
         put(0x2E)
         put(0x30 + UInt8(truncatingIfNeeded: fraction / 10))
         if fraction % 10 != 0 { put(0x30 + UInt8(truncatingIfNeeded: fraction % 10)) }
-        return true
     }
 
     /// `"yyyy-MM-dd"` (years outside 0…9999 as `Day.description`), or `null`.
     mutating func day(_ d: Day?) {
         guard let d else {
             put("null")
+            return
+        }
+        let k = Int(d.daysSinceEpoch) &- DayText.first
+        if k >= 0, k < DayText.count {  // a common day: its 12 bytes from the table
+            let src = UnsafeRawPointer(DayText.bytes + 16 * k), dst = UnsafeMutableRawPointer(p)
+            dst.storeBytes(of: src.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            dst.storeBytes(of: src.loadUnaligned(fromByteOffset: 8, as: UInt32.self), toByteOffset: 8, as: UInt32.self)
+            p += 12
             return
         }
         let c = d.components
@@ -172,4 +184,37 @@ struct ByteCursor {
             }
         }
     }
+}
+
+/// A finite double's `write(to:)` goes straight into the cursor (at most `maxNumber` bytes).
+extension ByteCursor: TextOutputStream {
+    mutating func write(_ string: String) {
+        var s = string
+        s.withUTF8 { put($0) }
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { put(buffer) }
+}
+
+/// `"yyyy-MM-dd"` (with its quotes, 12 bytes in a 16-byte slot) of every day from
+/// 1990-01-01 to 2089-12-31, made once: the series write two days per point, and the
+/// calendar maths of `Day.components` per day was ≈ 2 % of a summary (callgrind).
+/// `OutputDayBytesTests` checks every day of the table against `Day.description`.
+enum DayText {
+    /// `daysSinceEpoch` of the first day in the table, and the number of days.
+    static let first = Int(Day(year: 1990, month: 1, day: 1)!.daysSinceEpoch)
+    static let count = Int(Day(year: 2090, month: 1, day: 1)!.daysSinceEpoch) - first
+
+    /// Never freed: it lives as long as the program, read-only once made.
+    nonisolated(unsafe) static let bytes: UnsafePointer<UInt8> = {
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: 16 * count)
+        b.initialize(repeating: 0, count: 16 * count)
+        for k in 0..<count {
+            let c = Day(daysSinceEpoch: Int32(first + k)).components
+            let text: [Int] = [0x22, c.year / 1000 % 10, c.year / 100 % 10, c.year / 10 % 10, c.year % 10, 0x2D,
+                               c.month / 10, c.month % 10, 0x2D, c.day / 10, c.day % 10, 0x22]
+            for (j, v) in text.enumerated() { b[16 * k + j] = UInt8(v < 10 ? 0x30 + v : v) }
+        }
+        return UnsafePointer(b)
+    }()
 }
