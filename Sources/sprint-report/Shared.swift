@@ -50,3 +50,28 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
         throw ExitCode(1)
     }
 }
+
+/// Standard output through write(2) (no `Data` copy per piece). A failed write (a full disk, a
+/// closed descriptor) ends the run at once with one line on standard error and exit status 1,
+/// so a CI job never takes a cut-off summary for a whole one.
+enum StandardOutput {
+    static func write(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let base = b.baseAddress else { return }
+        var done = 0
+        while done < b.count {
+            let n = Foundation.write(1, base + done, b.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                FileHandle.standardError.write(Data("sprint-report: error: cannot write standard output: \(reason)\n".utf8))
+                Foundation.exit(1)
+            }
+            done += n
+        }
+    }
+
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write($0) }
+    }
+}

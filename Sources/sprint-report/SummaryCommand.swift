@@ -41,11 +41,10 @@ struct SummaryCommand: ParsableCommand {
             let data = try ExportReader.read(paths: input.files)
             return Analyzer.analyze(consume data, window: window, thresholds: thresholds)
         }
-        let out = FileHandle.standardOutput
         switch format {
-        case .text: out.write(Data(SummaryText.render(report).utf8))
+        case .text: StandardOutput.write(SummaryText.render(report))
         case .json: SummaryJSON.write(report, bytes: { StandardOutput.write($0) })
-        case .markdown: out.write(Data(SummaryMarkdown.render(report).utf8))
+        case .markdown: StandardOutput.write(SummaryMarkdown.render(report))
         }
         let gate = SummaryGate(failOnFindings: failOnFindings, failOnBand: failOnBand)
         if let reason = gate.failure(report) {
@@ -55,22 +54,6 @@ struct SummaryCommand: ParsableCommand {
         // Everything is written (with write(2), unbuffered): end here rather than free the
         // report row by row on the way out (≈ 0.1 s of one core for 1.5 M rows).
         Foundation.exit(0)
-    }
-}
-
-/// Bytes straight to file descriptor 1 with write(2) (no `Data` copy per piece).
-enum StandardOutput {
-    static func write(_ b: UnsafeBufferPointer<UInt8>) {
-        guard let base = b.baseAddress else { return }
-        var done = 0
-        while done < b.count {
-            let n = Foundation.write(1, base + done, b.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return  // a closed pipe: nothing more can be written
-            }
-            done += n
-        }
     }
 }
 
