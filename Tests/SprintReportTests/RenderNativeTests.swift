@@ -336,6 +336,17 @@ import Testing
         let html = try MustacheTemplate(string: "{{#t}}{{>part-table}}{{/t}}").render(["t": table.context], library: library)
         #expect(html == "<t>(A&amp;)(B)|r&lt;1&gt;;2;</t>\n")
     }
+
+    /// The size class of a chart: steps of 160 user units, 1…8, and 1 for a width that is
+    /// not a number (no trap).
+    @Test func sizeClassStepsAndBounds() {
+        #expect(ChartHTML.sizeClass(640) == 4)
+        #expect(ChartHTML.sizeClass(641) == 5)
+        #expect(ChartHTML.sizeClass(0) == 1)
+        #expect(ChartHTML.sizeClass(10_000) == 8)
+        #expect(ChartHTML.sizeClass(.nan) == 1)
+        #expect(ChartHTML.sizeClass(.infinity) == 1)
+    }
 }
 
 /// The byte fast paths of `TextMetrics` and `ChartText.oneLine` give what the character

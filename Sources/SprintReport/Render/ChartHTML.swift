@@ -79,7 +79,10 @@ enum ChartHTML {
     /// `1…8`: the chart's width in steps of 160 user units. `charts.css` caps the rendered
     /// width per step (about 1.2 px per unit), so text stays near its design size on wide
     /// screens without a per-chart style attribute.
-    static func sizeClass(_ width: Double) -> Int { min(max(Int((width / 160).rounded(.up)), 1), 8) }
+    static func sizeClass(_ width: Double) -> Int {
+        guard width.isFinite else { return 1 }  // never from a layout; no trap on a bad width
+        return min(max(Int((width / 160).rounded(.up)), 1), 8)
+    }
 
     /// A string, or `false` so the template's section is skipped without a context lookup.
     static func opt(_ s: String?) -> Any { s.map { $0 as Any } ?? false }
