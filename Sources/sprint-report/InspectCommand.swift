@@ -26,7 +26,7 @@ struct InspectCommand: ParsableCommand {
         try reportingInputErrors {
             if !errors.isEmpty { throw InputErrors(errors) }
         }
-        print(blocks.joined(separator: "\n"), terminator: "")
+        StandardOutput.write(blocks.joined(separator: "\n"))
     }
 
     /// The text block of one file.

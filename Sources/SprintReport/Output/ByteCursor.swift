@@ -118,7 +118,7 @@ struct ByteCursor {
         if fraction % 10 != 0 { put(0x30 + UInt8(truncatingIfNeeded: fraction % 10)) }
     }
 
-    /// `"yyyy-MM-dd"` (years outside 0…9999 as `Day.description`), or `null`.
+    /// `"yyyy-MM-dd"` as `Day.description` gives it, or `null`.
     mutating func day(_ d: Day?) {
         guard let d else {
             put("null")
@@ -132,25 +132,7 @@ struct ByteCursor {
             p += 12
             return
         }
-        let c = d.components
-        guard (0...9999).contains(c.year) else {
-            quoted(d.description)
-            return
-        }
-        @inline(__always) func digit(_ v: Int) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: v % 10) }
-        p[0] = 0x22
-        p[1] = digit(c.year / 1000)
-        p[2] = digit(c.year / 100)
-        p[3] = digit(c.year / 10)
-        p[4] = digit(c.year)
-        p[5] = 0x2D
-        p[6] = digit(c.month / 10)
-        p[7] = digit(c.month)
-        p[8] = 0x2D
-        p[9] = digit(c.day / 10)
-        p[10] = digit(c.day)
-        p[11] = 0x22
-        p += 12
+        quoted(d.description)  // a day outside the table (rare): `Day.description`'s digits
     }
 
     /// RFC 8259 string: quote, backslash and control characters escaped (and U+2028/2029,
@@ -210,10 +192,8 @@ enum DayText {
         let b = UnsafeMutablePointer<UInt8>.allocate(capacity: 16 * count)
         b.initialize(repeating: 0, count: 16 * count)
         for k in 0..<count {
-            let c = Day(daysSinceEpoch: Int32(first + k)).components
-            let text: [Int] = [0x22, c.year / 1000 % 10, c.year / 100 % 10, c.year / 10 % 10, c.year % 10, 0x2D,
-                               c.month / 10, c.month % 10, 0x2D, c.day / 10, c.day % 10, 0x22]
-            for (j, v) in text.enumerated() { b[16 * k + j] = UInt8(v < 10 ? 0x30 + v : v) }
+            let text = "\"" + Day(daysSinceEpoch: Int32(first + k)).description + "\""
+            for (j, v) in text.utf8.enumerated() { b[16 * k + j] = v }
         }
         return UnsafePointer(b)
     }()

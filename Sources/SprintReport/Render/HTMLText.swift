@@ -35,21 +35,24 @@ enum HTMLText {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
         for b in s.utf8 {
-            if b < 0x80, let r = replacements[Int(b)] { out += r } else { out.append(b) }
+            if isEscaped(b), let r = replacements[Int(b)] { out += r } else { out.append(b) }
         }
         return out
     }
 
+    /// Whether `b` is one of `<`, `>`, `&`, `"`, `'`.
+    @inline(__always) static func isEscaped(_ b: UInt8) -> Bool {
+        b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27
+    }
+
+    /// True when the bytes hold none of the five.
+    @inline(__always) static func isPlain<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        !bytes.contains(where: isEscaped)
+    }
+
     /// True when `s` holds none of `<`, `>`, `&`, `"`, `'` (as UTF-8 bytes).
     @inline(__always) static func isPlain(_ s: String) -> Bool {
-        if let plain = s.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-            for b in bytes where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { return false }
-            return true
-        }) {
-            return plain
-        }
-        for b in s.utf8 where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { return false }
-        return true
+        s.utf8.withContiguousStorageIfAvailable { isPlain($0) } ?? isPlain(s.utf8)
     }
 
     /// `s` escaped for HTML text and attribute values.
@@ -65,7 +68,7 @@ enum HTMLText {
     /// Appends `s` escaped, as UTF-8.
     static func append(_ s: String, to out: ByteBuffer) {
         let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for b in bytes where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { return false }
+            guard isPlain(bytes) else { return false }
             out.append(bytes)
             return true
         }
