@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -21,6 +20,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // System libcrypto (Debian: libssl-dev, OpenSSL 3), for SHA-256 only (Support/SHA256).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The whole pipeline: Input → Model → Analysis → Charts → Render / Output.
         // Templates/ and Resources/ are the top-level folders, reached through symbolic
         // links inside the target and compiled into the binary (see README, "Templates").
@@ -29,7 +34,7 @@ let package = Package(
             dependencies: [
                 "CZlib",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CCrypto",
             ],
             resources: [
                 .embedInCode("Templates"),

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Mustache
 import Testing
@@ -400,18 +399,6 @@ import Testing
             }
             #expect(ChartText.oneLine(s) == Self.referenceOneLine(s), "\(s.debugDescription)")
         }
-    }
-}
-
-@Suite struct SlugHashTests {
-    @Test func hashIsTheHexOfTheSHA256() {
-        for key in ["", "team-a", "Engineering\u{1F}Core", "🚀 <x> & 'y'", String(repeating: "k", count: 1000)] {
-            let reference = SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
-            for length in [8, 16, 64] {
-                #expect(Slug.hash(key, length: length) == String(reference.prefix(length)))
-            }
-        }
-        #expect(Slug.hash("abc", length: 64) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
 

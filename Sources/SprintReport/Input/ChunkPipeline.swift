@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Reads one input on its own thread — raw bytes, gzip inflate, CSV records — and hands
@@ -233,11 +232,4 @@ final class ChunkPipeline: @unchecked Sendable {
         push(.end(raw: pendingRaw))
     }
 
-    /// Lower-case hex of a digest.
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

@@ -1,5 +1,3 @@
-import Crypto
-
 /// Reads one input file into the shared `RowStore`: the `ChunkPipeline` reads, inflates and
 /// scans it into record batches on its own thread; here, on the calling thread, the header
 /// goes through `HeaderPlan` and each record through `RecordMapper`. Produces the file's
@@ -49,7 +47,7 @@ final class FileReader {
         let outcome = pipeline.outcome
         if outcome.rawBytes == 0 { throw InputError(file: path, "empty file (0 bytes)") }
         guard let mapper else { throw InputError(file: path, "no header row (the file holds only blank lines)") }
-        return mapper.finish(compressed: outcome.compressed, sha256: ChunkPipeline.hex(hasher.finalize()))
+        return mapper.finish(compressed: outcome.compressed, sha256: SHA256.hex(hasher.finalize()))
     }
 
     private func handle(_ record: borrowing CSVRecord) throws {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The native variants of the hottest templates, registered in place of the embedded
@@ -28,7 +27,7 @@ enum NativeTemplates {
     static let chartSparklineDigest = "4423fb790c72dcdccccccb55171222b01ae3529fe6c88c71ce11c7eb417264d7"
 
     static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(SHA256.hash(text.utf8))
     }
 
     /// The native variant of the embedded template `name` (without `.mustache`), or nil when

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// File names for teams and org-tree nodes: stable, unique, ASCII, and unable to leave the
@@ -30,14 +29,7 @@ enum Slug {
     /// First `length` hex digits of the SHA-256 of `key`: ties the name to the key, not to the
     /// words (two teams called "Falcon" get different files).
     static func hash(_ key: String, length: Int = 8) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var digits: [UInt8] = []
-        digits.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(key.utf8)) {
-            digits.append(hex[Int(byte >> 4)])
-            digits.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: digits.prefix(length), as: UTF8.self)
+        String(SHA256.hex(SHA256.hash(key.utf8)).prefix(length))
     }
 
     /// `prefix-words-hash`.
