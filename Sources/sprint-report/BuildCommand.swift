@@ -39,19 +39,34 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace --output even when it is not an earlier sprint-report output.")
     var force = false
 
+    @Option(help: ArgumentHelp("Refuse a site (or a whole-org single file) of more teams than this (default \(SiteLimit.defaultMaxTeams)).",
+                               valueName: "n"))
+    var maxTeams: Int?
+
     func validate() throws {
         if team != nil && !singleFile { throw ValidationError("--team needs --single-file.") }
+        if let maxTeams, maxTeams < 1 { throw ValidationError("--max-teams takes a number of teams of at least 1.") }
     }
 
     func run() throws {
+        // Ctrl-C or SIGTERM: remove the staging, then exit 130 or 143.
+        Interruption.install()
         let window = try self.window.window()
         let options = BuildOptions(title: title, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
-                                   force: force)
+                                   force: force, reads: input.files + [bands, templates].compactMap { $0 },
+                                   maxTeams: maxTeams)
         try reportingBuildErrors {
+            // A bad --output is refused before the inputs are read (and checked again when written).
+            if singleFile {
+                try SingleFileBuilder.checkOutput(output, options: options)
+            } else {
+                try SiteBuilder.checkOutput(output, options: options)
+            }
             let pageTemplates = try PageTemplates(directory: templates)
             let (thresholds, data) = try reportingInputErrors {
                 (try bands.map { try BandConfig.load(path: $0) } ?? .defaults, try ExportReader.read(paths: input.files))
             }
+            if team == nil { try SiteLimit.check(teams: SiteLimit.teamCount(data), maxTeams: maxTeams) }
             let report = Analyzer.analyze(data, window: window, thresholds: thresholds)
             if singleFile {
                 try SingleFileBuilder.write(report, templates: pageTemplates, options: options, team: team, output: output)
@@ -67,7 +82,7 @@ func reportingBuildErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch where error is TemplateError || error is OutputError {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        StandardError.report(error)
         throw ExitCode(1)
     }
 }

@@ -54,10 +54,10 @@ struct SampleCommand: ParsableCommand {
         do {
             let result = try SampleWriter.write(SampleGenerator(options), to: output, force: force)
             if output != "-" {
-                FileHandle.standardError.write(Data("\(output): \(result.rows) rows, \(result.csvBytes) bytes of CSV, \(result.fileBytes) bytes written\n".utf8))
+                StandardError.write("\(output): \(result.rows) rows, \(result.csvBytes) bytes of CSV, \(result.fileBytes) bytes written\n")
             }
         } catch let e as SampleError {
-            FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            StandardError.write(e.description + "\n")
             throw ExitCode(1)
         }
     }

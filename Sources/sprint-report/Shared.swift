@@ -43,10 +43,10 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as InputErrors {
-        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+        StandardError.write(e.description + "\n")
         throw ExitCode(1)
     } catch let e as InputError {
-        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+        StandardError.write(e.description + "\n")
         throw ExitCode(1)
     }
 }
@@ -62,8 +62,7 @@ enum StandardOutput {
             let n = Foundation.write(1, base + done, b.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                FileHandle.standardError.write(Data("sprint-report: error: cannot write standard output: \(reason)\n".utf8))
+                StandardError.error("cannot write standard output: \(String(cString: strerror(errno)))")
                 Foundation.exit(1)
             }
             done += n

@@ -48,7 +48,7 @@ struct SummaryCommand: ParsableCommand {
         }
         let gate = SummaryGate(failOnFindings: failOnFindings, failOnBand: failOnBand)
         if let reason = gate.failure(report) {
-            FileHandle.standardError.write(Data("sprint-report: \(reason)\n".utf8))
+            StandardError.write("sprint-report: \(reason)\n")
             throw ExitCode(2)
         }
         // Everything is written (with write(2), unbuffered): end here rather than free the

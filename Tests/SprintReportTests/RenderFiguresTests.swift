@@ -47,9 +47,13 @@ import Testing
     @Test func nodeVelocityHalvesCountTeamSprints() throws {
         // Two months of a node; the teams' rows: a team-level row of 2 sprints and a sprint row.
         let months = [Self.point(0, c: 10, a: 0, dc: 10, d: 30), Self.point(3, c: 10, a: 0, dc: 10, d: 12)]
-        let teams = [Self.point(0, c: 5, a: 0, dc: 5, d: 20, sprints: 2), Self.point(0, c: 5, a: 0, dc: 5, d: 10),
-                     Self.point(3, c: 10, a: 0, dc: 10, d: 12)]
-        let h = try #require(HalfComparison(months, teamPoints: teams))
+        func team(_ key: String, _ level: RowLevel, _ points: [SeriesPoint]) -> TeamReport {
+            TeamReport(team: Team(key: key, name: key, path: ["Org", key]), mode: .storyPoints, level: level,
+                       summary: WindowSummary(), series: points)
+        }
+        let teams = [team("a", .team, [Self.point(0, c: 5, a: 0, dc: 5, d: 20, sprints: 2)]),
+                     team("b", .sprint, [Self.point(0, c: 5, a: 0, dc: 5, d: 10), Self.point(3, c: 10, a: 0, dc: 10, d: 12)])]
+        let h = try #require(HalfComparison(months, teamsBelow: teams))
         #expect(h.previous.velocity == 10)  // 30 over 3 team-sprints
         #expect(h.recent.velocity == 12)
     }

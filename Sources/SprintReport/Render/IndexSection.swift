@@ -34,7 +34,7 @@ struct IndexSection {
         let prefix = "\(IndexSection.slug)-\(m)-"
         let teams = report.teams.filter { $0.mode == mode }
         let tree = TreeRows(report: report, mode: mode, links: settings.links, templates: settings.templates,
-                           idPrefix: prefix + "tree-")
+                           idPrefix: prefix + "tree-", index: settings.index)
         let byGroup = teams.count > IndexSection.teamRowLimit
         let table = TableModel(id: prefix + "tree", caption: byGroup ? "Every group" : "Every group and team",
                                note: byGroup ? "(\(mode.unitName); band in each cell; each group's page lists its teams)"
@@ -49,7 +49,7 @@ struct IndexSection {
         if let root = report.nodes.first(where: { $0.path.isEmpty && $0.mode == mode }) {
             let tiles = TileBuilder(mode: mode, velocityPer: "per sprint", idPrefix: prefix,
                                     templates: settings.templates)
-            c["mTiles"] = tiles.tiles(root.summary, series: root.series, teamPoints: settings.teamPoints(under: root))
+            c["mTiles"] = tiles.tiles(root.summary, series: root.series, teamsBelow: settings.teams(under: root))
         }
         let heat = byGroup ? SayDoHeatmap.data(groups(mode)) : SayDoHeatmap.data(teams)
         if !heat.columns.isEmpty {

@@ -27,7 +27,7 @@ struct NodeSection {
         let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint",
                                 idPrefix: prefix, templates: settings.templates)
         let tree = TreeRows(report: settings.report, mode: r.mode, links: settings.links, templates: settings.templates,
-                           idPrefix: prefix + "tree-")
+                           idPrefix: prefix + "tree-", index: settings.index)
         let children = TableModel(id: prefix + "children", caption: "Groups and teams in \(path.last ?? "")",
                                   note: "(\(r.mode.unitName); band in each cell)", columns: TreeRows.columns,
                                   rows: tree.rows(under: path, depth: 1))
@@ -36,7 +36,7 @@ struct NodeSection {
             "mTitle": PageSettings.modeTitle(r.mode),
             "mSummary": "\(PageSettings.count(r.teams, "team")), amounts in \(r.mode.unitName)"
                 + (r.rolledUp ? ", rolled up from the teams by calendar month" : ", as exported for this group"),
-            "mTiles": tiles.tiles(r.summary, series: r.series, teamPoints: settings.teamPoints(under: r)),
+            "mTiles": tiles.tiles(r.summary, series: r.series, teamsBelow: settings.teams(under: r)),
             "mChildren": children.context,
         ]
         if !r.series.isEmpty {

@@ -7,6 +7,8 @@ struct PageSettings {
     let title: String
     /// "2026-04-01 12:00 UTC" from SOURCE_DATE_EPOCH, or nil (then no time is shown).
     let generated: String?
+    /// The report's tree and findings indexed once, for the lookups of every page.
+    let index: OrgIndex
 
     /// Heading elements for a section's title, its parts and their sub-parts: h1/h2/h3 on a
     /// page of the site, h2/h3/h4 inside the single-file report (whose h1 is its title).
@@ -49,7 +51,7 @@ struct PageSettings {
             var item: Context = ["bLabel": path[i]]
             if isLast {
                 item["bCurrent"] = true
-            } else if !links.narrowed, report.nodes.contains(where: { $0.path == prefix }) {
+            } else if !links.narrowed, index.nodePaths.contains(prefix) {
                 item["bHref"] = links.node(prefix)
             }
             items.append(item)
@@ -57,14 +59,11 @@ struct PageSettings {
         return items
     }
 
-    /// For a rolled-up node, every period of the teams below it (nil for a node with own rows).
-    func teamPoints(under node: NodeReport) -> [SeriesPoint]? {
-        guard node.rolledUp else { return nil }
-        return report.teams.filter { $0.mode == node.mode && $0.team.path.starts(with: node.path) }.flatMap(\.series)
+    /// For a rolled-up node, the teams below it (nil for a node with own rows).
+    func teams(under node: NodeReport) -> [TeamReport]? {
+        node.rolledUp ? index.teams(below: node.path, mode: node.mode) : nil
     }
 
     /// The findings that name a team (by name or key).
-    func findings(of team: Team) -> [Finding] {
-        report.findings.filter { $0.team == team.name || $0.team == team.key }
-    }
+    func findings(of team: Team) -> [Finding] { index.findings(of: team) }
 }

@@ -6,13 +6,19 @@ public enum SingleFileBuilder {
     /// Where the layout's main content goes; the sections are streamed in its place.
     static let slot = "<!-- sprint-report:sections -->"
 
+    /// Checks `output` (`OutputLocation.check`) without writing anything; `write` checks again.
+    public static func checkOutput(_ output: String, options: BuildOptions) throws {
+        _ = try OutputLocation.check(output, kind: .singleFile, options: options)
+    }
+
     public static func write(_ report: Report, templates: PageTemplates, options: BuildOptions, team: String?,
                              output: String) throws {
-        try OutputLocation.checkSingleFile(output, force: options.force)
+        _ = try OutputLocation.check(output, kind: .singleFile, options: options)
+        if team == nil { try SiteLimit.check(teams: SiteLimit.teamCount(report), maxTeams: options.maxTeams) }
         var pages: [SiteBuilder.Page]
         var options = options
         if let team {
-            let reports = report.teams.filter { $0.team.key == team }.sorted { $0.mode < $1.mode }
+            let reports = report.teams.filter { $0.team.key == team }.sorted(by: SiteBuilder.sectionOrder)
             guard let first = reports.first else {
                 let keys = SiteBuilder.grouped(report.teams, by: \.team.key).map { $0[0].team.key }
                 let known = keys.prefix(8).joined(separator: ", ") + (keys.count > 8 ? ", …" : "")
@@ -45,35 +51,30 @@ public enum SingleFileBuilder {
         guard let cut = shell.range(of: slot) else {
             throw TemplateError(file: "page-single.mustache", message: "must place {{{slot}}} where the sections go")
         }
-        let staging = try OutputLocation.staging(beside: output, suffix: "partial")
-        let fm = FileManager.default
-        try? fm.removeItem(at: staging)
-        guard fm.createFile(atPath: staging.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: staging) else {
-            throw OutputError("cannot write \(staging.path)")
-        }
-        do {
-            try handle.write(contentsOf: Data(shell[..<cut.lowerBound].utf8))
-            // Sections are rendered in parallel a batch at a time and written in order, so the
-            // file's bytes never depend on the thread count and memory stays bounded.
-            let batch = max(4, ProcessInfo.processInfo.activeProcessorCount * 4)
-            var start = 0
-            while start < pages.count {
-                let range = start..<min(pages.count, start + batch)
-                let results = ResultSlots(count: range.count)
-                DispatchQueue.concurrentPerform(iterations: range.count) { i in
-                    results.set(i, Result { try section(sections[range.lowerBound + i], s) })
+        try OutputLocation.write(output, kind: .singleFile, options: options) { staging in
+            let file = try NewFile(staging, what: output)
+            do {
+                // The page head first: an interrupted staging file is recognisable as ours (`Staging`).
+                try file.write(String(shell[..<cut.lowerBound]))
+                // Sections are rendered in parallel a batch at a time and written in order, so the
+                // file's bytes never depend on the thread count and memory stays bounded.
+                let batch = max(4, ProcessInfo.processInfo.activeProcessorCount * 4)
+                var start = 0
+                while start < pages.count {
+                    let range = start..<min(pages.count, start + batch)
+                    let results = ResultSlots(count: range.count)
+                    DispatchQueue.concurrentPerform(iterations: range.count) { i in
+                        results.set(i, Result { try section(sections[range.lowerBound + i], s) })
+                    }
+                    for r in results.all { try file.write(try r.get()) }
+                    start = range.upperBound
                 }
-                for r in results.all { try handle.write(contentsOf: Data(try r.get().utf8)) }
-                start = range.upperBound
+                try file.write(String(shell[cut.upperBound...]))
+                try file.close()
+            } catch {
+                file.abandon()
+                throw error
             }
-            try handle.write(contentsOf: Data(shell[cut.upperBound...].utf8))
-            try handle.close()
-            try OutputLocation.moveIntoPlace(staging, output)
-        } catch {
-            try? handle.close()
-            try? fm.removeItem(at: staging)
-            throw error
         }
     }
 

@@ -8,11 +8,19 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: String?
     /// Replace an output that is not an earlier sprint-report output.
     public var force: Bool
+    /// Every file or folder the build reads (exports, band limits, templates): the output may
+    /// be none of them and hold none of them (`OutputPath`).
+    public var reads: [String]
+    /// The most teams a site (or a whole-org single file) may have; nil: `SiteLimit.defaultMaxTeams`.
+    public var maxTeams: Int?
 
-    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false) {
+    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false, reads: [String] = [],
+                maxTeams: Int? = nil) {
         self.title = title
         self.sourceDateEpoch = sourceDateEpoch
         self.force = force
+        self.reads = reads
+        self.maxTeams = maxTeams
     }
 }
 
@@ -32,9 +40,16 @@ public enum SiteBuilder {
             pages.append(.node(group.sorted { $0.mode < $1.mode }))
         }
         for group in grouped(report.teams, by: \.team.key) {
-            pages.append(.team(group.sorted { $0.mode < $1.mode }))
+            pages.append(.team(group.sorted(by: sectionOrder)))
         }
         return pages
+    }
+
+    /// The order of a team's reports on its page: story points first, then tickets; within
+    /// a mode, the sprint-level report before the team-level one.
+    static func sectionOrder(_ a: TeamReport, _ b: TeamReport) -> Bool {
+        if a.mode != b.mode { return a.mode < b.mode }
+        return a.level == .sprint && b.level == .team
     }
 
     /// Groups in order of first appearance.
@@ -54,7 +69,8 @@ public enum SiteBuilder {
         let title = options.title ?? report.teams.lazy.compactMap(\.team.orgTree).first ?? topNodeName(report)
             ?? "Sprint report"
         return PageSettings(report: report, templates: templates, links: SiteLinks(report: report, singleFile: singleFile),
-                            title: title, generated: PageSettings.generatedTime(sourceDateEpoch: options.sourceDateEpoch))
+                            title: title, generated: PageSettings.generatedTime(sourceDateEpoch: options.sourceDateEpoch),
+                            index: OrgIndex(report))
     }
 
     /// The name of the organisation when the whole tree hangs from one top node ("Engineering").
@@ -85,34 +101,38 @@ public enum SiteBuilder {
         return (s.links.file(slug), try s.templates.render(context, template: template))
     }
 
-    /// Renders every page (in parallel; each page's bytes depend only on the report) into a
-    /// staging folder beside `output`, then moves it into place.
+    /// Checks `output` (`OutputLocation.check`) without writing anything: for a caller that
+    /// wants to refuse a bad --output before reading its inputs. `writeSite` checks again.
+    public static func checkOutput(_ output: String, options: BuildOptions) throws {
+        _ = try OutputLocation.check(output, kind: .site, options: options)
+    }
+
+    /// Renders every page into a staging folder beside `output`, then swaps it into place
+    /// (`OutputLocation.write`). Pages are rendered in parallel and each is written as soon as
+    /// it is rendered, then dropped: memory holds the report and the pages being rendered, not
+    /// the site. Each page's bytes depend only on the report.
     public static func writeSite(_ report: Report, templates: PageTemplates, options: BuildOptions,
                                  output: String) throws {
-        try OutputLocation.checkSiteFolder(output, force: options.force)
-        let staging = try OutputLocation.staging(beside: output, suffix: "partial")
-        let fm = FileManager.default
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        do {
+        try SiteLimit.check(teams: SiteLimit.teamCount(report), maxTeams: options.maxTeams)
+        try OutputLocation.write(output, kind: .site, options: options) { staging in
+            let what = output
+            try FileSystem.makeDirectory(staging, what: what)
+            // The marker first: an interrupted staging folder is recognisable as ours (`Staging`).
+            try FileSystem.writeNewFile(staging + "/" + OutputLocation.marker, OutputLocation.markerText, what: what)
             let s = settings(report, templates: templates, options: options, singleFile: false)
             let pages = pages(report)
             let failures = FailureList()
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                guard failures.isEmpty, !Interruption.interrupted else { return }
                 do {
                     let (file, html) = try render(pages[i], s)
-                    try Data(html.utf8).write(to: staging.appendingPathComponent(file))
+                    try FileSystem.writeNewFile(staging + "/" + file, html, what: what)
                 } catch {
                     failures.add(i, error)
                 }
             }
             if let error = failures.first { throw error }
-            try Data(templates.css.utf8).write(to: staging.appendingPathComponent(PageSettings.stylesheetFile))
-            try Data(OutputLocation.markerText.utf8).write(to: staging.appendingPathComponent(OutputLocation.marker))
-            try OutputLocation.moveIntoPlace(staging, output)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
+            try FileSystem.writeNewFile(staging + "/" + PageSettings.stylesheetFile, templates.css, what: what)
         }
     }
 }
@@ -126,6 +146,12 @@ final class FailureList: @unchecked Sendable {
         lock.lock()
         errors.append((index, error))
         lock.unlock()
+    }
+
+    var isEmpty: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return errors.isEmpty
     }
 
     var first: Error? {

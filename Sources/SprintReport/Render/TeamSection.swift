@@ -26,10 +26,13 @@ struct TeamSection {
     }
 
     private func mode(_ r: TeamReport) -> Context {
-        let m = PageSettings.modeId(r.mode)
+        let noun = LatestPeriod.noun(level: r.level, series: r.series)
+        // A team exported at two levels (a sprint-level file and a team-level one) has two
+        // reports of one mode: both are shown, told apart by the level in their ids and titles.
+        let twoLevels = reports.contains { $0.mode == r.mode && $0.level != r.level }
+        let m = PageSettings.modeId(r.mode) + (twoLevels ? "-" + r.level.rawValue : "")
         let mId = settings.idPrefix(slug) + m
         let prefix = mId + "-"
-        let noun = LatestPeriod.noun(level: r.level, series: r.series)
         let lib = settings.templates.library
         let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix, templates: settings.templates)
         var charts: [RenderedChart] = []
@@ -54,7 +57,7 @@ struct TeamSection {
         }
         var c: Context = [
             "mId": mId,
-            "mTitle": PageSettings.modeTitle(r.mode),
+            "mTitle": PageSettings.modeTitle(r.mode) + (twoLevels ? " (\(noun)s)" : ""),
             "mSummary": "\(PageSettings.count(r.summary.periods, noun)) with data, amounts in \(r.mode.unitName)",
             "mTiles": tiles.tiles(r.summary, series: r.series),
             "mCharts": charts.enumerated().map { i, chart in

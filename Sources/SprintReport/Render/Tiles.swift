@@ -57,8 +57,8 @@ struct TileBuilder {
     let idPrefix: String
     let templates: PageTemplates
 
-    func tiles(_ summary: WindowSummary, series: [SeriesPoint], teamPoints: [SeriesPoint]? = nil) -> [Context] {
-        let halves = HalfComparison(series, teamPoints: teamPoints)
+    func tiles(_ summary: WindowSummary, series: [SeriesPoint], teamsBelow: [TeamReport]? = nil) -> [Context] {
+        let halves = HalfComparison(series, teamsBelow: teamsBelow)
         return TileFigure.allCases.map { figure in
             var t: Context = ["tLabel": figure.label]
             var note: String?

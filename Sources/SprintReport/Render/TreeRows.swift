@@ -5,13 +5,11 @@ struct TreeRows {
     let links: SiteLinks
     let templates: PageTemplates
     let idPrefix: String
+    /// The tree by path, made once per build (not once per page: `OrgIndex`).
+    let index: OrgIndex
 
-    private var nodesByPath: [[String]: NodeReport] {
-        Dictionary(report.nodes.filter { $0.mode == mode }.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-    private var teamsByPath: [[String]: [TeamReport]] {
-        Dictionary(grouping: report.teams.filter { $0.mode == mode }, by: { $0.team.path })
-    }
+    private var nodesByPath: [[String]: NodeReport] { index.nodes[mode] ?? [:] }
+    private var teamsByPath: [[String]: [TeamReport]] { index.teams[mode] ?? [:] }
 
     static let columns: [(label: String, numeric: Bool)] = [
         ("Name", false), ("Velocity", true), ("Say/do", true), ("Scope creep", true), ("Delivered", true),
