@@ -75,12 +75,26 @@ public enum Interruption {
             for signo in [SIGINT, SIGTERM] {
                 // The default action would end the process at once; a dispatch source sees the
                 // signal instead and runs `handle` on an ordinary thread (no async-signal limits).
-                signal(signo, SIG_IGN)
+                let before = signal(signo, SIG_IGN)
+                // A signal ignored when the program started (a shell's background job ignores
+                // SIGINT) stays ignored, as for any well-behaved program.
+                if Self.isIgnore(before) { continue }
                 let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
                 source.setEventHandler { [unowned self] in self.handle(signo) }
                 source.resume()
                 sources.append(source)
             }
+        }
+
+        #if canImport(Glibc)
+        typealias Handler = __sighandler_t
+        #else
+        typealias Handler = sig_t
+        #endif
+
+        private static func isIgnore(_ handler: Handler?) -> Bool {
+            guard let handler else { return false }
+            return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
         }
 
         private func handle(_ signo: Int32) -> Never {
