@@ -9,7 +9,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             The site goes to a new folder: --output must be absent, empty, or an earlier \
             sprint-report site (it holds a .sprint-report file); anything else is refused unless \
-            --force. Pages are written beside it first and moved into place when complete. \
+            --force. Never replaced, even with --force: the current folder, /, the home folder, \
+            a folder above them, or one that holds an input. Pages are written beside it first \
+            and swapped into place when complete; Ctrl-C removes them (exit status 130). \
             A "generated" time is printed only when SOURCE_DATE_EPOCH is set.
             """
     )

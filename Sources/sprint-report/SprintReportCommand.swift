@@ -28,13 +28,10 @@ struct SprintReportCommand: ParsableCommand {
         }
         do {
             try command.run()
-        } catch let e as ExitCode {
-            exit(withError: e)
-        } catch let e as ValidationError {
-            exit(withError: e)
-        } catch let e as CleanExit {
-            exit(withError: e)
         } catch {
+            // ArgumentParser's own (ExitCode, ValidationError, CleanExit, the help command's
+            // request): its message and status. Everything else: one line, status 1.
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { exit(withError: error) }
             StandardError.report(error)
             Foundation.exit(1)
         }

@@ -26,6 +26,21 @@ import Testing
         return r
     }
 
+    @Test func helpAndVersionAreZero() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for args in [["--help"], ["build", "--help"], ["help", "summary"], ["inspect", "-h"], ["sample", "--help"]] {
+            let r = try run(args, in: dir)
+            #expect(r.status == 0, "\(args)")
+            #expect(r.out.contains("USAGE: sprint-report"), "\(args)")
+            #expect(r.stderr.isEmpty, "\(args)")
+        }
+        let version = try run(["--version"], in: dir)
+        #expect(version.status == 0)
+        #expect(!version.out.isEmpty)
+        #expect(try run(["frobnicate"], in: dir).status == 64)
+    }
+
     // MARK: inspect
 
     @Test func inspectStatuses() throws {

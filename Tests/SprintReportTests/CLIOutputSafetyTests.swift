@@ -234,6 +234,7 @@ import Glibc
         #expect(Set(ids).count == ids.count, "ids are unique")
         #expect(html.contains(">In story points (sprints)</h3>"))
         #expect(html.contains(">In story points (weeks)</h3>"))
+        #expect(!html.contains("story points and story points"), "the unit is named once")
         for page in try FileManager.default.contentsOfDirectory(atPath: p.work.appendingPathComponent("site").path)
         where page.hasPrefix("team-") {
             let text = try String(contentsOf: p.work.appendingPathComponent("site/" + page), encoding: .utf8)

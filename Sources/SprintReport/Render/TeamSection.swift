@@ -13,8 +13,10 @@ struct TeamSection {
         c["sTitle"] = team.name
         c["sCrumbsOn"] = true
         c["sCrumbs"] = settings.breadcrumb(team.path, currentIsTeam: true)
-        let units = reports.map(\.mode.unitName).joined(separator: " and ")
-        c["sMeta"] = "\(team.pathString) · \(settings.windowText) · \(units)"
+        var units: [String] = []  // once each, also for a team exported at two levels
+        for r in reports where !units.contains(r.mode.unitName) { units.append(r.mode.unitName) }
+        let unitText = units.joined(separator: " and ")
+        c["sMeta"] = "\(team.pathString) · \(settings.windowText) · \(unitText)"
         c["sModes"] = reports.map(mode)
         let findings = settings.findings(of: team)
         if !findings.isEmpty {
