@@ -42,7 +42,8 @@ public enum Interruption {
     private static let state = State()
 
     private final class State: @unchecked Sendable {
-        let lock = NSLock()
+        /// Recursive: a `critical` section may register what to undo.
+        let lock = NSRecursiveLock()
         private var leftovers: [(token: Int, leftover: Leftover)] = []
         private var nextToken = 0
         private var sources: [DispatchSourceSignal] = []

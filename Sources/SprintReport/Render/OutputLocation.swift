@@ -42,9 +42,11 @@ enum OutputLocation {
         var created: [String] = []
         var lock: OutputLock?
         func cleanUp() {
-            for folder in created.reversed() { rmdir(folder) }
-            lock?.release()
-            for token in undo { Interruption.unregister(token) }
+            Interruption.critical {  // all of it, or (on a signal) the handler does it
+                lock?.release()  // first: the lock file sits in the innermost created folder
+                for folder in created.reversed() { rmdir(folder) }
+                for token in undo { Interruption.unregister(token) }
+            }
         }
         do {
             for folder in try missingParents(output) {
