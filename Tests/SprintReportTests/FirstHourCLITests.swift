@@ -84,9 +84,9 @@ enum FirstHourCLI {
         #expect(r.status == 0)
         #expect(r.stdout.isEmpty)
         let pages = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.hasSuffix(".html") }.count
-        #expect(r.stderr.wholeMatch(of: #/wrote (\d+) pages, \d+ kB, to (.+) in \d+\.\d s\n/#).map {
-            (Int($0.1), String($0.2))
-        }! == (pages, site + "/"))
+        let line = try #require(r.stderr.wholeMatch(of: #/wrote (\d+) pages, \d+ kB, to (.+) in \d+\.\d\d? s\n/#),
+                                 "\(r.stderr)")
+        #expect(Int(line.1) == pages && String(line.2) == site + "/")
         let quiet = try FirstHourCLI.run(["build", org, "-o", dir.appendingPathComponent("q").path, "--quiet"])
         #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty)
         // On a terminal too, --quiet prints nothing (no progress line either).

@@ -260,7 +260,9 @@ import Testing
         #expect(BuildReceipt(pages: 2343, bytes: 129_400_000, output: "site", seconds: 6.14).line(folder: true)
             == "wrote 2,343 pages, 129 MB, to site/ in 6.1 s")
         #expect(BuildReceipt(pages: 1, bytes: 56_321, output: "out/r.html", seconds: 0.04).line(folder: false)
-            == "wrote 1 page, 56 kB, to out/r.html in 0.0 s")
+            == "wrote 1 page, 56 kB, to out/r.html in 0.04 s")
+        #expect(BuildReceipt(pages: 1, bytes: 56_321, output: "r.html", seconds: 0.996).line(folder: false)
+            == "wrote 1 page, 56 kB, to r.html in 1.0 s")
         #expect(BuildReceipt(pages: 3, bytes: 999, output: "s/", seconds: 1).line(folder: true)
             == "wrote 3 pages, 999 bytes, to s/ in 1.0 s")
     }

@@ -39,12 +39,13 @@ public struct BuildReceipt: Sendable, Equatable {
         return BuildReceipt(pages: pages, bytes: bytes, output: output, seconds: seconds)
     }
 
-    /// `wrote 2,343 pages, 129 MB, to site/ in 6.1 s`; a folder ends in `/`.
+    /// `wrote 2,343 pages, 129 MB, to site/ in 6.1 s`; a folder ends in `/`. Under a second
+    /// the time has two decimals (`0.04 s`, not `0.0 s`).
     public func line(folder: Bool) -> String {
         let count = NumberFormat.fixed(Double(pages), 0)
         let place = folder && !output.hasSuffix("/") ? output + "/" : output
         return "wrote \(count) page\(pages == 1 ? "" : "s"), \(Self.size(bytes)), to \(TerminalText.clean(place)) in "
-            + NumberFormat.fixed(seconds, 1, grouping: false) + " s"
+            + NumberFormat.fixed(seconds, seconds < 0.995 ? 2 : 1, grouping: false) + " s"
     }
 
     /// Decimal units, as `ls -h --si` and `du --si` print them: `812 bytes`, `4.7 kB`, `129 MB`
