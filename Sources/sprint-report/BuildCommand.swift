@@ -10,14 +10,16 @@ struct BuildCommand: ParsableCommand {
             The site goes to a new folder: --output must be absent, empty, or an earlier \
             sprint-report site (it holds a .sprint-report file); anything else is refused unless \
             --force. Pages are written beside it first and moved into place when complete. \
-            A "generated" time is printed only when SOURCE_DATE_EPOCH is set.
+            A "generated" time is printed only when SOURCE_DATE_EPOCH is set. \
+            One closing line on standard error says what was written (and, on a terminal, a \
+            progress line shows while a build takes more than a second); --quiet silences both.
             """
     )
 
     @OptionGroup var input: InputFiles
     @OptionGroup var window: WindowOptions
 
-    @Option(help: ArgumentHelp("The site folder, or the HTML file with --single-file.", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The site folder, or the HTML file with --single-file.", valueName: "path"))
     var output: String
 
     @Option(help: ArgumentHelp("Title of the site (default: the export's org tree name).", valueName: "text"))
@@ -33,31 +35,59 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write one self-contained HTML file instead of a site.")
     var singleFile = false
 
-    @Option(help: ArgumentHelp("With --single-file: only this team (its key), for a retrospective.", valueName: "key"))
+    @Option(help: ArgumentHelp("""
+        With --single-file: only this team, for a retrospective: its id, its name or its \
+        hierarchy path, in any letter case (`sprint-report inspect FILE` lists them).
+        """, valueName: "team"))
     var team: String?
 
     @Flag(help: "Replace --output even when it is not an earlier sprint-report output.")
     var force = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success: no progress line, no closing line.")
+    var quiet = false
 
     func validate() throws {
         if team != nil && !singleFile { throw ValidationError("--team needs --single-file.") }
     }
 
     func run() throws {
-        let window = try self.window.window()
+        let progress = BuildProgress()
+        // The progress line goes to a terminal only: a CI log or a pipe gets the closing line alone.
+        let ticker = ProgressTicker(progress) { FileHandle.standardError.write(Data($0.utf8)) }
+        if !quiet && isatty(2) == 1 { ticker.run() }
+        defer { ticker.stop() }
         let options = BuildOptions(title: title, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
-                                   force: force)
+                                   force: force, progress: progress)
         try reportingBuildErrors {
             let pageTemplates = try PageTemplates(directory: templates)
             let (thresholds, data) = try reportingInputErrors {
-                (try bands.map { try BandConfig.load(path: $0) } ?? .defaults, try ExportReader.read(paths: input.files))
+                (try bands.map { try BandConfig.load(path: $0) } ?? .defaults,
+                 try ExportReader.read(paths: input.files, options: input.readOptions))
             }
-            let report = Analyzer.analyze(data, window: window, thresholds: thresholds)
+            let key = try team.map { try teamKey($0, in: data) }
+            progress.begin("analysing")
+            let report = Analyzer.analyze(data, window: window.window, thresholds: thresholds)
             if singleFile {
-                try SingleFileBuilder.write(report, templates: pageTemplates, options: options, team: team, output: output)
+                try SingleFileBuilder.write(report, templates: pageTemplates, options: options, team: key, output: output)
             } else {
                 try SiteBuilder.writeSite(report, templates: pageTemplates, options: options, output: output)
             }
+        }
+        ticker.stop()
+        if !quiet {
+            let receipt = BuildReceipt.measure(output, seconds: ticker.elapsed)
+            FileHandle.standardError.write(Data((receipt.line(folder: !singleFile) + "\n").utf8))
+        }
+    }
+
+    /// The key of the team `--team` names (id, name or path), or an error listing the matches.
+    private func teamKey(_ query: String, in data: DataSet) throws -> String {
+        do {
+            return try TeamDirectory(teams: data.series.map(\.team)).lookup(query).key
+        } catch {
+            FileHandle.standardError.write(Data("sprint-report: error: --team: \(error)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -17,6 +17,7 @@ final class RecordMapper {
 
     let col: Columns
     private let suffixMode: ComputationMode?
+    let options: ReadOptions
     private let fieldCount: Int
     /// The plan's metric columns, flat, for the per-cell loop.
     private let metricPlan: [MetricColumn]
@@ -90,11 +91,12 @@ final class RecordMapper {
 
     deinit { codeScratch.deallocate() }
 
-    init(plan: HeaderPlan, path: String, fileIndex: Int, store: RowStore) {
+    init(plan: HeaderPlan, path: String, fileIndex: Int, store: RowStore, options: ReadOptions = ReadOptions()) {
         self.plan = plan
         self.path = path
         self.fileIndex = fileIndex
         self.store = store
+        self.options = options
         var c = Columns()
         let d = plan.dimension
         c.teamName = d[.teamName] ?? -1
@@ -180,12 +182,16 @@ final class RecordMapper {
         if last == nil || orderKey > lastKey { lastKey = orderKey; last = period }
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
-        let rowMode = mode(r) ?? suffixMode ?? .storyPoints
+        let named = mode(r)
+        if let named, let e = options.contradiction(named, "column '\(plan.headers[col.mode])'", file: path, line: r.line) {
+            throw e
+        }
+        let rowMode = named ?? suffixMode ?? options.defaultMode
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
             wide(r, team: team, period: period, level: level, rowMode: rowMode, source: source)
         } else {
-            long(r, team: team, period: period, key: period.sprintId ?? period.label, level: level,
+            try long(r, team: team, period: period, key: period.sprintId ?? period.label, level: level,
                  rowMode: rowMode, source: source)
         }
     }
@@ -291,17 +297,35 @@ final class RecordMapper {
             return lastTeam
         }
         let keyText = String(decoding: key, as: UTF8.self)
+        var isNew = false
         let t = store.team(key: keyText) {
-            let name = text(r, col.teamName)
-            var path = Self.pathElements(cell(r, col.hierarchy))
-            let display = name ?? path.last ?? keyText
-            if path.isEmpty { path = [display] }
-            return Team(key: keyText, name: display, path: path, orgTree: text(r, col.orgTree))
+            isNew = true
+            return identity(r, key: keyText)
+        }
+        // A team met again in a later file: a renamed or moved team comes back under the same
+        // id with another name or path. Looked at once per file; built only when a cell differs.
+        if !isNew && !teamsSeen.contains(t) {
+            let known = store.currentIdentity(t)
+            let sameName = col.teamName < 0 || cell(r, col.teamName).elementsEqual(known.name.utf8)
+            let samePath = col.hierarchy < 0 || cell(r, col.hierarchy).elementsEqual(known.pathString.utf8)
+            if !sameName || !samePath {
+                let seen = identity(r, key: keyText)
+                if seen.name != known.name || seen.path != known.path { store.noteIdentity(t, seen) }
+            }
         }
         lastKeyColumn = keyColumn
         lastKeyBytes = Array(key)
         lastTeam = t
         return t
+    }
+
+    /// The team as this record names it: display name, path, org tree.
+    private func identity(_ r: borrowing CSVRecord, key: String) -> Team {
+        let name = text(r, col.teamName)
+        var path = Self.pathElements(cell(r, col.hierarchy))
+        let display = name ?? path.last ?? key
+        if path.isEmpty { path = [display] }
+        return Team(key: key, name: display, path: path, orgTree: text(r, col.orgTree))
     }
 
     /// The elements of a hierarchy cell: split at `/`, trimmed, empty ones dropped. An ASCII

@@ -8,11 +8,15 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: String?
     /// Replace an output that is not an earlier sprint-report output.
     public var force: Bool
+    /// Told of each page written (the progress line of `build` on a terminal); never read back.
+    public var progress: BuildProgress?
 
-    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false) {
+    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false,
+                progress: BuildProgress? = nil) {
         self.title = title
         self.sourceDateEpoch = sourceDateEpoch
         self.force = force
+        self.progress = progress
     }
 }
 
@@ -98,10 +102,12 @@ public enum SiteBuilder {
             let s = settings(report, templates: templates, options: options, singleFile: false)
             let pages = pages(report)
             let failures = FailureList()
+            options.progress?.begin("writing pages", total: pages.count)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 do {
                     let (file, html) = try render(pages[i], s)
                     try Data(html.utf8).write(to: staging.appendingPathComponent(file))
+                    options.progress?.advance()
                 } catch {
                     failures.add(i, error)
                 }
