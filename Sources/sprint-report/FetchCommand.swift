@@ -31,9 +31,10 @@ struct FetchCommand: ParsableCommand {
 
             Example (the last quarter of an org tree, straight into a site):
 
-              export SEI_API_KEY=...   SEI_BASE_URL=https://app.example.com/gateway
-              sprint-report fetch --project proj1 --org org1 --org-tree Engineering \\
-                --from 2026-01-01 --to 2026-03-31 --output - | sprint-report build - --output site
+              export SEI_API_KEY=...  SEI_BASE_URL=https://app.example.com/gateway
+              sprint-report fetch --project proj1 --org org1 \\
+                --org-tree Engineering --from 2026-01-01 --to 2026-03-31 \\
+                --output - | sprint-report build - --output site
             """
     )
 
@@ -58,17 +59,17 @@ struct FetchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day of the export (yyyy-MM-dd).", valueName: "date"))
     var to: String
 
-    @Option(help: "Period of a row: SPRINT, WEEKLY, MONTHLY or QUARTERLY.")
+    @Option(help: "Period of a row.")
     var granularity: GranularityArgument = .monthly
 
-    @Option(help: "Row level: team or sprint (default: the API's).")
+    @Option(help: "Row level (default: the API's).")
     var level: RowLevelArgument?
 
-    @Option(help: "Computation mode: STORY_POINTS or TICKETS (default: the API's).")
+    @Option(help: "Computation mode (default: the API's).")
     var mode: FetchModeArgument?
 
     @Option(name: .customLong("metric-group"),
-            help: ArgumentHelp("A metric group: work, delivery, deliveryAnalysis or analysis; repeat for several (default: all).",
+            help: ArgumentHelp("A metric group to export; repeat the option for several (default: all).",
                                valueName: "group"))
     var metricGroups: [MetricGroupArgument] = []
 

@@ -16,6 +16,7 @@ host) checks nothing: it stands for a signed download URL.
 import argparse
 import email.utils
 import json
+import signal
 import sys
 import threading
 import time
@@ -208,6 +209,9 @@ def main():
     parser.add_argument("--export", required=True)
     parser.add_argument("--key", required=True)
     args = parser.parse_args()
+    # The test runner's threads block signals and a child inherits that: unblock, so that the
+    # server ends on SIGTERM like any server.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     open(args.log, "w").close()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
