@@ -4,8 +4,8 @@ import FoundationNetworking
 #endif
 
 /// `HTTPTransport` over Foundation's `URLSession` (on Linux: FoundationNetworking, libcurl
-/// underneath, part of the toolchain). docs/fetch-http-client.md says why this client and not
-/// AsyncHTTPClient, and what was measured.
+/// underneath, part of the toolchain). Why this client and not AsyncHTTPClient, and what was
+/// measured: docs/architecture.md#the-http-client-of-fetch.
 ///
 /// - Redirects are never followed here: the task delegate answers every redirect with nil, so
 ///   the 3xx is the answer. (Left to itself, URLSession on Linux copies every header, the
