@@ -122,6 +122,10 @@ struct FetchCommand: ParsableCommand {
         guard let base = baseURL ?? environment["SEI_BASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             fail("no base URL: pass --base-url or set SEI_BASE_URL", key: key)
         }
+        if output == "-" && isatty(1) == 1 {
+            fail("standard output is a terminal: pipe it into a command (… --output - | sprint-report build - …) "
+                + "or name a file with --output", key: key)
+        }
         let (start, end) = try days()
         let parameters = ExportParameters(
             project: project, org: org, scope: team.map { .team($0) } ?? .orgTree(orgTree ?? ""),

@@ -272,6 +272,16 @@ struct FetchEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test func noBaseURLMeansNoRequest() throws {
+        let api = try FakeExportAPI(scenario: "happy")
+        let arguments = api.commonArguments().filter { $0 != "--base-url" && $0 != api.baseURL }
+        let run = try api.fetch(["--output", api.directory.appendingPathComponent("x.csv.gz").path], arguments: arguments)
+        #expect(run.status == 1)
+        #expect(run.stderrLines == ["sprint-report: error: no base URL: pass --base-url or set SEI_BASE_URL"])
+        #expect(try api.requests().isEmpty)
+        Self.expectNoKey(run, api)
+    }
+
     @Test func keyEchoedByTheServerIsNotPrinted() throws {
         let api = try FakeExportAPI(scenario: "echo-key")
         let run = try api.fetch(["--output", api.directory.appendingPathComponent("x.csv.gz").path])
