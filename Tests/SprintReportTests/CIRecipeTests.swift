@@ -18,6 +18,7 @@ struct CIRecipeTests {
     /// subcommand → option name (`--name` or `-n`) → option.
     static func commands() throws -> [String: [String: Option]] {
         let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let run = try ToolProcess.run(ToolProcess.binary, ["--experimental-dump-help"],
                                       environment: ToolProcess.cleanEnvironment(), in: dir)
         guard run.status == 0, let root = try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any],
@@ -177,6 +178,7 @@ struct CIRecipeTests {
 
     @Test func theDateExpressionsGiveDays() throws {
         let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let expressions = Set(try Self.invocations().joined().filter { $0.hasPrefix("$(date ") })
         #expect(expressions.count == 2)
         for e in expressions {
@@ -189,6 +191,7 @@ struct CIRecipeTests {
 
     @Test func theSubcommandsAnswerHelp() throws {
         let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         for sub in Set(try Self.invocations().compactMap(\.first)) {
             let run = try ToolProcess.run(ToolProcess.binary, [sub, "--help"], environment: ToolProcess.cleanEnvironment(), in: dir)
             #expect(run.status == 0, "\(sub) --help")

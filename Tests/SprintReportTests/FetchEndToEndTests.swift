@@ -387,6 +387,7 @@ struct FetchEndToEndTests {
 
     @Test func helpDocumentsTheCommand() throws {
         let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let run = try ToolProcess.run(ToolProcess.binary, ["fetch", "--help"], environment: ToolProcess.cleanEnvironment(), in: dir)
         #expect(run.status == 0)
         for word in ["SEI_API_KEY", "SEI_BASE_URL", "--base-url", "--project", "--org", "--team", "--org-tree", "--from", "--to",

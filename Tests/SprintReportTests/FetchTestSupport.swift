@@ -122,7 +122,10 @@ final class FakeExportAPI {
         self.port = port
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
