@@ -12,6 +12,7 @@ struct SprintReportCommand: ParsableCommand {
             SummaryCommand.self,
             BuildCommand.self,
             SampleCommand.self,
+            FetchCommand.self,
         ]
     )
 }
