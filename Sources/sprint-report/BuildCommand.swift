@@ -39,20 +39,30 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace --output even when it is not an earlier sprint-report output.")
     var force = false
 
+    @Option(help: ArgumentHelp("An earlier report (its site folder, e.g. the --output being replaced, or its summary "
+                               + "JSON): note what changed since then.", valueName: "path"))
+    var previous: String?
+
     func validate() throws {
         if team != nil && !singleFile { throw ValidationError("--team needs --single-file.") }
     }
 
     func run() throws {
         let window = try self.window.window()
-        let options = BuildOptions(title: title, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+        let baseline = try self.window.baselineWindow(for: window)
+        var options = BuildOptions(title: title, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
                                    force: force)
         try reportingBuildErrors {
             let pageTemplates = try PageTemplates(directory: templates)
-            let (thresholds, data) = try reportingInputErrors {
-                (try bands.map { try BandConfig.load(path: $0) } ?? .defaults, try ExportReader.read(paths: input.files))
+            // The earlier report is read before anything is written: `--previous` may name the
+            // very folder this build replaces.
+            let (earlier, thresholds, data) = try reportingInputErrors {
+                (try previous.map { try PreviousSummary.load(path: $0) },
+                 try bands.map { try BandConfig.load(path: $0) } ?? .defaults, try ExportReader.read(paths: input.files))
             }
-            let report = Analyzer.analyze(data, window: window, thresholds: thresholds)
+            let (report, comparison) = analyze(data, window: window, baseline: baseline, thresholds: thresholds)
+            options.comparison = comparison
+            options.sinceLastReport = earlier.map { SinceLastReport(previous: $0, current: report) }
             if singleFile {
                 try SingleFileBuilder.write(report, templates: pageTemplates, options: options, team: team, output: output)
             } else {

@@ -21,6 +21,20 @@ struct WindowOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Last day of the window (yyyy-MM-dd).", valueName: "date"))
     var to: String?
 
+    @Option(help: ArgumentHelp("Compare with a baseline window: 'previous' (the same number of days just before "
+                               + "--from; needs --from and --to) or yyyy-MM-dd..yyyy-MM-dd.", valueName: "window"))
+    var compare: String?
+
+    /// The baseline window of `--compare` for the report window `window`; nil without it.
+    func baselineWindow(for window: Window) throws -> Window? {
+        guard let compare else { return nil }
+        do {
+            return try BaselineWindow(argument: compare).window(for: window)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     func window() throws -> Window {
         func day(_ text: String?, _ name: String) throws -> Day? {
             guard let text else { return nil }
@@ -35,6 +49,16 @@ struct WindowOptions: ParsableArguments {
         }
         return w
     }
+}
+
+/// The report over the window, and its comparison with the baseline window when `--compare`
+/// names one.
+func analyze(_ data: consuming DataSet, window: Window, baseline: Window?,
+             thresholds: BandThresholds) -> (Report, WindowComparison?) {
+    guard let baseline else { return (Analyzer.analyze(data, window: window, thresholds: thresholds), nil) }
+    let (report, comparison) = WindowComparison.analyze(data, window: window, baselineWindow: baseline,
+                                                        thresholds: thresholds)
+    return (report, comparison)
 }
 
 /// Prints input errors the way the spec says (`FILE:LINE: error: WHAT`, one per line, on

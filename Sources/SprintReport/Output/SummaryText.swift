@@ -1,8 +1,11 @@
 /// `summary --format text`: aligned tables for a terminal, the band thresholds, then findings.
 public enum SummaryText {
-    public static func render(_ report: Report) -> String {
+    /// With `comparison` (`--compare`), change tables; with `since` (`--previous`), "since
+    /// the last report". Without either, exactly the plain summary.
+    public static func render(_ report: Report, comparison: WindowComparison? = nil,
+                              since: SinceLastReport? = nil) -> String {
         var out = "sprint-report summary — \(SummaryTable.span(report))\n"
-        for section in SummaryTable.sections(report) {
+        for section in SummaryTable.sections(report, comparison: comparison, since: since) {
             switch section {
             case let .table(heading, t):
                 out += "\n\(heading)\n" + table(t)
@@ -16,6 +19,9 @@ public enum SummaryText {
                     out += "  \(f.severity.rawValue): \(clean(SummaryTable.location(f))): \(f.kind.rawValue): "
                         + clean(SummaryTable.subject(f) + f.message) + "\n"
                 }
+            case let .list(heading, lines):
+                out += "\n\(clean(heading))\n"
+                for l in lines { out += "  - " + clean(l) + "\n" }
             }
         }
         return out
@@ -27,7 +33,7 @@ public enum SummaryText {
         let widths = t.headers.indices.map { c in cells.map { width($0[c]) }.max() ?? 0 }
         var out = ""
         for row in cells {
-            let line = row.indices.map { c in pad(row[c], widths[c], right: SummaryTable.numeric.contains(c)) }
+            let line = row.indices.map { c in pad(row[c], widths[c], right: t.numeric.contains(c)) }
                 .joined(separator: "  ")
             out += "  " + trimmingTrailingSpaces(line) + "\n"
         }

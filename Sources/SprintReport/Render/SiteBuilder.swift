@@ -8,11 +8,18 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: String?
     /// Replace an output that is not an earlier sprint-report output.
     public var force: Bool
+    /// `--compare`: the report window beside the baseline window. Also in `summary.json`.
+    public var comparison: WindowComparison?
+    /// `--previous`: what changed since the last report.
+    public var sinceLastReport: SinceLastReport?
 
-    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false) {
+    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false,
+                comparison: WindowComparison? = nil, sinceLastReport: SinceLastReport? = nil) {
         self.title = title
         self.sourceDateEpoch = sourceDateEpoch
         self.force = force
+        self.comparison = comparison
+        self.sinceLastReport = sinceLastReport
     }
 }
 
@@ -109,6 +116,8 @@ public enum SiteBuilder {
             if let error = failures.first { throw error }
             try Data(templates.css.utf8).write(to: staging.appendingPathComponent(PageSettings.stylesheetFile))
             try Data(OutputLocation.markerText.utf8).write(to: staging.appendingPathComponent(OutputLocation.marker))
+            try SummaryJSON.writeFile(report, comparison: options.comparison,
+                                      to: staging.appendingPathComponent(SummaryJSON.siteFile))
             try OutputLocation.moveIntoPlace(staging, output)
         } catch {
             try? fm.removeItem(at: staging)
