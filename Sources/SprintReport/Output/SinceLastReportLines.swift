@@ -6,7 +6,7 @@ enum SinceLastReportLines {
 
     static func heading(_ s: SinceLastReport) -> String {
         var when: [String] = []
-        if let end = s.previousEnd { when.append("data to \(end)") }
+        if let end = s.previousEnd { when.append((s.previousWindow.to != nil ? "window to " : "data to ") + end.description) }
         if let g = s.previousGenerated { when.append("generated \(g)") }
         return "Since the last report (" + (when.isEmpty ? s.previousFile : when.joined(separator: ", ")) + ")"
     }
@@ -15,7 +15,7 @@ enum SinceLastReportLines {
         var out: [String] = []
         out.append(s.inputsChanged ? "The inputs changed (other SHA-256 digests)." : "No change in inputs (the same SHA-256 digests).")
         if s.windowChanged {
-            out.append("The window changed: it was \(SummaryTable.describe(s.previousWindow)).")
+            out.append("The window changed (the last report's: \(SummaryTable.describe(s.previousWindow))).")
         }
         func teams(_ list: [SinceLastReport.TeamRef]) -> String { list.map(\.path).joined(separator: ", ") }
         if !s.teamsAdded.isEmpty {
