@@ -123,9 +123,8 @@ public struct PreviousSummary: Sendable {
             }
             for (j, p) in (t.series ?? []).enumerated() {
                 let at = "teams[\(i)].series[\(j)]"
-                var d = try day(p.end, at + ".end")
-                if d == nil { d = try day(p.start, at + ".start") }
-                if let d { end = max(end ?? d, d) }
+                let last = try day(p.end, at + ".end"), first = try day(p.start, at + ".start")
+                if let d = last ?? first { end = max(end ?? d, d) }
             }
             teams.append(Team(key: t.key, name: t.name, path: t.path, mode: mode, bands: bands))
         }
