@@ -10,7 +10,8 @@ struct BuildCommand: ParsableCommand {
             The site goes to a new folder: --output must be absent, empty, or an earlier \
             sprint-report site (it holds a .sprint-report file); anything else is refused unless \
             --force. Pages are written beside it first and moved into place when complete. \
-            A "generated" time is printed only when SOURCE_DATE_EPOCH is set.
+            A "generated" time is printed only when SOURCE_DATE_EPOCH is set. The site carries \
+            summary.json: what 'summary --format json' prints for the same inputs and options.
             """
     )
 
