@@ -317,4 +317,28 @@ import Testing
         #expect(comparison.movers(.velocity, .better, limit: 5).isEmpty)  // velocity is up or down only
         #expect(comparison.movers(.sayDoPercent, .better, limit: 0).isEmpty)
     }
+
+    @Test func pagesFindEachComparisonAndTheBaselineMean() throws {
+        for path in try CompareSupport.samplePaths() {
+            let data = try ExportReader.read(paths: [path])
+            let whole = Analyzer.analyze(data)
+            let current = try #require(Self.secondHalf(whole))
+            let baselineWindow = BaselineWindow.previous(of: current)!
+            let (report, comparison) = WindowComparison.analyze(data, window: current, baselineWindow: baselineWindow)
+            let alone = Analyzer.analyze(data, window: baselineWindow)
+            for (i, t) in report.teams.enumerated() {
+                let c = comparison.team(t)
+                #expect(c?.current.sayDoPercent == comparison.teams[i]?.current.sayDoPercent)
+                #expect((c == nil) == (comparison.teams[i] == nil))
+                let other = alone.teams.first { $0.team.key == t.team.key && $0.mode == t.mode }
+                let d = other?.series.compactMap { $0.values[.totalWorkDelivered] } ?? []
+                let mean = d.isEmpty ? nil : d.reduce(0, +) / Double(d.count)
+                #expect(c?.baselineMeanDelivered == mean, "\(path) \(t.team.key)")
+            }
+            for (i, n) in report.nodes.enumerated() {
+                #expect((comparison.node(n) == nil) == (comparison.nodes[i] == nil))
+                #expect(comparison.node(n)?.baseline.periods == comparison.nodes[i]?.baseline.periods)
+            }
+        }
+    }
 }

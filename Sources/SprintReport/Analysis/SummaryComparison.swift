@@ -8,10 +8,15 @@ public struct SummaryComparison: Sendable {
     public var changes: [ComparedFigure: FigureChange]
     /// Only the banded figures with a band in both windows.
     public var bands: [BandedFigure: BandMove]
+    /// The mean of delivered work (D) per period over the baseline window's periods that
+    /// have D: the baseline's reference line on a planned-vs-delivered chart. Nil when no
+    /// baseline period has D, or when not given.
+    public var baselineMeanDelivered: Double?
 
-    public init(baseline: WindowSummary, current: WindowSummary) {
+    public init(baseline: WindowSummary, current: WindowSummary, baselineMeanDelivered: Double? = nil) {
         self.baseline = baseline
         self.current = current
+        self.baselineMeanDelivered = baselineMeanDelivered
         var changes: [ComparedFigure: FigureChange] = [:]
         for f in ComparedFigure.allCases {
             if let c = FigureChange(f, baseline: baseline, current: current) { changes[f] = c }

@@ -21,13 +21,42 @@ public struct WindowComparison: Sendable {
         var teamIndex: [TeamKey: Int] = [:]
         for (i, t) in baseline.teams.enumerated() where teamIndex[TeamKey(t)] == nil { teamIndex[TeamKey(t)] = i }
         teams = current.teams.map { t in
-            teamIndex[TeamKey(t)].map { SummaryComparison(baseline: baseline.teams[$0].summary, current: t.summary) }
+            teamIndex[TeamKey(t)].map {
+                let b = baseline.teams[$0]
+                return SummaryComparison(baseline: b.summary, current: t.summary,
+                                         baselineMeanDelivered: Self.meanDelivered(b.series))
+            }
         }
         var nodeIndex: [NodeKey: Int] = [:]
         for (i, n) in baseline.nodes.enumerated() where nodeIndex[NodeKey(n)] == nil { nodeIndex[NodeKey(n)] = i }
         nodes = current.nodes.map { n in
-            nodeIndex[NodeKey(n)].map { SummaryComparison(baseline: baseline.nodes[$0].summary, current: n.summary) }
+            nodeIndex[NodeKey(n)].map {
+                let b = baseline.nodes[$0]
+                return SummaryComparison(baseline: b.summary, current: n.summary,
+                                         baselineMeanDelivered: Self.meanDelivered(b.series))
+            }
         }
+        var currentTeams: [TeamKey: Int] = [:]
+        for (i, t) in current.teams.enumerated() where currentTeams[TeamKey(t)] == nil { currentTeams[TeamKey(t)] = i }
+        var currentNodes: [NodeKey: Int] = [:]
+        for (i, n) in current.nodes.enumerated() where currentNodes[NodeKey(n)] == nil { currentNodes[NodeKey(n)] = i }
+        teamSlot = currentTeams
+        nodeSlot = currentNodes
+    }
+
+    /// Where each team and node of the report is in `teams` and `nodes`.
+    private var teamSlot: [TeamKey: Int]
+    private var nodeSlot: [NodeKey: Int]
+
+    /// The comparison of a team of the report (by key and mode); nil without a baseline.
+    public func team(_ t: TeamReport) -> SummaryComparison? { teamSlot[TeamKey(t)].flatMap { teams[$0] } }
+
+    /// The comparison of a node of the report (by path and mode); nil without a baseline.
+    public func node(_ n: NodeReport) -> SummaryComparison? { nodeSlot[NodeKey(n)].flatMap { nodes[$0] } }
+
+    /// Mean of the present D values of a series.
+    static func meanDelivered(_ points: [SeriesPoint]) -> Double? {
+        Statistics.mean(points.compactMap { $0.values[.totalWorkDelivered] })
     }
 
     /// The report over `window` and its comparison with the same data over `baselineWindow`.
