@@ -246,4 +246,26 @@ import Testing
         #expect(since.windowChanged)
         #expect(SinceLastReportLines.heading(since) == "Since the last report (window to 2026-06-30, generated 2026-04-01T12:00:00Z)")
     }
+
+    @Test func textFromTheEarlierReportIsMadeSafe() throws {
+        let hostile = "<script>x</script> \u{1B}[31m|*_`"
+        let old = Team(key: "gone", name: hostile, path: ["Org", hostile])
+        let r = Report(window: Window(), coverage: (nil, nil), inputs: [], extraMetrics: [],
+                       teams: [TeamReport(team: old, mode: .storyPoints, level: .sprint,
+                                          summary: WindowSummary(periods: 1), series: [])],
+                       nodes: [], findings: [Finding(kind: .unknownColumn, team: hostile, message: hostile)],
+                       thresholds: .defaults)
+        let previous = try PreviousSummary.parse(Data(SummaryJSON.render(r).utf8), file: "p.json")
+        #expect(previous.teams.first?.name == hostile)
+        let now = Report(window: Window(), coverage: (nil, nil), inputs: [], extraMetrics: [], teams: [], nodes: [],
+                         findings: [], thresholds: .defaults)
+        let since = SinceLastReport(previous: previous, current: now)
+        #expect(since.teamsRemoved.map(\.name) == [hostile] && since.findingsGone.count == 1)
+        let text = SummaryText.render(now, since: since)
+        #expect(!text.unicodeScalars.contains("\u{1B}"))
+        #expect(text.contains("1 team removed: Org/<script>x</script> ?[31m|*_`."))
+        let md = SummaryMarkdown.render(now, since: since)
+        #expect(!md.contains("<script>") && md.contains("\\<script\\>x\\</script\\>"))
+        #expect(!md.unicodeScalars.contains("\u{1B}"))
+    }
 }
