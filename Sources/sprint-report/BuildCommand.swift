@@ -10,7 +10,8 @@ struct BuildCommand: ParsableCommand {
             The site goes to a new folder: --output must be absent, empty, or an earlier \
             sprint-report site (it holds a .sprint-report file); anything else is refused unless \
             --force. Pages are written beside it first and moved into place when complete. \
-            A "generated" time is printed only when SOURCE_DATE_EPOCH is set. \
+            A "generated" time is printed only when SOURCE_DATE_EPOCH is set. The site carries \
+            summary.json: what 'summary --format json' prints for the same inputs and options. \
             One closing line on standard error says what was written (and, on a terminal, a \
             progress line shows while a build takes more than a second); --quiet silences both.
             """
@@ -47,27 +48,37 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on success: no progress line, no closing line.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("An earlier report (its site folder, e.g. the --output being replaced, or its summary "
+                               + "JSON): note what changed since then.", valueName: "path"))
+    var previous: String?
+
     func validate() throws {
         if team != nil && !singleFile { throw ValidationError("--team needs --single-file.") }
     }
 
     func run() throws {
+        let baseline = try window.baselineWindow(for: window.window)
         let progress = BuildProgress()
         // The progress line goes to a terminal only: a CI log or a pipe gets the closing line alone.
         let ticker = ProgressTicker(progress) { FileHandle.standardError.write(Data($0.utf8)) }
         if !quiet && isatty(2) == 1 { ticker.run() }
         defer { ticker.stop() }
-        let options = BuildOptions(title: title, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+        var options = BuildOptions(title: title, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
                                    force: force, progress: progress)
         try reportingBuildErrors {
             let pageTemplates = try PageTemplates(directory: templates)
-            let (thresholds, data) = try reportingInputErrors {
-                (try bands.map { try BandConfig.load(path: $0) } ?? .defaults,
+            // The earlier report is read before anything is written: `--previous` may name the
+            // very folder this build replaces.
+            let (earlier, thresholds, data) = try reportingInputErrors {
+                (try previous.map { try PreviousSummary.load(path: $0) },
+                 try bands.map { try BandConfig.load(path: $0) } ?? .defaults,
                  try ExportReader.read(paths: input.files, options: input.readOptions))
             }
             let key = try team.map { try teamKey($0, in: data) }
             progress.begin("analysing")
-            let report = Analyzer.analyze(data, window: window.window, thresholds: thresholds)
+            let (report, comparison) = analyze(data, window: window.window, baseline: baseline, thresholds: thresholds)
+            options.comparison = comparison
+            options.sinceLastReport = earlier.map { SinceLastReport(previous: $0, current: report) }
             if singleFile {
                 try SingleFileBuilder.write(report, templates: pageTemplates, options: options, team: key, output: output)
             } else {

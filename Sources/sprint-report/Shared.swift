@@ -44,8 +44,22 @@ struct WindowOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Last day of the window (yyyy-MM-dd).", valueName: "date"))
     var to: Day?
 
+    @Option(help: ArgumentHelp("Compare with a baseline window: 'previous' (the same number of days just before "
+                               + "--from; needs --from and --to) or yyyy-MM-dd..yyyy-MM-dd.", valueName: "window"))
+    var compare: String?
+
     func validate() throws {
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to).") }
+    }
+
+    /// The baseline window of `--compare` for the report window `window`; nil without it.
+    func baselineWindow(for window: Window) throws -> Window? {
+        guard let compare else { return nil }
+        do {
+            return try BaselineWindow(argument: compare).window(for: window)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     var window: Window { Window(from: from, to: to) }
@@ -53,6 +67,16 @@ struct WindowOptions: ParsableArguments {
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
+}
+
+/// The report over the window, and its comparison with the baseline window when `--compare`
+/// names one.
+func analyze(_ data: consuming DataSet, window: Window, baseline: Window?,
+             thresholds: BandThresholds) -> (Report, WindowComparison?) {
+    guard let baseline else { return (Analyzer.analyze(data, window: window, thresholds: thresholds), nil) }
+    let (report, comparison) = WindowComparison.analyze(data, window: window, baselineWindow: baseline,
+                                                        thresholds: thresholds)
+    return (report, comparison)
 }
 
 /// Prints input errors the way the spec says (`FILE:LINE: error: WHAT`, one per line, on

@@ -1,9 +1,12 @@
 /// `summary --format text`: aligned tables for a terminal, the band thresholds, then findings.
 public enum SummaryText {
-    /// `colour`: band words in colour (`TerminalColour`), for a terminal only.
-    public static func render(_ report: Report, colour: Bool = false) -> String {
+    /// `colour`: band words in colour (`TerminalColour`), for a terminal only. With
+    /// `comparison` (`--compare`), change tables; with `since` (`--previous`), "since the last
+    /// report". Without either, exactly the plain summary.
+    public static func render(_ report: Report, comparison: WindowComparison? = nil,
+                              since: SinceLastReport? = nil, colour: Bool = false) -> String {
         var out = "sprint-report summary — \(SummaryTable.span(report))\n"
-        for section in SummaryTable.sections(report) {
+        for section in SummaryTable.sections(report, comparison: comparison, since: since) {
             switch section {
             case let .table(heading, t):
                 out += "\n\(heading)\n" + table(t, colour: colour)
@@ -17,6 +20,9 @@ public enum SummaryText {
                     out += "  \(f.severity.rawValue): \(clean(SummaryTable.location(f))): \(f.kind.rawValue): "
                         + clean(SummaryTable.subject(f) + f.message) + "\n"
                 }
+            case let .list(heading, lines):
+                out += "\n\(clean(heading))\n"
+                for l in lines { out += "  - " + clean(l) + "\n" }
             }
         }
         return out
@@ -31,7 +37,7 @@ public enum SummaryText {
         var out = ""
         for (r, row) in cells.enumerated() {
             let line = row.indices.map { c in
-                let cell = pad(row[c], widths[c], right: SummaryTable.numeric.contains(c))
+                let cell = pad(row[c], widths[c], right: t.numeric.contains(c))
                 guard r > 0, bandColumns.contains(c), let band = Band(rawValue: row[c]) else { return cell }
                 return TerminalColour.band(band, row[c]) + cell.dropFirst(row[c].count)
             }.joined(separator: "  ")

@@ -10,13 +10,20 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Told of each page written (the progress line of `build` on a terminal); never read back.
     public var progress: BuildProgress?
+    /// `--compare`: the report window beside the baseline window. Also in `summary.json`.
+    public var comparison: WindowComparison?
+    /// `--previous`: what changed since the last report.
+    public var sinceLastReport: SinceLastReport?
 
     public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false,
-                progress: BuildProgress? = nil) {
+                progress: BuildProgress? = nil, comparison: WindowComparison? = nil,
+                sinceLastReport: SinceLastReport? = nil) {
         self.title = title
         self.sourceDateEpoch = sourceDateEpoch
         self.force = force
         self.progress = progress
+        self.comparison = comparison
+        self.sinceLastReport = sinceLastReport
     }
 }
 
@@ -115,6 +122,8 @@ public enum SiteBuilder {
             if let error = failures.first { throw error }
             try Data(templates.css.utf8).write(to: staging.appendingPathComponent(PageSettings.stylesheetFile))
             try Data(OutputLocation.markerText.utf8).write(to: staging.appendingPathComponent(OutputLocation.marker))
+            try SummaryJSON.writeFile(report, comparison: options.comparison,
+                                      to: staging.appendingPathComponent(SummaryJSON.siteFile))
             try OutputLocation.moveIntoPlace(staging, output)
         } catch {
             try? fm.removeItem(at: staging)
