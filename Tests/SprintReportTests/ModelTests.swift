@@ -77,16 +77,6 @@ import Testing
             "MISSED_COMMIT", "DELIVERED_CREEP", "MISSED_CREEP", "TICKETS_REMOVED_MID_SPRINT",
         ])
     }
-
-    @Test func valuesKeepMissingApartFromZero() {
-        var v = MetricValues()
-        #expect(v[.sprintCommit] == nil)
-        v[.sprintCommit] = 0
-        #expect(v[.sprintCommit] == 0)
-        #expect(v.present.contains(.sprintCommit))
-        v[.sprintCommit] = nil
-        #expect(v.isEmpty)
-    }
 }
 
 @Suite struct ModelPeriodTests {
