@@ -281,11 +281,6 @@ import Testing
             let file = try String(contentsOf: ChartSamples.templateDirectory.appendingPathComponent(name + ".mustache"), encoding: .utf8)
             #expect(file == text, "\(name)")
         }
-        var library = MustacheLibrary()
-        try ChartTemplates.register(into: &library)
-        let svg = ChartKit.sayDo(ChartSamples.sprints(3), limits: limits, periodNoun: "sprint", idPrefix: "e", library: library).svg
-        #expect(svg == ChartKit.sayDo(ChartSamples.sprints(3), limits: limits, periodNoun: "sprint", idPrefix: "e",
-                                      library: ChartSamples.library).svg)
         #expect(ChartTemplates.css.contains("--chart-planned"))
     }
 
