@@ -4,9 +4,9 @@ import Testing
 /// Committed expected outputs ("goldens") and the one way a test compares output with them.
 ///
 /// A golden is a file or a folder at `root/name` (`root` is `Tests/SprintReportTests/Golden`
-/// or `site-example`). On a difference the test fails and the produced file is written to
-/// `root/actual/name` (git-ignored), so `diff -r root/name root/actual/name` shows it; a
-/// comparison that passes removes that file or folder again.
+/// or `site-example`). On a difference the test fails and the produced file or folder is
+/// written to `root/actual/name` (git-ignored), so `diff -r root/name root/actual/name` shows
+/// it; a comparison that passes removes it again.
 ///
 /// With `UPDATE_GOLDEN=1` the produced output replaces the golden and the test **fails** with
 /// "recorded new golden …": a run that regenerates can never pass. `scripts/regenerate-examples`
@@ -33,7 +33,7 @@ enum GoldenFiles {
                          sourceLocation: sourceLocation)
             return
         }
-        if fm.fileExists(atPath: actual.path) { try fm.removeItem(at: actual) }
+        try removeActual(actual, below: root.appendingPathComponent("actual"))
         guard fm.fileExists(atPath: golden.path) else {
             try write(produced, to: actual)
             Issue.record("no golden \(golden.path) (output in \(actual.path)); record it with scripts/regenerate-examples",
@@ -45,11 +45,10 @@ enum GoldenFiles {
         for path in Set(want).union(got).sorted() {
             let a = got.contains(path) ? try Data(contentsOf: at(produced, path)) : nil
             let b = want.contains(path) ? try Data(contentsOf: at(golden, path)) : nil
-            if a == b { continue }
-            differing.append(path.isEmpty ? name : name + "/" + path)
-            if a != nil { try write(at(produced, path), to: at(actual, path)) }
+            if a != b { differing.append(path.isEmpty ? name : name + "/" + path) }
         }
         if !differing.isEmpty {
+            try write(produced, to: actual)  // all of it, so that `diff -r` shows only the differences
             Issue.record("""
                 differs from its golden: \(differing.joined(separator: ", ")) (produced files in \(actual.path); \
                 compare with diff -r; regenerate on purpose with scripts/regenerate-examples)
@@ -77,6 +76,19 @@ enum GoldenFiles {
             _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &folder)
             return !folder.boolValue
         }.sorted()
+    }
+
+    /// Removes an earlier run's `actual` file or folder, and the folders above it up to
+    /// `top` that it leaves empty.
+    private static func removeActual(_ actual: URL, below top: URL) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: actual.path) { try fm.removeItem(at: actual) }
+        var folder = actual.deletingLastPathComponent()
+        while folder.path.hasPrefix(top.path), (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try fm.removeItem(at: folder)
+            if folder.path == top.path { break }
+            folder = folder.deletingLastPathComponent()
+        }
     }
 
     /// `base/path`, or `base` itself for the path `""` of a single file.
