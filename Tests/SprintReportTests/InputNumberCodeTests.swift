@@ -1,11 +1,10 @@
-import Foundation
 import PropertyBased
 import Testing
 @testable import SprintReport
 
-/// The reader's exact shortcuts: `NumberCell.hundredths` (a plain cell straight to a
-/// `MetricValues` code) must give the very double that `NumberCell.parse` and
-/// `Double(String)` give, and `MetricValues` must hand back bit-identical doubles.
+/// The reader's exact shortcut: `NumberCell.hundredths` (a plain cell straight to the
+/// hundredths `MetricValues` stores) must give the very double that `NumberCell.parse` and
+/// `Double(String)` give (`ModelMetricValuesTests`: `MetricValues` hands it back bit for bit).
 @Suite struct InputNumberCodeTests {
     static func hundredths(_ s: String) -> Int? {
         Array(s.utf8).withUnsafeBufferPointer { NumberCell.hundredths($0) }
@@ -57,37 +56,5 @@ import Testing
         #expect(Self.hundredths("12.5") == 1250)
         #expect(Self.hundredths("-3.25") == -325)
         #expect(Self.hundredths("007") == 700)
-    }
-}
-
-@Suite struct InputPathTests {
-    static func split(_ s: String) -> [String] {
-        Array(s.utf8).withUnsafeBufferPointer { RecordMapper.pathElements($0) }
-    }
-
-    /// The byte split agrees with splitting the string, for ASCII and non-ASCII cells alike.
-    @Test func pathElementsSplitLikeTheString() async {
-        let alphabet: [Character] = ["a", "/", " ", "\t", "É", "/\u{301}", "x", "/"]
-        let cell = Gen<Character?>.element(of: alphabet).map { $0! }.string(of: 0...12)
-        await propertyCheck(count: 1000, input: cell) { s in
-            let expected = s.split(separator: "/").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            #expect(Self.split(s) == expected, "\(s)")
-        }
-        #expect(Self.split(" Engineering / Platform//Falcon ") == ["Engineering", "Platform", "Falcon"])
-    }
-}
-
-@Suite struct InputPeriodRangeTests {
-    /// First and last period of a file follow `Period.precedes`: undated periods come last.
-    @Test func undatedPeriodsComeLast() throws {
-        let data = try InputKit.read("""
-            Team,Sprint,Start_Date,Sprint_Commit
-            A,Undated,,1
-            A,A S2,2026-01-19,2
-            A,A S1,2026-01-05,3
-            B,Also undated,,4
-            """)
-        #expect(data.inputs[0].firstPeriod == "A S1")
-        #expect(data.inputs[0].lastPeriod == "Also undated")
     }
 }
