@@ -104,21 +104,20 @@ public struct MonthlySums: Sendable {
     private init<P: WindowRow>(_ points: [P], level: RowLevel) {
         // Consecutive periods mostly share a month: the calendar maths only when leaving it.
         var monthFrom = Day(daysSinceEpoch: 1), monthTo = Day(daysSinceEpoch: 0), lastSlot = 0
-        points.withUnsafeBufferPointer { points in  // read in place: no copy of a row per step
-            for k in points.indices {
-                guard let day = points[k].period.alignmentDay else { continue }
-                teamPeriods += 1
-                let n = level == .sprint ? 1 : points[k].sprintCount(level: level)
-                teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
-                if let d = points[k].values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
-                if day < monthFrom || day > monthTo {
-                    let c = day.components
-                    monthFrom = Day(year: c.year, month: c.month, day: 1)!
-                    monthTo = monthFrom.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
-                    lastSlot = slot(monthFrom, number: c.year * 12 + c.month - 1)
-                }
-                accumulate(points[k].values, into: lastSlot)
+        let points = points.span  // read in place: no copy of a row per step
+        for k in points.indices {
+            guard let day = points[k].period.alignmentDay else { continue }
+            teamPeriods += 1
+            let n = level == .sprint ? 1 : points[k].sprintCount(level: level)
+            teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
+            if let d = points[k].values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
+            if day < monthFrom || day > monthTo {
+                let c = day.components
+                monthFrom = Day(year: c.year, month: c.month, day: 1)!
+                monthTo = monthFrom.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
+                lastSlot = slot(monthFrom, number: c.year * 12 + c.month - 1)
             }
+            accumulate(points[k].values, into: lastSlot)
         }
     }
 

@@ -28,12 +28,11 @@ enum WindowSummarizer {
         var delivered: [(x: Double, y: Double)] = [], reliability: [Double] = []
         delivered.reserveCapacity(points.count)
         reliability.reserveCapacity(points.count)
-        points.withUnsafeBufferPointer { b in
-            for i in b.indices {
-                let v = b[i].values
-                if let y = v[.totalWorkDelivered] { delivered.append((x: Double(i), y: y)) }
-                if let c = v[.sprintCommit], c > 0, let dc = v[.deliveredCommit] { reliability.append(100 * dc / c) }
-            }
+        let rows = points.span
+        for i in rows.indices {
+            let v = rows[i].values
+            if let y = v[.totalWorkDelivered] { delivered.append((x: Double(i), y: y)) }
+            if let c = v[.sprintCommit], c > 0, let dc = v[.deliveredCommit] { reliability.append(100 * dc / c) }
         }
         let d = delivered.map(\.y)
         s.deliveryConsistency = Statistics.sampleStandardDeviation(d)
@@ -57,9 +56,8 @@ enum WindowSummarizer {
     static func totals<P: WindowRow>(_ points: [P]) -> MetricValues {
         var t = MetricSlots()
         let additive = MetricSet.additive
-        points.withUnsafeBufferPointer { b in
-            for k in b.indices { t.add(b[k].values, of: additive) }
-        }
+        let rows = points.span
+        for k in rows.indices { t.add(rows[k].values, of: additive) }
         return MetricValues(slots: t)
     }
 
