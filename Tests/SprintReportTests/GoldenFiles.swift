@@ -84,7 +84,8 @@ enum GoldenFiles {
         let fm = FileManager.default
         if fm.fileExists(atPath: actual.path) { try fm.removeItem(at: actual) }
         var folder = actual.deletingLastPathComponent()
-        while folder.path.hasPrefix(top.path), (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+        while folder.path.hasPrefix(top.path), fm.fileExists(atPath: folder.path),
+              try fm.contentsOfDirectory(atPath: folder.path).isEmpty {
             try fm.removeItem(at: folder)
             if folder.path == top.path { break }
             folder = folder.deletingLastPathComponent()
