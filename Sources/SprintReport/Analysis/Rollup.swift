@@ -26,7 +26,7 @@ public struct Rollup: Sendable {
         delivered = sums.delivered
         months = sums.starts.indices.sorted { sums.starts[$0] < sums.starts[$1] }.compactMap { i in
             var slots = sums.slots[i]
-            guard !MetricValues(slots: slots).isEmpty else { return nil }
+            guard !slots.isEmpty else { return nil }
             let start = sums.starts[i]
             var derived = MetricSet()
             _ = Identities.completeRatios(&slots, derived: &derived, mode: mode)

@@ -49,6 +49,13 @@ public struct MetricSlots: Sendable {
         }
     }
 
+    /// Whether no metric has a value.
+    public var isEmpty: Bool {
+        var empty = true
+        forEachValue { _, _ in empty = false }
+        return empty
+    }
+
     /// Adds each value of `values` among `metrics` to its slot; a missing sum starts at 0, a
     /// missing value adds nothing: `self[m] = (self[m] ?? 0) + value`. Only those metrics'
     /// values are decoded.
