@@ -63,8 +63,6 @@ final class RecordMapper {
     @exclusivity(unchecked) private var textUsed = 0
     @exclusivity(unchecked) private var textSize = RecordMapper.textBlock
     static let textBlock = 64 * 1024
-    /// Code bytes of a record's two `MetricValues` (story points at 0, tickets at 64).
-    private let codeScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
 
     // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
     var extraNames: [String] = []
@@ -88,8 +86,6 @@ final class RecordMapper {
         var sprintName = -1, sprintId = -1, start = -1, end = -1, mode = -1, level = -1
         var metricName = -1, value = -1
     }
-
-    deinit { codeScratch.deallocate() }
 
     init(plan: HeaderPlan, path: String, fileIndex: Int, store: RowStore, options: ReadOptions = ReadOptions()) {
         self.plan = plan
@@ -198,10 +194,9 @@ final class RecordMapper {
 
     private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, level: RowLevel,
                       rowMode: ComputationMode, source: SourceRef) {
-        // The common cell goes straight to its `MetricValues` code bytes (no division, no
+        // The common cell goes straight to its `MetricValues` hundredths (no division, no
         // double); the rest is parsed in full and set through the subscript afterwards.
-        let pointCodes = codeScratch, ticketCodes = codeScratch + 64
-        pointCodes.initialize(repeating: 0, count: 128)
+        var points = MetricValues(), tickets = MetricValues()
         var slow: [(index: Int, points: Bool, value: Double)] = []
         var usesPoints = false, usesTickets = false
         let rowIsPoints = rowMode == .storyPoints
@@ -211,13 +206,9 @@ final class RecordMapper {
             let c = mc.column
             let raw = r.bytes(c)
             if let h = NumberCell.hundredths(raw) {
-                let s = MetricValues.code(hundredths: h)
                 // A later column of the same metric and mode wins, as it would through the subscript.
                 if !slow.isEmpty { slow.removeAll { $0.index == mc.index && $0.points == isPoints } }
-                let p = (isPoints ? pointCodes : ticketCodes) + 3 &* mc.index
-                p[0] = UInt8(truncatingIfNeeded: s)
-                p[1] = UInt8(truncatingIfNeeded: s &>> 8)
-                p[2] = UInt8(truncatingIfNeeded: s &>> 16)
+                if isPoints { points.set(hundredths: h, at: mc.index) } else { tickets.set(hundredths: h, at: mc.index) }
                 if h < 0, mc.isWork { negative(mc.metric, Double(h) / 100, team: team, period: period, line: r.line) }
                 continue
             }
@@ -232,7 +223,6 @@ final class RecordMapper {
                 unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
             }
         }
-        var points = MetricValues(codeBytes: pointCodes), tickets = MetricValues(codeBytes: ticketCodes)
         for (i, isPoints, v) in slow {
             if isPoints { points.set(v, at: i) } else { tickets.set(v, at: i) }
         }
