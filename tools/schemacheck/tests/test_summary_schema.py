@@ -1,9 +1,10 @@
 """`sprint-report summary --format json` against docs/summary.schema.json.
 
 Real documents from the built binary must validate (every bundled sample, generated
-exports, small files that provoke every kind of finding, null figure and node), with their
-keys in the documented order; documents broken on purpose must not. SPRINT_REPORT names the
-binary (tools/schemacheck/run sets it).
+exports, small files that provoke every kind of finding, null figure and node, comparisons
+with a baseline window, the summary.json of a site), with their keys in the documented
+order; documents broken on purpose must not. SPRINT_REPORT names the binary
+(tools/schemacheck/run sets it).
 """
 
 import copy
@@ -54,11 +55,20 @@ def assert_valid(doc):
 
 
 def assert_key_order(doc):
-    """Keys in the order docs/summary-json.md gives (the schema's `required` lists)."""
+    """Keys in the order docs/summary-json.md gives (the schema's `required` lists; with
+    --compare, `baseline` after `window`, and `baseline`, `change` after a team's or node's
+    `bands`)."""
     summary_keys = DEFS["summary"]["required"]
-    team_keys = DEFS["team"]["required"][:-1] + summary_keys + ["series"]
-    node_keys = DEFS["node"]["required"] + summary_keys
-    assert list(doc) == SCHEMA["required"]
+    compared = "baseline" in doc
+    comparison_keys = ["baseline", "change"] if compared else []
+    team_keys = DEFS["team"]["required"][:-1] + summary_keys + comparison_keys + ["series"]
+    node_keys = DEFS["node"]["required"] + summary_keys + comparison_keys
+    top_keys = list(SCHEMA["required"])
+    if compared:
+        top_keys.insert(top_keys.index("window") + 1, "baseline")
+        assert list(doc["baseline"]) == ["window"]
+        assert list(doc["baseline"]["window"]) == ["from", "to"]
+    assert list(doc) == top_keys
     assert list(doc["window"]) == ["from", "to"]
     for i in doc["inputs"]:
         assert list(i) == DEFS["input"]["required"]
@@ -76,6 +86,19 @@ def assert_key_order(doc):
         assert list(x["totals"]) == [m for m in order if m in x["totals"]]
     for f in doc["findings"]:
         assert list(f) == DEFS["finding"]["required"]
+    change_keys = DEFS["change"]["anyOf"][0]["required"]
+    move_keys = DEFS["bandMove"]["anyOf"][0]["required"]
+    for x in doc["teams"] + doc["nodes"] if compared else []:
+        if x["baseline"] is not None:
+            assert list(x["baseline"]) == summary_keys
+            assert list(x["baseline"]["bands"]) == list(x["bands"])
+        if x["change"] is not None:
+            assert list(x["change"]) == change_keys
+            assert list(x["change"]["bands"]) == list(x["bands"])
+            for k in change_keys[:-1]:
+                assert x["change"][k] is None or list(x["change"][k]) == ["delta", "direction"]
+            for m in x["change"]["bands"].values():
+                assert m is None or list(m) == move_keys
 
 
 def check(doc):
@@ -208,6 +231,15 @@ HOSTILE = {
         "A,S1,2026-01-05,11,3,z,1\n"
         "\"B \"\"quoted\"\" <b>\",S1,,1e3,\"1,000\",,\n"
     ),
+    # One team id under another name in a later file: a renamed team (team-renamed).
+    "renamed-before.csv": (
+        "Team_Id,Team,Sprint,Start_Date,End_Date,Sprint_Commit,Delivered_Commit\n"
+        "t9,Old Name,R1,2026-01-05,2026-01-18,10,8\n"
+    ),
+    "renamed-after.csv": (
+        "Team_Id,Team,Sprint,Start_Date,End_Date,Sprint_Commit,Delivered_Commit\n"
+        "t9,New Name,R2,2026-01-19,2026-02-01,10,9\n"
+    ),
 }
 
 
@@ -231,6 +263,65 @@ def test_hostile_exports_cover_every_kind_and_null(tmp_path):
     assert any(p["end"] is None for p in points)
     assert any(p["rolling"] is None for p in points)
     assert any(p["start"] is None for p in points)
+    renamed = [f for f in doc["findings"] if f["kind"] == "team-renamed"]
+    assert [(f["severity"], f["team"], f["file"]) for f in renamed] == [("info", "New Name", "renamed-after.csv")]
+    assert "Old Name" in renamed[0]["message"]
+
+
+# ---------------------------------------------------------------------------------------
+# Comparisons with a baseline window (--compare) validate
+
+
+# A report window every sample has data in, and data in the window of the same length
+# before it (2025-12-04 to 2026-01-31): `previous` gives real baselines and changes.
+COMPARED = ["--from", "2026-02-01", "--to", "2026-03-31"]
+
+
+def assert_compared(doc):
+    """Every team and node carries baseline and change; change is null exactly when
+    baseline is."""
+    for x in doc["teams"] + doc["nodes"]:
+        assert (x["baseline"] is None) == (x["change"] is None)
+    return doc
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_each_bundled_sample_compared_with_the_previous_window(sample):
+    doc = assert_compared(check(summary(*COMPARED, "--compare", "previous", sample.relative_to(ROOT))))
+    assert doc["baseline"] == {"window": {"from": "2025-12-04", "to": "2026-01-31"}}
+    assert any(t["change"] is not None for t in doc["teams"])
+
+
+def test_all_bundled_samples_merged_compared_with_a_named_window():
+    doc = assert_compared(check(summary(*COMPARED, "--compare", "2026-01-01..2026-01-31",
+                                        *[s.relative_to(ROOT) for s in SAMPLES])))
+    assert doc["baseline"] == {"window": {"from": "2026-01-01", "to": "2026-01-31"}}
+    changes = [x["change"] for x in doc["teams"] + doc["nodes"] if x["change"] is not None]
+    assert changes, "no team or node has a baseline in January"
+    words = {c[k]["direction"] for c in changes for k in c if k != "bands" and c[k] is not None}
+    assert {"better", "worse", "up", "down"} <= words, words
+    assert any(m is not None and m["from"] != m["to"] for c in changes for m in c["bands"].values())
+
+
+def test_a_compare_without_any_baseline_data():
+    """The quarter before the samples begin: every baseline and change is null."""
+    doc = assert_compared(check(summary("--from", "2026-01-01", "--to", "2026-03-31", "--compare", "previous",
+                                        "site-example/data/engineering-org-monthly.csv.gz")))
+    assert doc["baseline"] == {"window": {"from": "2025-10-03", "to": "2025-12-31"}}
+    assert all(x["baseline"] is None and x["change"] is None for x in doc["teams"] + doc["nodes"])
+
+
+def test_the_summary_json_of_a_site(tmp_path):
+    """build writes summary.json: what summary --format json prints for the same options."""
+    sample = "site-example/data/engineering-org-monthly.csv.gz"
+    options = ["--from", "2026-04-01", "--to", "2026-06-30", "--compare", "previous"]
+    status, _, err = run("build", sample, *options, "--quiet", "--output", str(tmp_path / "site"))
+    assert status == 0, err
+    written = (tmp_path / "site" / "summary.json").read_bytes()
+    status, printed, err = run("summary", "--format", "json", sample, *options)
+    assert status == 0, err
+    assert written == printed
+    check(json.loads(written.decode("utf-8"), object_pairs_hook=_no_duplicate_keys))
 
 
 # ---------------------------------------------------------------------------------------
@@ -298,3 +389,70 @@ def test_broken_documents_fail(valid_doc, name):
     doc = copy.deepcopy(valid_doc)
     BROKEN[name](doc)
     assert problems(doc), f"a document with {name} passed the schema"
+
+
+@pytest.fixture(scope="module")
+def compared_doc():
+    """A compared document whose first team has a baseline, a change of every figure
+    (none null) and a band move for every banded figure."""
+    doc = summary("--from", "2026-04-01", "--to", "2026-06-30", "--compare", "previous",
+                  "site-example/data/engineering-org-monthly.csv.gz")
+    assert_valid(doc)
+    change = doc["teams"][0]["change"]
+    assert change is not None and all(v is not None for v in change.values())
+    assert all(v is not None for v in change["bands"].values())
+    assert doc["nodes"][0]["change"] is not None
+    return doc
+
+
+BROKEN_COMPARED = {
+    "a change with a made-up direction word": _set(["teams", 0, "change", "sayDoPercent", "direction"], "improved"),
+    "a banded figure going up": _set(["teams", 0, "change", "scopeCreepPercent", "direction"], "up"),
+    "velocity getting better": _set(["teams", 0, "change", "velocity", "direction"], "better"),
+    "a node's change in capitals": _set(["nodes", 0, "change", "coefficientOfVariation", "direction"], "Worse"),
+    "a band move going down": _set(["teams", 0, "change", "bands", "sayDoPercent", "direction"], "down"),
+    "a band move from no band": _set(["teams", 0, "change", "bands", "sayDoPercent", "from"], None),
+    "a change without its delta": _drop(["teams", 0, "change", "velocity", "delta"]),
+    "a delta as text": _set(["teams", 0, "change", "velocity", "delta"], "+1.5"),
+    "a change missing a figure": _drop(["teams", 0, "change", "trendPerPeriod"]),
+    "a change of an extra figure": _set(["teams", 0, "change", "forecast"], None),
+    "a change without band moves": _drop(["teams", 0, "change", "bands"]),
+    "a baseline without bands": _drop(["teams", 0, "baseline", "bands"]),
+    "a baseline with a series": _set(["teams", 0, "baseline", "series"], []),
+    "a node without its change": _drop(["nodes", 0, "change"]),
+    "a change where there is no baseline": _set(["teams", 0, "baseline"], None),
+    "a baseline but no change": _set(["teams", 0, "change"], None),
+    "a baseline window with an open end": _set(["baseline", "window", "to"], None),
+    "a baseline with an extra key": _set(["baseline", "teams"], 3),
+    "team comparisons in a document without a baseline": _drop(["baseline"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_COMPARED))
+def test_broken_compared_documents_fail(compared_doc, name):
+    doc = copy.deepcopy(compared_doc)
+    BROKEN_COMPARED[name](doc)
+    assert problems(doc), f"a document with {name} passed the schema"
+
+
+def _all_messages(errors):
+    """The messages of errors and of the errors inside them (the branches of an anyOf)."""
+    for e in errors:
+        yield e.message
+        yield from _all_messages(e.context)
+
+
+@pytest.mark.parametrize("word", ["improved", "up", "Better", ""])
+def test_a_bad_direction_word_is_what_fails(compared_doc, word):
+    """Not merely some error: the schema names the word as not one of the banded figure's."""
+    doc = copy.deepcopy(compared_doc)
+    doc["teams"][0]["change"]["sayDoPercent"]["direction"] = word
+    found = list(_all_messages(VALIDATOR.iter_errors(doc)))
+    assert f"{word!r} is not one of ['better', 'worse', 'no change']" in found, found
+
+
+def test_comparison_keys_in_a_document_without_compare_fail(valid_doc):
+    doc = copy.deepcopy(valid_doc)
+    doc["teams"][0]["baseline"] = None
+    doc["teams"][0]["change"] = None
+    assert problems(doc)
