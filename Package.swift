@@ -55,7 +55,9 @@ let package = Package(
                 "SprintReport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Fixtures"]
+            // Inputs and golden outputs, read from the source tree by path (`Fixtures`,
+            // `GoldenFiles`), not bundled.
+            exclude: ["Fixtures", "Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -12,14 +12,17 @@ struct BuildCommand: ParsableCommand {
             --force. Never replaced, even with --force: the current folder, /, the home folder, \
             a folder above them, or one that holds an input. Pages are written beside it first \
             and swapped into place when complete; Ctrl-C removes them (exit status 130). \
-            A "generated" time is printed only when SOURCE_DATE_EPOCH is set.
+            A "generated" time is printed only when SOURCE_DATE_EPOCH is set. The site carries \
+            summary.json: what 'summary --format json' prints for the same inputs and options. \
+            One closing line on standard error says what was written (and, on a terminal, a \
+            progress line shows while a build takes more than a second); --quiet silences both.
             """
     )
 
     @OptionGroup var input: InputFiles
     @OptionGroup var window: WindowOptions
 
-    @Option(help: ArgumentHelp("The site folder, or the HTML file with --single-file.", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The site folder, or the HTML file with --single-file.", valueName: "path"))
     var output: String
 
     @Option(help: ArgumentHelp("Title of the site (default: the export's org tree name).", valueName: "text"))
@@ -35,11 +38,21 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write one self-contained HTML file instead of a site.")
     var singleFile = false
 
-    @Option(help: ArgumentHelp("With --single-file: only this team (its key), for a retrospective.", valueName: "key"))
+    @Option(help: ArgumentHelp("""
+        With --single-file: only this team, for a retrospective: its id, its name or its \
+        hierarchy path, in any letter case (`sprint-report inspect FILE` lists them).
+        """, valueName: "team"))
     var team: String?
 
     @Flag(help: "Replace --output even when it is not an earlier sprint-report output.")
     var force = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success: no progress line, no closing line.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("An earlier report (its site folder, e.g. the --output being replaced, or its summary "
+                               + "JSON): note what changed since then.", valueName: "path"))
+    var previous: String?
 
     @Option(help: ArgumentHelp("Refuse a site (or a whole-org single file) of more teams than this (default \(SiteLimit.defaultMaxTeams)).",
                                valueName: "n"))
@@ -53,10 +66,15 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         // Ctrl-C or SIGTERM: remove the staging, then exit 130 or 143.
         Interruption.install()
-        let window = try self.window.window()
-        let options = BuildOptions(title: title, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
-                                   force: force, reads: input.files + [bands, templates].compactMap { $0 },
-                                   maxTeams: maxTeams)
+        let baseline = try window.baselineWindow(for: window.window)
+        let progress = BuildProgress()
+        // The progress line goes to a terminal only: a CI log or a pipe gets the closing line alone.
+        let ticker = ProgressTicker(progress) { StandardError.write($0) }
+        if !quiet && isatty(2) == 1 { ticker.run() }
+        defer { ticker.stop() }
+        var options = BuildOptions(title: title, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+                                   force: force, progress: progress,
+                                   reads: input.files + [bands, templates].compactMap { $0 }, maxTeams: maxTeams)
         try reportingBuildErrors {
             // A bad --output is refused before the inputs are read (and checked again when written).
             if singleFile {
@@ -65,16 +83,39 @@ struct BuildCommand: ParsableCommand {
                 try SiteBuilder.checkOutput(output, options: options)
             }
             let pageTemplates = try PageTemplates(directory: templates)
-            let (thresholds, data) = try reportingInputErrors {
-                (try bands.map { try BandConfig.load(path: $0) } ?? .defaults, try ExportReader.read(paths: input.files))
+            // The earlier report is read before anything is written: `--previous` may name the
+            // very folder this build replaces.
+            let (earlier, thresholds, data) = try reportingInputErrors {
+                (try previous.map { try PreviousSummary.load(path: $0) },
+                 try bands.map { try BandConfig.load(path: $0) } ?? .defaults,
+                 try ExportReader.read(paths: input.files, options: input.readOptions))
             }
             if team == nil { try SiteLimit.check(teams: SiteLimit.teamCount(data), maxTeams: maxTeams) }
-            let report = Analyzer.analyze(data, window: window, thresholds: thresholds)
+            let key = try team.map { try teamKey($0, in: data) }
+            progress.begin("analysing")
+            let (report, comparison) = analyze(data, window: window.window, baseline: baseline, thresholds: thresholds)
+            options.comparison = comparison
+            options.sinceLastReport = earlier.map { SinceLastReport(previous: $0, current: report) }
             if singleFile {
-                try SingleFileBuilder.write(report, templates: pageTemplates, options: options, team: team, output: output)
+                try SingleFileBuilder.write(report, templates: pageTemplates, options: options, team: key, output: output)
             } else {
                 try SiteBuilder.writeSite(report, templates: pageTemplates, options: options, output: output)
             }
+        }
+        ticker.stop()
+        if !quiet {
+            let receipt = BuildReceipt.measure(output, seconds: ticker.elapsed)
+            StandardError.write(receipt.line(folder: !singleFile) + "\n")
+        }
+    }
+
+    /// The key of the team `--team` names (id, name or path), or an error listing the matches.
+    private func teamKey(_ query: String, in data: DataSet) throws -> String {
+        do {
+            return try TeamDirectory(teams: data.series.map(\.team)).lookup(query).key
+        } catch {
+            StandardError.write("sprint-report: error: --team: \(error)\n")  // the matches follow, one per line
+            throw ExitCode(1)
         }
     }
 }

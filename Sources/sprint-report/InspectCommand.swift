@@ -6,7 +6,11 @@ import SprintReport
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show how each export file is read: shape, level, modes, counts and every column's mapping."
+        abstract: "Show how each export file is read: shape, level, modes, counts, every column's mapping and the teams.",
+        discussion: """
+            The teams are listed with their id, name, hierarchy path and number of periods: \
+            any of the first three selects a team for `build --single-file --team`.
+            """
     )
 
     @OptionGroup var input: InputFiles
@@ -17,8 +21,9 @@ struct InspectCommand: ParsableCommand {
         var errors: [InputError] = []
         for path in input.files {
             do {
-                let data = try ExportReader.read(paths: [path])
-                blocks.append(Self.describe(data.inputs[0], findings: data.findings))
+                let data = try ExportReader.read(paths: [path], options: input.readOptions)
+                blocks.append(Self.describe(data.inputs[0], findings: data.findings)
+                    + Self.teams(TeamDirectory(data.series)))
             } catch let e as InputErrors {
                 errors += e.errors
             }
@@ -56,6 +61,11 @@ struct InspectCommand: ParsableCommand {
             if findings.count > 20 { lines.append("    … and \(findings.count - 20) more") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The teams of one file: `id  name  path  periods`, one line each.
+    static func teams(_ directory: TeamDirectory) -> String {
+        (["  teams:"] + directory.listing.map { "    " + $0 }).joined(separator: "\n") + "\n"
     }
 
     static func role(_ r: ColumnRole) -> String {

@@ -8,33 +8,75 @@ struct InputFiles: ParsableArguments {
                                  valueName: "file"))
     var files: [String]
 
+    @Option(help: ArgumentHelp("""
+        Computation mode of files that name none (no mode column, no unit suffix): STORY_POINTS \
+        (the default) or TICKETS. A file that names another mode is an error.
+        """, valueName: "mode"))
+    var mode: ReadMode?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Missing input: name at least one export file.") }
     }
+
+    var readOptions: ReadOptions { ReadOptions(mode: mode?.value) }
 }
 
-/// `--from` / `--to`: the report window.
+/// `--mode` of the reading commands: one mode, no `both` (that is `sample`'s).
+enum ReadMode: String, ExpressibleByArgument, CaseIterable {
+    case storyPoints = "STORY_POINTS", tickets = "TICKETS"
+
+    init?(argument: String) {
+        guard let m = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(argument) == .orderedSame }) else {
+            return nil
+        }
+        self = m
+    }
+
+    var value: ComputationMode { self == .storyPoints ? .storyPoints : .tickets }
+}
+
+/// `--from` / `--to`: the report window. Dates are parsed as the arguments are, and checked in
+/// `validate()`, so a bad one is reported with the subcommand's usage, not the top level's.
 struct WindowOptions: ParsableArguments {
     @Option(help: ArgumentHelp("First day of the window (yyyy-MM-dd).", valueName: "date"))
-    var from: String?
+    var from: Day?
 
     @Option(help: ArgumentHelp("Last day of the window (yyyy-MM-dd).", valueName: "date"))
-    var to: String?
+    var to: Day?
 
-    func window() throws -> Window {
-        func day(_ text: String?, _ name: String) throws -> Day? {
-            guard let text else { return nil }
-            guard let d = Day(iso: text) else {
-                throw ValidationError("--\(name) takes a date as yyyy-MM-dd, not '\(text)'.")
-            }
-            return d
-        }
-        let w = Window(from: try day(from, "from"), to: try day(to, "to"))
-        if let f = w.from, let t = w.to, f > t {
-            throw ValidationError("--from \(f) is after --to \(t).")
-        }
-        return w
+    @Option(help: ArgumentHelp("Compare with a baseline window: 'previous' (the same number of days just before "
+                               + "--from; needs --from and --to) or yyyy-MM-dd..yyyy-MM-dd.", valueName: "window"))
+    var compare: String?
+
+    func validate() throws {
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to).") }
     }
+
+    /// The baseline window of `--compare` for the report window `window`; nil without it.
+    func baselineWindow(for window: Window) throws -> Window? {
+        guard let compare else { return nil }
+        do {
+            return try BaselineWindow(argument: compare).window(for: window)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var window: Window { Window(from: from, to: to) }
+}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+/// The report over the window, and its comparison with the baseline window when `--compare`
+/// names one.
+func analyze(_ data: consuming DataSet, window: Window, baseline: Window?,
+             thresholds: BandThresholds) -> (Report, WindowComparison?) {
+    guard let baseline else { return (Analyzer.analyze(data, window: window, thresholds: thresholds), nil) }
+    let (report, comparison) = WindowComparison.analyze(data, window: window, baselineWindow: baseline,
+                                                        thresholds: thresholds)
+    return (report, comparison)
 }
 
 /// Prints input errors the way the spec says (`FILE:LINE: error: WHAT`, one per line, on

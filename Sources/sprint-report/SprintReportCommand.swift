@@ -13,6 +13,7 @@ struct SprintReportCommand: ParsableCommand {
             SummaryCommand.self,
             BuildCommand.self,
             SampleCommand.self,
+            FetchCommand.self,
         ]
     )
 

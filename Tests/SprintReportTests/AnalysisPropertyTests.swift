@@ -61,8 +61,9 @@ import Testing
                     #expect(close(r, s.combine(x, y), 1e-9))
                 }
             }
+            var slots = values.slots
             for r in Identities.ratios where !r.ticketsOnly {
-                if let x = values[r.result], let expected = Identities.ratio(r, values) {
+                if let x = values[r.result], let expected = r.value(in: &slots) {
                     #expect(close(x, expected, 1e-9))
                 }
             }

@@ -93,7 +93,7 @@ import Testing
                         ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
                 }.joined(separator: ",")
             }.joined(separator: crlf ? "\r\n" : "\n")
-            let back = try? InputKit.records(Array(text.utf8), chunkSize: size)
+            let back = try InputKit.records(Array(text.utf8), chunkSize: size)
             #expect(back == rows)
         }
     }

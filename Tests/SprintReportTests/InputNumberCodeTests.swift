@@ -1,11 +1,10 @@
-import Foundation
 import PropertyBased
 import Testing
 @testable import SprintReport
 
-/// The reader's exact shortcuts: `NumberCell.hundredths` (a plain cell straight to a
-/// `MetricValues` code) must give the very double that `NumberCell.parse` and
-/// `Double(String)` give, and `MetricValues` must hand back bit-identical doubles.
+/// The reader's exact shortcut: `NumberCell.hundredths` (a plain cell straight to the
+/// hundredths `MetricValues` stores) must give the very double that `NumberCell.parse` and
+/// `Double(String)` give (`ModelMetricValuesTests`: `MetricValues` hands it back bit for bit).
 @Suite struct InputNumberCodeTests {
     static func hundredths(_ s: String) -> Int? {
         Array(s.utf8).withUnsafeBufferPointer { NumberCell.hundredths($0) }
@@ -57,92 +56,5 @@ import Testing
         #expect(Self.hundredths("12.5") == 1250)
         #expect(Self.hundredths("-3.25") == -325)
         #expect(Self.hundredths("007") == 700)
-    }
-
-    /// A double of every kind, from one random integer: two-decimal amounts, ratios
-    /// (derived percentages), huge, tiny, negative zero, integers past the code range, and
-    /// arbitrary finite bit patterns.
-    static func anyDouble(_ r: Int) -> Double {
-        let a = (r >> 8) % 20_000_001 - 10_000_000, b = (r >> 40) % 999 + 1
-        switch r % 6 {
-        case 0: return Double(a) / 100
-        case 1: return 100 * Double(a) / Double(b)
-        case 2: return Double(a) * 1e12 + 0.5
-        case 3: return Double(b) * 1e-9
-        case 4: return a % 2 == 0 ? -0.0 : Double(a) * 1000
-        default:
-            return Double(bitPattern: UInt64(bitPattern: Int64(r) &* -7_046_029_254_386_353_131) & 0x7FEF_FFFF_FFFF_FFFF)
-        }
-    }
-
-    @Test func metricValuesGiveBackTheStoredBits() async {
-        await propertyCheck(count: 1000, input: Gen.int(in: 0...Int.max).array(of: 0...30)) { writes in
-            var v = MetricValues()
-            var model = [Double?](repeating: nil, count: Metric.count)
-            for r in writes {
-                let i = r % 20
-                let x: Double? = (r >> 5) % 7 == 0 ? nil : Self.anyDouble(r >> 3)
-                v[Metric.allCases[i]] = x
-                model[i] = x
-            }
-            for m in Metric.allCases {
-                #expect(v[m]?.bitPattern == model[m.index]?.bitPattern, "\(m)")
-                #expect(v.present.contains(m) == (model[m.index] != nil))
-            }
-            #expect(v.isEmpty == model.allSatisfy { $0 == nil })
-            // Equality is by value, whichever form either side is in.
-            var w = MetricValues()
-            for m in Metric.allCases.reversed() { w[m] = model[m.index] }
-            #expect(v == w)
-        }
-    }
-
-    @Test func compactUntilAValueNeedsAllItsBits() {
-        var v = MetricValues()
-        v[.sprintCommit] = 63
-        v[.churnRate] = 40.48
-        v[.sprintCreep] = -83_886.07
-        #expect(v.isCompact)
-        v[.scopeCreepPercent] = 100.0 / 3
-        #expect(!v.isCompact)
-        #expect(v[.scopeCreepPercent] == 100.0 / 3)
-        #expect(v[.sprintCommit] == 63 && v[.churnRate] == 40.48 && v[.sprintCreep] == -83_886.07)
-        var z = MetricValues()
-        z[.sprintCommit] = -0.0
-        #expect(z[.sprintCommit]?.sign == .minus)
-        z[.sprintCommit] = .nan
-        #expect(z[.sprintCommit] == nil && z.isEmpty)
-    }
-}
-
-@Suite struct InputPathTests {
-    static func split(_ s: String) -> [String] {
-        Array(s.utf8).withUnsafeBufferPointer { RecordMapper.pathElements($0) }
-    }
-
-    /// The byte split agrees with splitting the string, for ASCII and non-ASCII cells alike.
-    @Test func pathElementsSplitLikeTheString() async {
-        let alphabet: [Character] = ["a", "/", " ", "\t", "É", "/\u{301}", "x", "/"]
-        let cell = Gen<Character?>.element(of: alphabet).map { $0! }.string(of: 0...12)
-        await propertyCheck(count: 1000, input: cell) { s in
-            let expected = s.split(separator: "/").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-            #expect(Self.split(s) == expected, "\(s)")
-        }
-        #expect(Self.split(" Engineering / Platform//Falcon ") == ["Engineering", "Platform", "Falcon"])
-    }
-}
-
-@Suite struct InputPeriodRangeTests {
-    /// First and last period of a file follow `Period.precedes`: undated periods come last.
-    @Test func undatedPeriodsComeLast() throws {
-        let data = try InputKit.read("""
-            Team,Sprint,Start_Date,Sprint_Commit
-            A,Undated,,1
-            A,A S2,2026-01-19,2
-            A,A S1,2026-01-05,3
-            B,Also undated,,4
-            """)
-        #expect(data.inputs[0].firstPeriod == "A S1")
-        #expect(data.inputs[0].lastPeriod == "Also undated")
     }
 }

@@ -58,7 +58,7 @@ import Testing
         #expect(SummaryGate(failOnFindings: true).failure(r) == "1 warning finding")
         #expect(SummaryGate(failOnBand: .low).failure(r) == nil)
         let high = SummaryGate(failOnBand: .medium).failure(r)
-        #expect(high?.hasPrefix("3 banded figures below Medium: Eng/Falcon \"F\" (STORY_POINTS) say/do % is Low") == true)
+        #expect(high?.hasPrefix("3 banded figures of 1 team below Medium: Eng/Falcon \"F\" (story points) say/do % is Low") == true)
         var info = r
         info.findings = info.findings.map { var f = $0; f.severity = .info; return f }
         #expect(SummaryGate(failOnFindings: true).failure(info) == nil)

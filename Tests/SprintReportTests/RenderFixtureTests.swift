@@ -60,8 +60,6 @@ enum RenderFixture {
     }
 
     static func report() -> Report { Analyzer.analyze(dataSet()) }
-
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 }
 
 @Suite struct RenderFixtureTests {

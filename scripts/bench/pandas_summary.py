@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The per-team window figures of metrics.md §2 with pandas: the benchmark's reference
+"""The per-team window figures of docs/metrics.md ("A team's figures") with pandas: the benchmark's reference
 point for `sprint-report summary --format json` (scripts/benchmark). Reads one sprint-level
 export (gzip or plain CSV, Title_Case headers as `sprint-report sample` writes them) and
 prints one JSON object per team, in the same spirit as the summary's `teams` array."""

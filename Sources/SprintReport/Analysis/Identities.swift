@@ -1,48 +1,102 @@
-/// The platform's identities between the metrics of one period (`metrics.md` §1):
-/// derive what is missing, check what is present. The one place these formulas live.
+/// The platform's identities between the metrics of one period (docs/metrics.md, §1):
+/// derive what is missing, check what is present. The one place these formulas live; the
+/// analysis runs them as written here.
+///
+/// Notation of the comments: C = SPRINT_COMMIT, A = SPRINT_CREEP, S = SPRINT_SIZE,
+/// DC / MC = DELIVERED / MISSED_COMMIT, DA / MA = DELIVERED / MISSED_CREEP,
+/// D = TOTAL_WORK_DELIVERED, R = TICKETS_REMOVED_MID_SPRINT.
 enum Identities {
-    /// `result = a + b`, or `result = a − b` when `minus`.
-    struct Sum: Sendable {
-        let result: Metric, a: Metric, b: Metric, minus: Bool
-        var expression: String { "\(a.rawValue) \(minus ? "-" : "+") \(b.rawValue)" }
-        func combine(_ x: Double, _ y: Double) -> Double { minus ? x - y : x + y }
-    }
-
-    /// `result = scale · (Σ numerator) / denominator`.
-    struct Ratio: Sendable {
-        let result: Metric, numerator: [Metric], denominator: Metric, scale: Double
-        /// CHURN_RATE and WORK_REMOVAL_RATE_PERCENT: R is a ticket count, so only in TICKETS mode.
-        let ticketsOnly: Bool
-        var expression: String {
-            let num = numerator.map(\.rawValue).joined(separator: " + ")
-            let top = numerator.count > 1 ? "(\(num))" : num
-            return scale == 1 ? "\(top) / \(denominator.rawValue)" : "100 * \(top) / \(denominator.rawValue)"
-        }
-    }
-
     static let sums: [Sum] = [
-        Sum(result: .sprintSize, a: .sprintCommit, b: .sprintCreep, minus: false),
-        Sum(result: .missedCommit, a: .sprintCommit, b: .deliveredCommit, minus: true),
-        Sum(result: .missedCreep, a: .sprintCreep, b: .deliveredCreep, minus: true),
-        Sum(result: .totalWorkDelivered, a: .deliveredCommit, b: .deliveredCreep, minus: false),
+        Sum(.sprintSize, is: .sprintCommit, plus: .sprintCreep),  // S = C + A
+        Sum(.missedCommit, is: .sprintCommit, minus: .deliveredCommit),  // MC = C − DC
+        Sum(.missedCreep, is: .sprintCreep, minus: .deliveredCreep),  // MA = A − DA
+        Sum(.totalWorkDelivered, is: .deliveredCommit, plus: .deliveredCreep),  // D = DC + DA
     ]
 
     static let ratios: [Ratio] = [
-        Ratio(result: .scopeCreepPercent, numerator: [.sprintCreep], denominator: .sprintCommit,
-              scale: 100, ticketsOnly: false),
-        Ratio(result: .committedWorkDeliveredPercent, numerator: [.deliveredCommit],
-              denominator: .sprintCommit, scale: 100, ticketsOnly: false),
-        Ratio(result: .creepWorkDeliveredPercent, numerator: [.deliveredCreep], denominator: .sprintCreep,
-              scale: 100, ticketsOnly: false),
-        Ratio(result: .totalWorkDeliveredPercent, numerator: [.totalWorkDelivered], denominator: .sprintSize,
-              scale: 100, ticketsOnly: false),
-        Ratio(result: .totalDeliveredWorkVsCommittedWork, numerator: [.totalWorkDelivered],
-              denominator: .sprintCommit, scale: 1, ticketsOnly: false),
-        Ratio(result: .churnRate, numerator: [.sprintCreep, .ticketsRemovedMidSprint],
-              denominator: .sprintCommit, scale: 100, ticketsOnly: true),
-        Ratio(result: .workRemovalRatePercent, numerator: [.ticketsRemovedMidSprint],
-              denominator: .sprintCommit, scale: 100, ticketsOnly: true),
+        Ratio(.scopeCreepPercent, is: 100, times: .sprintCreep, over: .sprintCommit),  // 100 · A / C
+        Ratio(.committedWorkDeliveredPercent, is: 100, times: .deliveredCommit, over: .sprintCommit),  // 100 · DC / C
+        Ratio(.creepWorkDeliveredPercent, is: 100, times: .deliveredCreep, over: .sprintCreep),  // 100 · DA / A
+        Ratio(.totalWorkDeliveredPercent, is: 100, times: .totalWorkDelivered, over: .sprintSize),  // 100 · D / S
+        Ratio(.totalDeliveredWorkVsCommittedWork, is: 1, times: .totalWorkDelivered, over: .sprintCommit),  // D / C
+        // R is a ticket count: these two hold only in TICKETS mode.
+        Ratio(.churnRate, is: 100, times: .sprintCreep, plus: .ticketsRemovedMidSprint, over: .sprintCommit,
+              ticketsOnly: true),  // 100 · (A + R) / C
+        Ratio(.workRemovalRatePercent, is: 100, times: .ticketsRemovedMidSprint, over: .sprintCommit,
+              ticketsOnly: true),  // 100 · R / C
     ]
+
+    /// `result = a + b`, or `result = a − b`.
+    struct Sum: Sendable {
+        let result: Metric, a: Metric, b: Metric, minus: Bool
+
+        init(_ result: Metric, is a: Metric, plus b: Metric) {
+            (self.result, self.a, self.b, minus) = (result, a, b, false)
+        }
+
+        init(_ result: Metric, is a: Metric, minus b: Metric) {
+            (self.result, self.a, self.b, minus) = (result, a, b, true)
+        }
+
+        var expression: String { "\(a.rawValue) \(minus ? "-" : "+") \(b.rawValue)" }
+
+        /// `a + b` or `a − b`.
+        func combine(_ x: Double, _ y: Double) -> Double { minus ? x - y : x + y }
+
+        /// Fills the one missing value of the three from the other two (the identity solved
+        /// for it) and returns its metric; nil when not exactly one is missing.
+        func derive(in v: inout MetricSlots) -> Metric? {
+            switch (v[result], v[a], v[b]) {
+            case (nil, let x?, let y?):
+                v[result] = combine(x, y)
+                return result
+            case (let r?, nil, let y?):
+                v[a] = minus ? r + y : r - y
+                return a
+            case (let r?, let x?, nil):
+                v[b] = minus ? x - r : r - x
+                return b
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// `result = scale · (numerator [+ plus]) / denominator`.
+    struct Ratio: Sendable {
+        let result: Metric, scale: Double, numerator: Metric, plus: Metric?, denominator: Metric
+        let ticketsOnly: Bool
+
+        init(_ result: Metric, is scale: Double, times numerator: Metric, plus: Metric? = nil,
+             over denominator: Metric, ticketsOnly: Bool = false) {
+            self.result = result
+            self.scale = scale
+            self.numerator = numerator
+            self.plus = plus
+            self.denominator = denominator
+            self.ticketsOnly = ticketsOnly
+        }
+
+        var numerators: [Metric] { [numerator] + (plus.map { [$0] } ?? []) }
+
+        var expression: String {
+            let num = numerators.map(\.rawValue).joined(separator: " + ")
+            let top = plus == nil ? num : "(\(num))"
+            return scale == 1 ? "\(top) / \(denominator.rawValue)" : "100 * \(top) / \(denominator.rawValue)"
+        }
+
+        /// The ratio's value from the amounts; nil (undefined) when an input is missing or the
+        /// denominator is 0. (`inout` only to read `v` in place: see `MetricSlots`.)
+        func value(in v: inout MetricSlots) -> Double? {
+            guard let den = v[denominator], den != 0, let x = v[numerator] else { return nil }
+            var sum = 0 + x  // Σ numerator, from 0 (so −0 sums to +0 as in any sum)
+            if let plus {
+                guard let y = v[plus] else { return nil }
+                sum += y
+            }
+            return scale * sum / den
+        }
+    }
 
     /// An identity that does not hold: `metric` is `actual` but `expression` gives `expected`.
     struct Mismatch: Sendable, Equatable {
@@ -71,127 +125,63 @@ enum Identities {
     /// or checked; a zero or missing denominator leaves it undefined (nil).
     static func complete(_ values: inout MetricValues, derived: inout MetricSet,
                          mode: ComputationMode) -> [Mismatch] {
+        var slots = values.slots
+        let mismatches = complete(&slots, derived: &derived, mode: mode)
+        values.store(slots, of: derived)  // `complete` writes derived values only
+        return mismatches
+    }
+
+    /// `complete` on plain values.
+    static func complete(_ v: inout MetricSlots, derived: inout MetricSet, mode: ComputationMode) -> [Mismatch] {
         var mismatches: [Mismatch] = []
-        // On the value slots in place (this runs once per row: no copy of the values, no
-        // retain of the tables); the arithmetic and order are those of the definitions above.
-        values.withMutableSlots { v in
-            var used: UInt8 = 0  // bit i: sums[i] derived a value (a bit set, not a Set: no allocation per row)
-            var changed = true
-            while changed {
-                changed = false
-                for i in 0..<sumSlots.count where used & (1 << i) == 0 {
-                    if let m = deriveSum(sumSlots[i], v) {
-                        derived.bits |= 1 << UInt32(m)
-                        used |= 1 << i
-                        changed = true
-                    }
+        var usedToDerive = MetricSet()  // the results of the sums that derived a value
+        var changed = true
+        while changed {
+            changed = false
+            for s in sums where !usedToDerive.contains(s.result) {
+                if let m = s.derive(in: &v) {
+                    derived.insert(m)
+                    usedToDerive.insert(s.result)
+                    changed = true
                 }
             }
-            for i in 0..<sumSlots.count where used & (1 << i) == 0 {
-                let t = sumSlots[i]
-                let r = v[t.result], a = v[t.a], b = v[t.b]
-                if r.isNaN || a.isNaN || b.isNaN { continue }
-                let expected = t.minus ? a - b : a + b
-                if !Tolerance.agree(r, expected) {
-                    let s = sums[i]
-                    let d = derived.contains(s.result) || derived.contains(s.a) || derived.contains(s.b)
-                    mismatches.append(Mismatch(metric: s.result, actual: r, expression: s.expression,
-                                               expected: expected, involvesDerived: d))
-                }
-            }
-            completeRatios(v, derived: &derived, mode: mode, into: &mismatches)
         }
+        for s in sums where !usedToDerive.contains(s.result) {
+            guard let r = v[s.result], let x = v[s.a], let y = v[s.b] else { continue }
+            let expected = s.combine(x, y)
+            if !Tolerance.agree(r, expected) {
+                let d = derived.contains(s.result) || derived.contains(s.a) || derived.contains(s.b)
+                mismatches.append(Mismatch(metric: s.result, actual: r, expression: s.expression,
+                                           expected: expected, involvesDerived: d))
+            }
+        }
+        completeRatios(&v, derived: &derived, mode: mode, into: &mismatches)
         return mismatches
     }
 
     /// Derives missing ratios from the amounts and checks present ones (the ratio half of
     /// `complete`; org rollups use it alone on summed amounts).
-    static func completeRatios(_ values: inout MetricValues, derived: inout MetricSet,
+    static func completeRatios(_ v: inout MetricSlots, derived: inout MetricSet,
                                mode: ComputationMode) -> [Mismatch] {
         var mismatches: [Mismatch] = []
-        values.withMutableSlots { v in
-            completeRatios(v, derived: &derived, mode: mode, into: &mismatches)
-        }
+        completeRatios(&v, derived: &derived, mode: mode, into: &mismatches)
         return mismatches
     }
 
-    /// `completeRatios` on the value slots (`ratio(_:_:)`'s arithmetic: 0 + each numerator
-    /// in order, times the scale, divided by the denominator).
-    private static func completeRatios(_ v: UnsafeMutablePointer<Double>, derived: inout MetricSet,
+    private static func completeRatios(_ v: inout MetricSlots, derived: inout MetricSet,
                                        mode: ComputationMode, into mismatches: inout [Mismatch]) {
-        for k in 0..<ratioSlots.count {
-            let t = ratioSlots[k]
-            if t.ticketsOnly && mode != .tickets { continue }
-            let den = v[t.denominator]
-            if den.isNaN || den == 0 { continue }
-            var num = 0.0
-            let x = v[t.numerator0]
-            if x.isNaN { continue }
-            num += x
-            if t.numerator1 >= 0 {
-                let y = v[t.numerator1]
-                if y.isNaN { continue }
-                num += y
+        for r in ratios where !r.ticketsOnly || mode == .tickets {
+            guard let expected = r.value(in: &v) else { continue }
+            guard let actual = v[r.result] else {
+                v[r.result] = expected
+                derived.insert(r.result)
+                continue
             }
-            let expected = t.scale * num / den
-            let actual = v[t.result]
-            if actual.isNaN {
-                v[t.result] = expected
-                derived.bits |= 1 << UInt32(t.result)
-            } else if !Tolerance.agree(actual, expected) {
-                let r = ratios[k]
-                let d = r.numerator.contains { derived.contains($0) } || derived.contains(r.denominator)
+            if !Tolerance.agree(actual, expected) {
+                let d = r.numerators.contains { derived.contains($0) } || derived.contains(r.denominator)
                 mismatches.append(Mismatch(metric: r.result, actual: actual, expression: r.expression,
                                            expected: expected, involvesDerived: d))
             }
-        }
-    }
-
-    /// `sums` and `ratios` as value slots (`Metric.index`), for the per-row loop.
-    struct SumSlots {
-        let result: Int, a: Int, b: Int, minus: Bool
-    }
-
-    struct RatioSlots {
-        let result: Int, numerator0: Int, numerator1: Int, denominator: Int, scale: Double, ticketsOnly: Bool
-    }
-
-    static let sumSlots: [SumSlots] = sums.map { SumSlots(result: $0.result.index, a: $0.a.index, b: $0.b.index,
-                                                          minus: $0.minus) }
-    static let ratioSlots: [RatioSlots] = ratios.map { r in
-        precondition(r.numerator.count == 1 || r.numerator.count == 2, "a ratio has one or two numerators")
-        return RatioSlots(result: r.result.index, numerator0: r.numerator[0].index,
-                          numerator1: r.numerator.count > 1 ? r.numerator[1].index : -1,
-                          denominator: r.denominator.index, scale: r.scale, ticketsOnly: r.ticketsOnly)
-    }
-
-    /// The ratio's value from the amounts; nil when an input is missing or the denominator is 0.
-    static func ratio(_ r: Ratio, _ values: MetricValues) -> Double? {
-        guard let den = values[r.denominator], den != 0 else { return nil }
-        var num = 0.0
-        for m in r.numerator {
-            guard let v = values[m] else { return nil }
-            num += v
-        }
-        return r.scale * num / den
-    }
-
-    /// Fills the one missing value of a sum whose other two are present; returns its slot.
-    @inline(__always)
-    private static func deriveSum(_ s: SumSlots, _ v: UnsafeMutablePointer<Double>) -> Int? {
-        let r = v[s.result], a = v[s.a], b = v[s.b]
-        switch (r.isNaN, a.isNaN, b.isNaN) {
-        case (true, false, false):
-            v[s.result] = s.minus ? a - b : a + b
-            return s.result
-        case (false, true, false):
-            v[s.a] = s.minus ? r + b : r - b
-            return s.a
-        case (false, false, true):
-            v[s.b] = s.minus ? a - r : r - a
-            return s.b
-        default:
-            return nil
         }
     }
 }

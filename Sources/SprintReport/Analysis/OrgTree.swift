@@ -123,11 +123,11 @@ enum OrgTree {
             let below = nodePaths.contains(path)
                 ? leavesBelow[path, default: []].map { leaves[$0] }
                 : leaves.filter { $0.team.path == path }
-            var sum = InlineArray<20, Double>(repeating: .nan)  // one running sum over every point, in order
+            var sum = MetricSlots()  // one running sum over every point, in order
             for t in below {
                 switch t.points {
-                case let .rows(r): for p in r { WindowSummarizer.addAdditive(p.values, to: &sum) }
-                case let .points(p): for p in p { WindowSummarizer.addAdditive(p.values, to: &sum) }
+                case let .rows(r): for p in r { sum.add(p.values, of: .additive) }
+                case let .points(p): for p in p { sum.add(p.values, of: .additive) }
                 }
             }
             return MetricValues(slots: sum)

@@ -143,14 +143,6 @@ public struct TeamReport: Sendable {
         }
         set { points = .points(newValue) }
     }
-
-    /// Number of points in the window.
-    public var periodCount: Int {
-        switch points {
-        case let .points(p): p.count
-        case let .rows(r): r.count
-        }
-    }
 }
 
 /// An org-tree node in one computation mode: rolled up from its descendants, or its own rows.

@@ -25,11 +25,12 @@ public struct Rollup: Sendable {
         teamSprints = sums.teamSprints
         delivered = sums.delivered
         months = sums.starts.indices.sorted { sums.starts[$0] < sums.starts[$1] }.compactMap { i in
-            var values = MetricValues(slots: sums.slots[i])
-            guard !values.isEmpty else { return nil }
+            var slots = sums.slots[i]
+            guard !slots.isEmpty else { return nil }
             let start = sums.starts[i]
             var derived = MetricSet()
-            _ = Identities.completeRatios(&values, derived: &derived, mode: mode)
+            _ = Identities.completeRatios(&slots, derived: &derived, mode: mode)
+            let values = MetricValues(slots: slots)
             let c = start.components
             let end = start.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
             let label = Self.monthLabel(start)
@@ -72,9 +73,9 @@ public struct Rollup: Sendable {
 public struct MonthlySums: Sendable {
     /// First day of each month seen (unordered), parallel to `sums`.
     public private(set) var starts: [Day] = []
-    /// The running sums of each month as plain doubles (NaN = never present): adding to a
-    /// month decodes only the row, not the sum as well.
-    private(set) var slots: [InlineArray<20, Double>] = []
+    /// The running sums of each month as plain doubles: adding to a month decodes only the
+    /// row, not the sum as well.
+    private(set) var slots: [MetricSlots] = []
     /// The sums of each month, parallel to `starts`.
     public var sums: [MetricValues] { slots.map(MetricValues.init(slots:)) }
     public private(set) var teamPeriods = 0
@@ -103,21 +104,20 @@ public struct MonthlySums: Sendable {
     private init<P: WindowRow>(_ points: [P], level: RowLevel) {
         // Consecutive periods mostly share a month: the calendar maths only when leaving it.
         var monthFrom = Day(daysSinceEpoch: 1), monthTo = Day(daysSinceEpoch: 0), lastSlot = 0
-        points.withUnsafeBufferPointer { points in  // read in place: no copy of a row per step
-            for k in points.indices {
-                guard let day = points[k].period.alignmentDay else { continue }
-                teamPeriods += 1
-                let n = level == .sprint ? 1 : points[k].sprintCount(level: level)
-                teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
-                if let d = points[k].values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
-                if day < monthFrom || day > monthTo {
-                    let c = day.components
-                    monthFrom = Day(year: c.year, month: c.month, day: 1)!
-                    monthTo = monthFrom.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
-                    lastSlot = slot(monthFrom, number: c.year * 12 + c.month - 1)
-                }
-                accumulate(points[k].values, into: lastSlot)
+        let points = points.span  // read in place: no copy of a row per step
+        for k in points.indices {
+            guard let day = points[k].period.alignmentDay else { continue }
+            teamPeriods += 1
+            let n = level == .sprint ? 1 : points[k].sprintCount(level: level)
+            teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
+            if let d = points[k].values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
+            if day < monthFrom || day > monthTo {
+                let c = day.components
+                monthFrom = Day(year: c.year, month: c.month, day: 1)!
+                monthTo = monthFrom.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
+                lastSlot = slot(monthFrom, number: c.year * 12 + c.month - 1)
             }
+            accumulate(points[k].values, into: lastSlot)
         }
     }
 
@@ -129,14 +129,8 @@ public struct MonthlySums: Sendable {
         var at: [Int] = []  // the slots first (they may grow `slots`), then the sums in place
         at.reserveCapacity(other.starts.count)
         for k in other.starts.indices { at.append(slot(other.starts[k], number: other.months[k])) }
-        other.slots.withUnsafeBufferPointer { from in
-            slots.withUnsafeMutableBufferPointer { to in
-                for k in at.indices {
-                    WindowSummarizer.addAdditive(UnsafeRawPointer(from.baseAddress! + k),
-                                                 to: UnsafeMutableRawPointer(to.baseAddress! + at[k]))
-                }
-            }
-        }
+        let from = other.slots.span, additive = MetricSet.additive
+        for k in at.indices { slots[at[k]].add(from[k], of: additive) }
     }
 
     /// The slot of a month (its first day and month number), made when new.
@@ -153,7 +147,7 @@ public struct MonthlySums: Sendable {
         }
         starts.append(month)
         months.append(number)
-        slots.append(InlineArray(repeating: .nan))
+        slots.append(MetricSlots())
         return starts.count - 1
     }
 
@@ -163,6 +157,6 @@ public struct MonthlySums: Sendable {
 
     @inline(__always)
     private mutating func accumulate(_ values: MetricValues, into i: Int) {
-        slots.withUnsafeMutableBufferPointer { b in WindowSummarizer.addAdditive(values, to: &b[i]) }
+        slots[i].add(values, of: .additive)
     }
 }

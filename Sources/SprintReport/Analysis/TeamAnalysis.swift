@@ -13,7 +13,7 @@ enum TeamAnalysis {
         swap(&rows, &series.rows)
         var kept = 0
         for i in rows.indices where window.contains(rows[i].period) {
-            if !hasValue(rows[i].values) {
+            if rows[i].values.isEmpty {
                 let row = rows[i]
                 findings.append(Finding(severity: .info, kind: .missingPeriod, file: files[Int(row.source.file)],
                                         line: Int(row.source.line), team: series.team.name,
@@ -45,12 +45,5 @@ enum TeamAnalysis {
     /// Derives and checks the row's identities in place (`Identities.complete`).
     static func complete(_ row: inout PeriodRow, mode: ComputationMode) -> [Identities.Mismatch] {
         Identities.complete(&row.values, derived: &row.derived, mode: mode)
-    }
-
-    /// Whether any metric has a value (what `MetricValues.isEmpty` answers, without building
-    /// the set of present metrics: this runs once per row).
-    static func hasValue(_ v: MetricValues) -> Bool {
-        for i in 0..<Metric.count where !v.storage[i].isNaN { return true }
-        return false
     }
 }

@@ -53,8 +53,7 @@ enum RollingMean {
     where C.Element: WindowRow, C.Index == Int {
         var sum = 0.0, n = 0
         for j in Swift.max(rows.startIndex, i - WindowSummarizer.rollingWindow + 1)...i {
-            let d = rows[j].values.storage[Metric.totalWorkDelivered.index]
-            if !d.isNaN {
+            if let d = rows[j].values[.totalWorkDelivered] {
                 sum += d
                 n += 1
             }

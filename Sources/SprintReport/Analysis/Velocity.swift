@@ -14,14 +14,13 @@ enum Velocity {
         // Read in place (no copy of a row per step): D of each row, and for team-level rows
         // the sprint counts and SPRINT_VELOCITY values, in period order.
         var deliveries: [Double] = [], counts: [Int] = [], velocities: [Double] = []
-        points.withUnsafeBufferPointer { b in
-            for i in b.indices {
-                let v = b[i].values
-                if let d = v[.totalWorkDelivered] { deliveries.append(d) }
-                guard level == .team else { continue }
-                if let c = b[i].sprintCount(level: level) { counts.append(c) }
-                if let x = v[.sprintVelocity] { velocities.append(x) }
-            }
+        let rows = points.span  // read in place: no copy of a row per step
+        for i in rows.indices {
+            let v = rows[i].values
+            if let d = v[.totalWorkDelivered] { deliveries.append(d) }
+            guard level == .team else { continue }
+            if let c = rows[i].sprintCount(level: level) { counts.append(c) }
+            if let x = v[.sprintVelocity] { velocities.append(x) }
         }
         let sumD: Double? = deliveries.isEmpty ? nil : deliveries.reduce(0, +)
         switch level {

@@ -28,12 +28,11 @@ enum WindowSummarizer {
         var delivered: [(x: Double, y: Double)] = [], reliability: [Double] = []
         delivered.reserveCapacity(points.count)
         reliability.reserveCapacity(points.count)
-        points.withUnsafeBufferPointer { b in
-            for i in b.indices {
-                let v = b[i].values
-                if let y = v[.totalWorkDelivered] { delivered.append((x: Double(i), y: y)) }
-                if let c = v[.sprintCommit], c > 0, let dc = v[.deliveredCommit] { reliability.append(100 * dc / c) }
-            }
+        let rows = points.span
+        for i in rows.indices {
+            let v = rows[i].values
+            if let y = v[.totalWorkDelivered] { delivered.append((x: Double(i), y: y)) }
+            if let c = v[.sprintCommit], c > 0, let dc = v[.deliveredCommit] { reliability.append(100 * dc / c) }
         }
         let d = delivered.map(\.y)
         s.deliveryConsistency = Statistics.sampleStandardDeviation(d)
@@ -52,40 +51,15 @@ enum WindowSummarizer {
     }
 
     /// Sums of the additive metrics over the points where present (nil: never present).
-    static func totals<P: WindowRow>(_ points: [P]) -> MetricValues {
-        var t = InlineArray<20, Double>(repeating: .nan)  // plain running sums, stored once
-        points.withUnsafeBufferPointer { b in
-            for k in b.indices { addAdditive(b[k].values, to: &t) }
-        }
-        return MetricValues(slots: t)
-    }
-
-    /// Adds each additive metric present in `values` to `sum` (a missing sum starts at 0).
     /// The sums are plain doubles: each step gives the bits that summing into `MetricValues`
     /// would (those store every double exactly), without encoding the sums on every row.
-    @inline(__always)
-    static func addAdditive(_ values: MetricValues, to sum: inout InlineArray<20, Double>) {
-        values.addSlots(additiveMask, to: &sum)  // decodes the 9 additive slots only
+    static func totals<P: WindowRow>(_ points: [P]) -> MetricValues {
+        var t = MetricSlots()
+        let additive = MetricSet.additive
+        let rows = points.span
+        for k in rows.indices { t.add(rows[k].values, of: additive) }
+        return MetricValues(slots: t)
     }
-
-    /// The same on two slot arrays in memory (an `InlineArray<20, Double>` each, as in
-    /// `MonthlySums`), without a copy of either: raw pointers, no checked subscripts.
-    @inline(__always)
-    static func addAdditive(_ v: UnsafeRawPointer, to s: UnsafeMutableRawPointer) {
-        let x = v.assumingMemoryBound(to: Double.self), o = s.assumingMemoryBound(to: Double.self)
-        var m = additiveMask
-        while m != 0 {
-            let i = m.trailingZeroBitCount
-            m &= m &- 1
-            if x[i].isNaN { continue }
-            let t = o[i]
-            o[i] = (t.isNaN ? 0 : t) + x[i]
-        }
-    }
-
-    /// `Metric.additive`'s slots as bits (bit i: slot i), in index order as `Metric.additive`.
-    private static let additiveMask: Int = Metric.additive.reduce(0) { $0 | 1 << $1.index }
-
 
     /// Sets each point's `rolling` (mean of D over it and up to 2 before it).
     static func fillRolling(_ points: inout [SeriesPoint]) {

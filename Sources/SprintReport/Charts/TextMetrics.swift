@@ -41,21 +41,6 @@ enum TextMetrics {
         guard ch.isASCII, let a = ch.asciiValue else { return 1.0 }
         return advance(a)
     }
-
-    /// `text` shortened with `…` so it is at most `maxWidth` wide (whole characters kept).
-    static func truncate(_ text: String, fontSize: Double, maxWidth: Double) -> String {
-        if width(text, fontSize: fontSize) <= maxWidth { return text }
-        let budget = maxWidth - advance("…") * fontSize
-        var out = ""
-        var used = 0.0
-        for ch in text {
-            let w = advance(ch) * fontSize
-            if used + w > budget { break }
-            out.append(ch)
-            used += w
-        }
-        return out + "…"
-    }
 }
 
 extension TextMetrics {

@@ -5,18 +5,18 @@ public enum ExportReader {
 
     /// Reads and merges `paths` (`-` is standard input) in command-line order.
     /// Throws `InputErrors` (one `InputError` per bad file) when any input is unusable.
-    public static func read(paths: [String]) throws -> DataSet {
-        try read(paths: paths, chunkSize: defaultChunkSize)
+    public static func read(paths: [String], options: ReadOptions = ReadOptions()) throws -> DataSet {
+        try read(paths: paths, chunkSize: defaultChunkSize, options: options)
     }
 
     /// `read(paths:)` with the chunk size injectable, so tests can split a stream anywhere.
-    public static func read(paths: [String], chunkSize: Int) throws -> DataSet {
+    public static func read(paths: [String], chunkSize: Int, options: ReadOptions = ReadOptions()) throws -> DataSet {
         let store = RowStore()
         var summaries: [InputSummary] = []
         var extras: [[FileExtra]] = []
         var errors: [InputError] = []
         for (i, path) in paths.enumerated() {
-            let reader = FileReader(path: path, fileIndex: i, store: store, chunkSize: chunkSize)
+            let reader = FileReader(path: path, fileIndex: i, store: store, chunkSize: chunkSize, options: options)
             do {
                 let (summary, fileExtras) = try reader.read()
                 summaries.append(summary)

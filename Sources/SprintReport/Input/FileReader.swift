@@ -7,13 +7,15 @@ final class FileReader {
     let fileIndex: Int
     let store: RowStore
     let chunkSize: Int
+    let options: ReadOptions
     private var mapper: RecordMapper?
 
-    init(path: String, fileIndex: Int, store: RowStore, chunkSize: Int) {
+    init(path: String, fileIndex: Int, store: RowStore, chunkSize: Int, options: ReadOptions = ReadOptions()) {
         self.path = path
         self.fileIndex = fileIndex
         self.store = store
         self.chunkSize = chunkSize
+        self.options = options
     }
 
     /// What the file held once read; throws the file's first error.
@@ -56,7 +58,8 @@ final class FileReader {
         } else {
             let headers = (0..<record.count).map { record.string($0).trimmingSpaces }
             let plan = try HeaderPlan(headers: headers, file: path, line: record.line)
-            mapper = RecordMapper(plan: plan, path: path, fileIndex: fileIndex, store: store)
+            try options.check(plan, file: path, line: record.line)
+            mapper = RecordMapper(plan: plan, path: path, fileIndex: fileIndex, store: store, options: options)
         }
     }
 }

@@ -17,9 +17,6 @@ struct HeaderPlan {
     /// The file's single suffix mode, when all suffixed metric columns share one.
     private(set) var suffixMode: ComputationMode?
 
-    /// True when unsuffixed metric columns exist (they follow the row's mode).
-    var hasRowModeColumns: Bool { metricColumns.contains { $0.mode == nil } }
-
     /// Maps a header record; throws the header errors of the spec (line 1 of the file).
     init(headers: [String], file: String, line: Int) throws(InputError) {
         self.headers = headers

@@ -2,7 +2,7 @@
 /// into one `PeriodRow` per (team, period, mode); the row's source is its first record.
 extension RecordMapper {
     func long(_ r: borrowing CSVRecord, team: Int32, period: Period, key: String,
-              level: RowLevel, rowMode: ComputationMode, source: SourceRef) {
+              level: RowLevel, rowMode: ComputationMode, source: SourceRef) throws(InputError) {
         let nameText = text(r, col.metricName) ?? ""
         let known: (Metric, ComputationMode?)?
         if let cached = longMetricCache[nameText] {
@@ -10,6 +10,9 @@ extension RecordMapper {
         } else {
             known = HeaderName.metric(normalized: HeaderName.normalize(nameText))
             longMetricCache[nameText] = known
+        }
+        if let named = known?.1, let e = options.contradiction(named, "metric '\(nameText)'", file: path, line: r.line) {
+            throw e
         }
         let mode = known?.1 ?? rowMode
         let raw = r.bytes(col.value)

@@ -17,6 +17,7 @@ final class RecordMapper {
 
     let col: Columns
     private let suffixMode: ComputationMode?
+    let options: ReadOptions
     private let fieldCount: Int
     /// The plan's metric columns, flat, for the per-cell loop.
     private let metricPlan: [MetricColumn]
@@ -62,8 +63,6 @@ final class RecordMapper {
     @exclusivity(unchecked) private var textUsed = 0
     @exclusivity(unchecked) private var textSize = RecordMapper.textBlock
     static let textBlock = 64 * 1024
-    /// Code bytes of a record's two `MetricValues` (story points at 0, tickets at 64).
-    private let codeScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
 
     // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
     var extraNames: [String] = []
@@ -88,13 +87,12 @@ final class RecordMapper {
         var metricName = -1, value = -1
     }
 
-    deinit { codeScratch.deallocate() }
-
-    init(plan: HeaderPlan, path: String, fileIndex: Int, store: RowStore) {
+    init(plan: HeaderPlan, path: String, fileIndex: Int, store: RowStore, options: ReadOptions = ReadOptions()) {
         self.plan = plan
         self.path = path
         self.fileIndex = fileIndex
         self.store = store
+        self.options = options
         var c = Columns()
         let d = plan.dimension
         c.teamName = d[.teamName] ?? -1
@@ -180,22 +178,25 @@ final class RecordMapper {
         if last == nil || orderKey > lastKey { lastKey = orderKey; last = period }
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
-        let rowMode = mode(r) ?? suffixMode ?? .storyPoints
+        let named = mode(r)
+        if let named, let e = options.contradiction(named, "column '\(plan.headers[col.mode])'", file: path, line: r.line) {
+            throw e
+        }
+        let rowMode = named ?? suffixMode ?? options.defaultMode
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
             wide(r, team: team, period: period, level: level, rowMode: rowMode, source: source)
         } else {
-            long(r, team: team, period: period, key: period.sprintId ?? period.label, level: level,
+            try long(r, team: team, period: period, key: period.sprintId ?? period.label, level: level,
                  rowMode: rowMode, source: source)
         }
     }
 
     private func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, level: RowLevel,
                       rowMode: ComputationMode, source: SourceRef) {
-        // The common cell goes straight to its `MetricValues` code bytes (no division, no
+        // The common cell goes straight to its `MetricValues` hundredths (no division, no
         // double); the rest is parsed in full and set through the subscript afterwards.
-        let pointCodes = codeScratch, ticketCodes = codeScratch + 64
-        pointCodes.initialize(repeating: 0, count: 128)
+        var points = MetricValues(), tickets = MetricValues()
         var slow: [(index: Int, points: Bool, value: Double)] = []
         var usesPoints = false, usesTickets = false
         let rowIsPoints = rowMode == .storyPoints
@@ -205,13 +206,9 @@ final class RecordMapper {
             let c = mc.column
             let raw = r.bytes(c)
             if let h = NumberCell.hundredths(raw) {
-                let s = MetricValues.code(hundredths: h)
                 // A later column of the same metric and mode wins, as it would through the subscript.
                 if !slow.isEmpty { slow.removeAll { $0.index == mc.index && $0.points == isPoints } }
-                let p = (isPoints ? pointCodes : ticketCodes) + 3 &* mc.index
-                p[0] = UInt8(truncatingIfNeeded: s)
-                p[1] = UInt8(truncatingIfNeeded: s &>> 8)
-                p[2] = UInt8(truncatingIfNeeded: s &>> 16)
+                if isPoints { points.set(hundredths: h, at: mc.index) } else { tickets.set(hundredths: h, at: mc.index) }
                 if h < 0, mc.isWork { negative(mc.metric, Double(h) / 100, team: team, period: period, line: r.line) }
                 continue
             }
@@ -226,7 +223,6 @@ final class RecordMapper {
                 unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
             }
         }
-        var points = MetricValues(codeBytes: pointCodes), tickets = MetricValues(codeBytes: ticketCodes)
         for (i, isPoints, v) in slow {
             if isPoints { points.set(v, at: i) } else { tickets.set(v, at: i) }
         }
@@ -291,17 +287,35 @@ final class RecordMapper {
             return lastTeam
         }
         let keyText = String(decoding: key, as: UTF8.self)
+        var isNew = false
         let t = store.team(key: keyText) {
-            let name = text(r, col.teamName)
-            var path = Self.pathElements(cell(r, col.hierarchy))
-            let display = name ?? path.last ?? keyText
-            if path.isEmpty { path = [display] }
-            return Team(key: keyText, name: display, path: path, orgTree: text(r, col.orgTree))
+            isNew = true
+            return identity(r, key: keyText)
+        }
+        // A team met again in a later file: a renamed or moved team comes back under the same
+        // id with another name or path. Looked at once per file; built only when a cell differs.
+        if !isNew && !teamsSeen.contains(t) {
+            let known = store.currentIdentity(t)
+            let sameName = col.teamName < 0 || cell(r, col.teamName).elementsEqual(known.name.utf8)
+            let samePath = col.hierarchy < 0 || cell(r, col.hierarchy).elementsEqual(known.pathString.utf8)
+            if !sameName || !samePath {
+                let seen = identity(r, key: keyText)
+                if seen.name != known.name || seen.path != known.path { store.noteIdentity(t, seen) }
+            }
         }
         lastKeyColumn = keyColumn
         lastKeyBytes = Array(key)
         lastTeam = t
         return t
+    }
+
+    /// The team as this record names it: display name, path, org tree.
+    private func identity(_ r: borrowing CSVRecord, key: String) -> Team {
+        let name = text(r, col.teamName)
+        var path = Self.pathElements(cell(r, col.hierarchy))
+        let display = name ?? path.last ?? key
+        if path.isEmpty { path = [display] }
+        return Team(key: key, name: display, path: path, orgTree: text(r, col.orgTree))
     }
 
     /// The elements of a hierarchy cell: split at `/`, trimmed, empty ones dropped. An ASCII

@@ -27,6 +27,7 @@ struct RowMerger {
         }
         let anyExtras = !names.isEmpty || extras.contains { !$0.isEmpty }
         var findings = store.findings
+        let renamed = latestIdentities(findings: &findings)
         var series: [TeamSeries] = []
         series.reserveCapacity(store.buckets.count)
         for b in store.buckets.indices {
@@ -34,7 +35,7 @@ struct RowMerger {
             store.buckets[b].rows = []
             if bucket.rows.isEmpty { continue }
             if anyExtras { alignExtras(&bucket.rows, count: names.count, maps: fileMaps) }
-            let team = store.teams[Int(bucket.team)].team
+            let team = renamed[bucket.team] ?? store.teams[Int(bucket.team)].team
             var rows = dropDuplicates(bucket, team: team, findings: &findings)
             if !isOrdered(rows) { rows.sort { Period.precedes($0.period, $1.period) } }
             if rows.capacity > rows.count + rows.count / 4 {
@@ -54,6 +55,47 @@ struct RowMerger {
         }
         findings.sort(by: Finding.ordered)
         return DataSet(inputs: inputs, series: series, extraMetrics: names, findings: findings)
+    }
+
+    /// A team id met under several names or paths (a renamed or moved team) is shown as its
+    /// latest period names it (a tie: the later row); its other names are kept in
+    /// `otherNames` and said in one info finding. Read before duplicates are dropped, while
+    /// every row still has the sequence it was read with.
+    private func latestIdentities(findings: inout [Finding]) -> [Int32: Team] {
+        var out: [Int32: Team] = [:]
+        for (t, identities) in store.identities {
+            // Each identity's first row, and the latest row of all with the identity it carries.
+            var firstRow = [SourceRef?](repeating: nil, count: identities.count)
+            var latest: (period: Period, identity: Int)?
+            let b = store.teams[Int(t)].buckets
+            for bucket in [b.0, b.1, b.2, b.3] where bucket >= 0 {
+                for row in store.buckets[Int(bucket)].rows {
+                    let i = identities.lastIndex { $0.sequence <= row.period.sequence } ?? 0
+                    if firstRow[i].map({ row.source < $0 }) ?? true { firstRow[i] = row.source }
+                    if let l = latest, Period.precedes(row.period, l.period)
+                        || (!Period.precedes(l.period, row.period) && row.period.sequence < l.period.sequence) {
+                        continue
+                    }
+                    latest = (row.period, i)
+                }
+            }
+            guard let latest else { continue }
+            var team = identities[latest.identity].team
+            var others: [(name: String, file: String)] = []
+            for (i, identity) in identities.enumerated() {
+                guard let first = firstRow[i], identity.team.name != team.name,
+                      !others.contains(where: { $0.name == identity.team.name }) else { continue }
+                others.append((identity.team.name, inputs[Int(first.file)].path))
+            }
+            team.otherNames = others.map(\.name)
+            out[t] = team
+            guard !others.isEmpty, let at = firstRow[latest.identity] else { continue }
+            let also = others.map { "'\($0.name)' in \($0.file)" }.joined(separator: ", ")
+            findings.append(Finding(severity: .info, kind: .teamRenamed, file: inputs[Int(at.file)].path,
+                                    line: Int(at.line), team: team.name, period: latest.period.label,
+                                    message: "team id '\(team.key)' is also named \(also); shown under its name in its latest period"))
+        }
+        return out
     }
 
     private func isOrdered(_ rows: [PeriodRow]) -> Bool {

@@ -21,6 +21,15 @@ final class RowStore {
     @exclusivity(unchecked) var findings: [Finding] = []
     /// Input order of records over all files (`Period.sequence`).
     @exclusivity(unchecked) var sequence = 0
+    /// Teams whose id came with another name or path (a renamed or moved team): each identity
+    /// from the record where it began (`sequence`; the first identity at 0). Rows read from
+    /// that record on, until the next one, carry it. Empty for almost every team.
+    @exclusivity(unchecked) var identities: [Int32: [Identity]] = [:]
+
+    struct Identity {
+        var sequence: Int
+        var team: Team
+    }
 
     /// The team with `key`, created from `make` the first time.
     func team(key: String, make: () -> Team) -> Int32 {
@@ -32,6 +41,15 @@ final class RowStore {
     }
 
     func teamName(_ i: Int32) -> String { teams[Int(i)].team.name }
+
+    /// The identity (name, path, org tree) team `i` has at this point of the input.
+    func currentIdentity(_ i: Int32) -> Team { identities[i]?.last?.team ?? teams[Int(i)].team }
+
+    /// Team `i` appears as `team` from the current record on.
+    func noteIdentity(_ i: Int32, _ team: Team) {
+        if identities[i] == nil { identities[i] = [Identity(sequence: 0, team: teams[Int(i)].team)] }
+        identities[i]?.append(Identity(sequence: sequence, team: team))
+    }
 
     /// The bucket of (team, mode, level).
     @inline(__always)

@@ -7,6 +7,8 @@ public enum FindingKind: String, Sendable, CaseIterable, Comparable {
     case unknownColumn = "unknown-column"
     case unparsedValue = "unparsed-value"
     case missingPeriod = "missing-period"
+    /// Info: one team id under several names (a renamed team), shown under its latest name.
+    case teamRenamed = "team-renamed"
 
     public static func < (a: FindingKind, b: FindingKind) -> Bool { a.rawValue < b.rawValue }
 
@@ -20,6 +22,7 @@ public enum FindingKind: String, Sendable, CaseIterable, Comparable {
         case .unknownColumn: "Columns that were ignored"
         case .unparsedValue: "Cells that are not numbers"
         case .missingPeriod: "Periods without any value"
+        case .teamRenamed: "Teams that were renamed"
         }
     }
 }

@@ -3,11 +3,6 @@ public enum MetricGroup: String, Sendable, CaseIterable {
     case work, delivery, deliveryAnalysis, analysis
 }
 
-/// Where the platform exports a metric: on sprint-level rows, team-level rows, or both.
-public enum MetricAvailability: String, Sendable {
-    case sprint, team, both
-}
-
 /// How a metric's value reads.
 public enum UnitKind: String, Sendable {
     /// Work in the file's computation mode (story points or tickets).
@@ -45,7 +40,8 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
     case averageSprintSize = "AVERAGE_SPRINT_SIZE"
     case workRemovalRatePercent = "WORK_REMOVAL_RATE_PERCENT"
 
-    /// Number of metrics; `MetricValues` holds one slot per metric.
+    /// Number of metrics: `MetricValues` and `MetricSlots` hold one slot per metric (their
+    /// storage sizes are literals; a test checks them against this).
     public static let count = 20
 
     /// Position in `allCases`: the slot in `MetricValues`.
@@ -88,15 +84,6 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public var availability: MetricAvailability {
-        switch self {
-        case .sprintVelocity, .predictabilityDeliveryConsistency,
-             .predictabilityReliabilityOfCommitment, .averageSprintSize: .team
-        case .ticketsRemovedMidSprint: .sprint
-        default: .both
-        }
-    }
-
     public var unitKind: UnitKind {
         switch self {
         case .scopeCreepPercent, .committedWorkDeliveredPercent, .creepWorkDeliveredPercent,
@@ -116,6 +103,9 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
         default: false
         }
     }
+
+    /// Every metric, by `index`.
+    static let byIndex: [Metric] = allCases
 
     /// The additive metrics, in order: the keys of `totals`.
     public static let additive: [Metric] = allCases.filter(\.isAdditive)
@@ -194,7 +184,24 @@ public struct MetricSet: Hashable, Sendable, Sequence {
     public mutating func insert(_ m: Metric) { bits |= 1 << UInt32(m.index) }
     public mutating func remove(_ m: Metric) { bits &= ~(1 << UInt32(m.index)) }
     public var isEmpty: Bool { bits == 0 }
-    public func makeIterator() -> IndexingIterator<[Metric]> {
-        Metric.allCases.filter { contains($0) }.makeIterator()
+    /// Every metric.
+    public static var all: MetricSet {
+        var s = MetricSet()
+        s.bits = 1 << UInt32(Metric.count) - 1
+        return s
+    }
+    /// The additive metrics (`Metric.additive`).
+    public static let additive = MetricSet(Metric.additive)
+    /// The metrics in the set, in `Metric.index` order.
+    public func makeIterator() -> Iterator { Iterator(bits: bits & MetricSet.all.bits) }
+
+    public struct Iterator: IteratorProtocol {
+        var bits: UInt32
+        public mutating func next() -> Metric? {
+            guard bits != 0 else { return nil }
+            let i = bits.trailingZeroBitCount
+            bits &= bits &- 1
+            return Metric.byIndex[i]
+        }
     }
 }

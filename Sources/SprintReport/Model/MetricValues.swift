@@ -1,247 +1,230 @@
 /// The values of every known metric for one period, stored inline (no allocation per row).
 /// A missing value is `nil` through the API; missing is never zero.
 ///
-/// Compact representation (a row of an org export is retained for the whole run, so its
-/// size is the reader's memory per row): each metric is a 3-byte code. Code 0 is missing;
-/// any other code `s` stands for the hundredths `c = s − 2^23`, i.e. the double
-/// `Double(c) / 100`. A value is stored that way only when that division gives back the
-/// very same bits (IEEE division is correctly rounded, so every decimal with at most two
-/// fraction digits and |c| < 2^23 — an export's figures — round-trips exactly; `-0.0`,
-/// `1/3` and the like do not). The first value that does not switches the whole row to
-/// `wide`: 20 plain doubles (NaN = missing) in a heap array. Reads return bit-identical
-/// doubles to what was stored, in either form.
+/// Compact representation (a row of an org export is kept for the whole run, so its size is
+/// the reader's memory per row): each metric is a 3-byte `Code`, the hundredths of the value
+/// (an export's figures have at most two decimals). The first value that is not exactly a
+/// number of hundredths (`1/3`, `-0.0`, a derived percentage) switches the whole row to
+/// `wide`: one plain double per metric (NaN = missing) in a heap array. Reads give back
+/// bit-identical doubles to what was stored, in either form. The codes never leave this
+/// file: the reader stores hundredths (`set(hundredths:at:)`), the JSON writer reads them
+/// (`forEachValue`), everything else sees doubles.
 public struct MetricValues: Sendable, Equatable {
-    /// Empty while compact; else all 20 values (NaN = missing), and `codes` is unused.
-    @usableFromInline var wide: [Double]
-    /// 3 bytes per metric, little-endian, by `Metric.index`.
-    @usableFromInline var codes: InlineArray<60, UInt8>
+    /// Empty while compact; else every slot (NaN = missing), and `codes` is unused.
+    private var wide: [Double]
+    /// The compact form, one code per metric.
+    private var codes: Codes
 
-    /// Bias of the codes: code `s` is the hundredths `s - bias`.
-    @usableFromInline static let bias = 1 << 23
-    /// Largest |hundredths| kept compact (codes 1 … 2^24 − 1; 0 is missing).
-    @usableFromInline static let limit = (1 << 23) - 1
-
+    /// Every metric missing.
     public init() {
         wide = []
-        codes = .init(repeating: 0)
+        codes = Codes()
     }
 
-    @inlinable @inline(__always)
-    func code(_ i: Int) -> Int {
-        Int(codes[3 &* i]) | Int(codes[3 &* i &+ 1]) << 8 | Int(codes[3 &* i &+ 2]) << 16
-    }
+    // MARK: - The compact code
 
-    @inlinable @inline(__always)
-    mutating func setCode(_ s: Int, _ i: Int) {
-        withUnsafeMutablePointer(to: &codes) { cp in  // in place: no copy of the 60 bytes
-            let c = UnsafeMutableRawPointer(cp).assumingMemoryBound(to: UInt8.self)
-            c[3 &* i] = UInt8(truncatingIfNeeded: s)
-            c[3 &* i &+ 1] = UInt8(truncatingIfNeeded: s >> 8)
-            c[3 &* i &+ 2] = UInt8(truncatingIfNeeded: s >> 16)
+    /// The code of one value. This is the definition of the compact form:
+    ///
+    ///     code 0              missing
+    ///     code h + 2^23       the hundredths h, |h| ≤ 2^23 − 1: the double Double(h) / 100
+    ///
+    /// A double is given a code only when it *is* `Double(h) / 100` for such an h, bit for
+    /// bit (`hundredths(exactly:)`). IEEE division is correctly rounded, so every decimal
+    /// with at most two fraction digits and |h| < 2^23 qualifies; `-0.0` and `1/3` do not.
+    private enum Code {
+        static let missing = 0
+        static let bias = 1 << 23
+        /// The largest |h| that has a code (codes are 1 … 2^24 − 1).
+        static let limit = bias - 1
+
+        @inline(__always) static func encode(hundredths h: Int) -> Int { h &+ bias }
+        @inline(__always) static func hundredths(_ code: Int) -> Int { code &- bias }
+        /// The double of a code, NaN when missing.
+        @inline(__always) static func value(_ code: Int) -> Double {
+            code == missing ? .nan : Double(hundredths(code)) / 100
+        }
+
+        /// The hundredths h with `Double(h) / 100 == v` bit for bit and |h| ≤ `limit`, if any.
+        @inline(__always) static func hundredths(exactly v: Double) -> Int? {
+            let c = v * 100
+            guard c.magnitude < Double(limit) + 1 else { return nil }
+            // Nearest integer by truncating c ± 0.5 (no libm call); the round trip below is
+            // the proof of exactness, so a miss only costs the compact form.
+            let h = Int(c < 0 ? c - 0.5 : c + 0.5)
+            guard h.magnitude <= UInt(limit), (Double(h) / 100).bitPattern == v.bitPattern else { return nil }
+            return h
         }
     }
 
+    /// The codes of all metrics: 3 bytes each, little-endian, by `Metric.index`.
+    private struct Codes {
+        /// Three bytes per metric (a generic value parameter takes only a literal:
+        /// `ModelMetricValuesTests` checks that this is `3 × Metric.count`).
+        typealias Bytes = InlineArray<60, UInt8>
+        var bytes = Bytes(repeating: 0)
+
+        /// The code of metric `i`. A run of reads takes `bytes.span` once and reads through
+        /// `code(_:in:)`: Swift copies a borrowed `InlineArray` for each access to it.
+        @inline(__always) subscript(i: Int) -> Int {
+            get {
+                precondition(Self.holds(i), "no such metric")
+                return Self.code(i, in: bytes.span)
+            }
+            set {
+                precondition(Self.holds(i), "no such metric")  // once for the 3 bytes
+                bytes[unchecked: 3 &* i] = UInt8(truncatingIfNeeded: newValue)
+                bytes[unchecked: 3 &* i &+ 1] = UInt8(truncatingIfNeeded: newValue &>> 8)
+                bytes[unchecked: 3 &* i &+ 2] = UInt8(truncatingIfNeeded: newValue &>> 16)
+            }
+        }
+
+        @inline(__always) static func holds(_ i: Int) -> Bool { UInt(bitPattern: i) < UInt(Metric.count) }
+
+        /// The code of metric `i`, which the caller has checked (`holds`).
+        @inline(__always) static func code(_ i: Int, in bytes: Span<UInt8>) -> Int {
+            Int(bytes[unchecked: 3 &* i]) | Int(bytes[unchecked: 3 &* i &+ 1]) << 8
+                | Int(bytes[unchecked: 3 &* i &+ 2]) << 16
+        }
+    }
+
+    /// How many metrics the compact form holds (`Metric.count`, checked by a test).
+    static var codeCapacity: Int { Codes.Bytes.count / 3 }
+
+    /// The largest |hundredths| that `set(hundredths:at:)` stores compactly.
+    static var compactLimit: Int { Code.limit }
+
+    // MARK: - Reading and writing one value
+
     /// The value of slot `i`, NaN when missing.
-    @inlinable @inline(__always)
-    func raw(_ i: Int) -> Double {
+    @inline(__always)
+    private func slot(_ i: Int) -> Double {
         if _slowPath(!wide.isEmpty) { return wide[i] }
-        let s = code(i)
-        return s == 0 ? .nan : Double(s &- Self.bias) / 100
+        return Code.value(codes[i])
     }
 
     // Inlined at every use: analysis and output read values per row and metric.
-    @inlinable public subscript(metric: Metric) -> Double? {
+    public subscript(metric: Metric) -> Double? {
         @inline(__always) get {
-            let i = metric.index
-            if _fastPath(wide.isEmpty) {
-                let s = code(i)
-                return s == 0 ? nil : Double(s &- Self.bias) / 100
-            }
-            let v = wide[i]
+            let v = slot(metric.index)
             return v.isNaN ? nil : v
         }
         set { set(newValue ?? .nan, at: metric.index) }
     }
 
-    /// Stores `v` (NaN = missing) in slot `i`, compactly when it round-trips exactly.
-    @inlinable
+    /// Stores `v` (NaN = missing) in slot `i`, compactly when it has a code.
     mutating func set(_ v: Double, at i: Int) {
         if wide.isEmpty {
-            if v.isNaN { setCode(0, i); return }
-            let c = v * 100
-            if c.magnitude < Double(Self.limit) + 1 {
-                // Nearest integer by truncating c ± 0.5 (no libm call); the round trip below
-                // is the proof of exactness, so a miss only costs the compact form.
-                let n = Int(c < 0 ? c - 0.5 : c + 0.5)
-                if n.magnitude <= UInt(Self.limit), (Double(n) / 100).bitPattern == v.bitPattern {
-                    setCode(n &+ Self.bias, i)
-                    return
-                }
-            }
+            if v.isNaN { codes[i] = Code.missing; return }
+            if let h = Code.hundredths(exactly: v) { codes[i] = Code.encode(hundredths: h); return }
             widen()
         }
         wide[i] = v
     }
 
-    /// Switches to 20 plain doubles.
-    @usableFromInline
-    mutating func widen() {
+    /// The reader's shortcut: stores `Double(hundredths) / 100`, as `set` would, without the
+    /// division and the round trip (every such value with |hundredths| ≤ `compactLimit` has
+    /// a code; any other goes through `set`).
+    @inline(__always)
+    mutating func set(hundredths h: Int, at i: Int) {
+        if _fastPath(wide.isEmpty && h.magnitude <= UInt(Code.limit)) {
+            codes[i] = Code.encode(hundredths: h)
+        } else {
+            set(Double(h) / 100, at: i)
+        }
+    }
+
+    /// Switches to one plain double per metric.
+    private mutating func widen() {
         var w = [Double](repeating: .nan, count: Metric.count)
-        for i in 0..<Metric.count { w[i] = raw(i) }
+        for i in 0..<Metric.count { w[i] = Code.value(codes[i]) }
         wide = w
     }
 
-    /// The reader's fast path: stores the value `hundredths / 100` exactly as `set` would
-    /// store `Double(hundredths) / 100`, without the division. `|hundredths|` must be at
-    /// most `compactLimit`.
-    @inline(__always)
-    mutating func set(hundredths: Int, at i: Int) {
-        if wide.isEmpty { setCode(hundredths &+ Self.bias, i) } else { wide[i] = Double(hundredths) / 100 }
+    // MARK: - Many values at once
+
+    /// A stored value in its exact form.
+    enum Exact {
+        /// The value is `Double(k) / 100` exactly (a compact row).
+        case hundredths(Int)
+        case double(Double)
+
+        @inline(__always) var double: Double {
+            switch self {
+            case .hundredths(let k): Double(k) / 100
+            case .double(let v): v
+            }
+        }
     }
 
-    /// Compact values from 60 code bytes (3 per metric, little-endian, `hundredths + 2^23`,
-    /// 0 = missing): the reader fills them straight from the cells (`codeBytes(hundredths:)`).
-    init(codeBytes: UnsafeRawPointer) {
-        wide = []
-        codes = codeBytes.loadUnaligned(as: InlineArray<60, UInt8>.self)
+    /// Calls `body` for each of `metrics` that has a value, in `Metric.index` order, with its
+    /// slot and exact value: hundredths while the row is compact (so a writer can print them
+    /// without going through a double), else the double. Reads only those metrics' slots.
+    @inline(__always)
+    func forEachValue(of metrics: MetricSet = .all, _ body: (_ slot: Int, _ value: Exact) -> Void) {
+        var m = metrics.bits & MetricSet.all.bits  // bits past the metrics name none
+        if _fastPath(wide.isEmpty) {  // the form is tested once, not per slot
+            let bytes = codes.bytes.span
+            while m != 0 {
+                let i = m.trailingZeroBitCount
+                m &= m &- 1
+                let code = Codes.code(i, in: bytes)  // i < Metric.count: the mask has no other bits
+                if code != Code.missing { body(i, .hundredths(Code.hundredths(code))) }
+            }
+        } else {
+            while m != 0 {
+                let i = m.trailingZeroBitCount
+                m &= m &- 1
+                let v = wide[i]
+                if !v.isNaN { body(i, .double(v)) }
+            }
+        }
     }
 
-    /// The 3 code bytes of `hundredths` (|hundredths| ≤ `compactLimit`), as the low 24 bits.
-    @inline(__always)
-    static func code(hundredths: Int) -> Int { hundredths &+ bias }
+    /// Every value as a plain double, for code that computes on all metrics of a row.
+    public var slots: MetricSlots {
+        var out = MetricSlots()
+        forEachValue { i, v in out[slot: i] = v.double }
+        return out
+    }
 
-    /// The largest |hundredths| that `set(hundredths:at:)` takes.
-    static var compactLimit: Int { limit }
+    /// Values from plain doubles, each stored as `set` stores it: the same bits read back,
+    /// compact while every value has a code.
+    public init(slots: MetricSlots) {
+        self.init()
+        slots.forEachValue { i, v in set(v, at: i) }
+    }
+
+    /// Stores the values that `slots` has of `metrics`, each as `set` stores it: e.g. the
+    /// values a computation on `slots` derived.
+    mutating func store(_ slots: MetricSlots, of metrics: MetricSet) {
+        slots.forEachValue(of: metrics) { i, v in set(v, at: i) }
+    }
 
     /// The metrics that have a value.
     public var present: MetricSet {
         var s = MetricSet()
-        for m in Metric.allCases where !raw(m.index).isNaN { s.insert(m) }
+        forEachValue { i, _ in s.bits |= 1 << UInt32(i) }
         return s
     }
 
     /// Whether no metric has a value.
     public var isEmpty: Bool {
         if wide.isEmpty {
-            for i in 0..<Metric.count where code(i) != 0 { return false }
+            for i in 0..<Metric.count where codes[i] != Code.missing { return false }
             return true
         }
         for v in wide where !v.isNaN { return false }
         return true
     }
 
-    /// Whether the values are held as 3-byte codes (no heap storage).
+    /// Whether the values are held as codes (no heap storage).
     public var isCompact: Bool { wide.isEmpty }
 
-    /// All 20 slots as plain doubles (NaN = missing), by `Metric.index`.
-    @inlinable public var slots: InlineArray<20, Double> {
-        var out = InlineArray<20, Double>(repeating: .nan)
-        if _fastPath(wide.isEmpty) {  // the form is tested once, not per slot
-            // Through raw pointers: InlineArray's checked subscripts were ≈ 40 instructions
-            // a slot here (callgrind), and this runs for every row.
-            withUnsafeMutablePointer(to: &out) { op in
-                let o = UnsafeMutableRawPointer(op).assumingMemoryBound(to: Double.self)
-                withUnsafePointer(to: codes) { cp in
-                    let c = UnsafeRawPointer(cp).assumingMemoryBound(to: UInt8.self)
-                    for i in 0..<Metric.count {
-                        let s = Int(c[3 &* i]) | Int(c[3 &* i &+ 1]) << 8 | Int(c[3 &* i &+ 2]) << 16
-                        if s != 0 { o[i] = Double(s &- Self.bias) / 100 }
-                    }
-                }
-            }
-        } else {
-            for i in 0..<Metric.count { out[i] = wide[i] }
-        }
-        return out
-    }
-
-    /// Adds each slot of `mask` (bit i: slot i) that has a value to `sums` (a missing sum
-    /// starts at 0), reading only those slots: `sums[i] = (sums[i] or 0) + value`.
-    @inlinable @inline(__always)
-    func addSlots(_ mask: Int, to sums: inout InlineArray<20, Double>) {
-        var m = mask
-        withUnsafeMutablePointer(to: &sums) { sp in
-            let o = UnsafeMutableRawPointer(sp).assumingMemoryBound(to: Double.self)
-            if _fastPath(wide.isEmpty) {
-                withCodes { c in
-                    while m != 0 {
-                        let i = m.trailingZeroBitCount
-                        m &= m &- 1
-                        let s = Int(c[3 &* i]) | Int(c[3 &* i &+ 1]) << 8 | Int(c[3 &* i &+ 2]) << 16
-                        if s == 0 { continue }
-                        let t = o[i]
-                        o[i] = (t.isNaN ? 0 : t) + Double(s &- Self.bias) / 100
-                    }
-                }
-            } else {
-                while m != 0 {
-                    let i = m.trailingZeroBitCount
-                    m &= m &- 1
-                    let x = wide[i]
-                    if x.isNaN { continue }
-                    let t = o[i]
-                    o[i] = (t.isNaN ? 0 : t) + x
-                }
-            }
-        }
-    }
-
-    /// Runs `body` on the 60 code bytes (3 per slot, little-endian, 0 = missing, else
-    /// hundredths + 2^23); meaningful only while compact (`isCompact`).
-    @inlinable @inline(__always)
-    func withCodes<R>(_ body: (UnsafePointer<UInt8>) throws -> R) rethrows -> R {
-        try withUnsafePointer(to: codes) { try body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
-    }
-
-    /// The hundredths of a code read through `withCodes` (`code - 2^23`).
-    @inlinable @inline(__always)
-    static func hundredths(code: Int) -> Int { code &- bias }
-
-    /// Values from 20 plain slots (NaN = missing), each stored as `set` stores it: the same
-    /// bits read back, compact while every value round-trips.
-    @inlinable public init(slots: InlineArray<20, Double>) {
-        self.init()
-        for i in 0..<Metric.count where !slots[i].isNaN { set(slots[i], at: i) }
-    }
-
-    /// Runs `body` on the 20 slots decoded into plain doubles (NaN = missing), for code that
-    /// works on every metric of a row at once.
-    @inlinable public func withSlots<R>(_ body: (UnsafePointer<Double>) throws -> R) rethrows -> R {
-        let s = slots
-        return try withUnsafePointer(to: s) { try body(UnsafeRawPointer($0).assumingMemoryBound(to: Double.self)) }
-    }
-
-    /// Runs `body` on the 20 slots decoded into plain doubles, then stores back every slot
-    /// whose bits changed (through `set`, so exactness and the compact form are kept).
-    @inlinable public mutating func withMutableSlots<R>(_ body: (UnsafeMutablePointer<Double>) throws -> R) rethrows -> R {
-        let before = slots
-        var after = before
-        let result = try withUnsafeMutablePointer(to: &after) {
-            try body(UnsafeMutableRawPointer($0).assumingMemoryBound(to: Double.self))
-        }
-        withUnsafePointer(to: before) { bp in
-            withUnsafePointer(to: after) { ap in  // compared in place, not slot by slot through copies
-                let b = UnsafeRawPointer(bp).assumingMemoryBound(to: UInt64.self)
-                let a = UnsafeRawPointer(ap).assumingMemoryBound(to: Double.self)
-                for i in 0..<Metric.count where a[i].bitPattern != b[i] { set(a[i], at: i) }
-            }
-        }
-        return result
-    }
-
-    /// Slot view kept for code that reads `storage[i]` (NaN = missing).
-    public struct Slots {
-        @usableFromInline let values: MetricValues
-        @usableFromInline init(values: MetricValues) { self.values = values }
-        @inlinable public subscript(i: Int) -> Double { values.raw(i) }
-    }
-
-    /// The values by `Metric.index`, NaN where missing.
-    @inlinable public var storage: Slots { Slots(values: self) }
-
+    /// Equal when every metric has the same value (or is missing in both), whichever form
+    /// either side is in.
     public static func == (a: MetricValues, b: MetricValues) -> Bool {
         for i in 0..<Metric.count {
-            let x = a.raw(i), y = b.raw(i)
+            let x = a.slot(i), y = b.slot(i)
             if x.isNaN != y.isNaN || (!x.isNaN && x != y) { return false }
         }
         return true

@@ -9,12 +9,16 @@ public struct Team: Sendable, Hashable {
     public var path: [String]
     /// The org tree's name (`Org_Tree`), when the export names it.
     public var orgTree: String?
+    /// Earlier names of a renamed team (the same id under another name in other rows), in
+    /// the order first seen; `name` is the one of its latest period.
+    public var otherNames: [String]
 
-    public init(key: String, name: String, path: [String], orgTree: String? = nil) {
+    public init(key: String, name: String, path: [String], orgTree: String? = nil, otherNames: [String] = []) {
         self.key = key
         self.name = name
         self.path = path
         self.orgTree = orgTree
+        self.otherNames = otherNames
     }
 
     /// The path as the export writes it: `Engineering/Platform/Falcon`.

@@ -41,25 +41,13 @@ enum SeriesJSON {
             c.day(period.end)
             c.put(", \"values\": {")
             var first = true
-            if values.isCompact {  // each value is its hundredths k, exactly Double(k) / 100
-                values.withCodes { codes in
-                    for i in 0..<Metric.count {
-                        let s = Int(codes[3 &* i]) | Int(codes[3 &* i &+ 1]) << 8 | Int(codes[3 &* i &+ 2]) << 16
-                        if s == 0 { continue }
-                        if !first { c.put(", ") }
-                        first = false
-                        c.putPadded(text.key(i))
-                        c.hundredths(Int64(MetricValues.hundredths(code: s)))
-                    }
-                }
-            } else {
-                for i in 0..<Metric.count {
-                    let v = values.storage[i]
-                    if v.isNaN { continue }
-                    if !first { c.put(", ") }
-                    first = false
-                    c.putPadded(text.key(i))
-                    c.number(v)
+            values.forEachValue { i, value in
+                if !first { c.put(", ") }
+                first = false
+                c.putPadded(text.key(i))
+                switch value {
+                case .hundredths(let k): c.hundredths(Int64(k))  // exactly Double(k) / 100, digit by digit
+                case .double(let v): c.number(v)
                 }
             }
             c.put("}, \"derived\": [")

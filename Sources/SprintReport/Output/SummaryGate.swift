@@ -7,6 +7,9 @@ public struct SummaryGate: Sendable {
     /// Org nodes are not gated.
     public var failOnBand: Band?
 
+    /// How many tripping figures the reason names; a CI log line stays short however many trip.
+    public static let named = 5
+
     public init(failOnFindings: Bool = false, failOnBand: Band? = nil) {
         self.failOnFindings = failOnFindings
         self.failOnBand = failOnBand
@@ -20,15 +23,25 @@ public struct SummaryGate: Sendable {
             if n > 0 { reasons.append("\(n) warning finding\(n == 1 ? "" : "s")") }
         }
         if let limit = failOnBand {
-            let below = report.teams.flatMap { t in
-                BandedFigure.allCases.compactMap { f -> String? in
-                    guard let b = t.summary.bands[f], b > limit else { return nil }
-                    return "\(t.team.pathString) (\(t.mode.rawValue)) \(f.label) is \(b.rawValue)"
+            var named: [String] = []
+            var total = 0
+            var teams = Set<String>()
+            for t in report.teams {
+                for f in BandedFigure.allCases {
+                    guard let b = t.summary.bands[f], b > limit else { continue }
+                    total += 1
+                    teams.insert(t.team.key)
+                    // The first few are named, the rest counted: the summary lists them all.
+                    if named.count < Self.named {
+                        named.append(TerminalText.clean("\(t.team.pathString) (\(t.mode.unitName)) \(f.label) is \(b.rawValue)"))
+                    }
                 }
             }
-            if !below.isEmpty {
-                reasons.append("\(below.count) banded figure\(below.count == 1 ? "" : "s") below \(limit.rawValue): "
-                    + below.joined(separator: "; "))
+            if total > 0 {
+                var reason = "\(total) banded figure\(total == 1 ? "" : "s") of \(teams.count) team\(teams.count == 1 ? "" : "s") "
+                    + "below \(limit.rawValue): " + named.joined(separator: "; ")
+                if total > named.count { reason += "; … and \(total - named.count) more: see the summary" }
+                reasons.append(reason)
             }
         }
         return reasons.isEmpty ? nil : reasons.joined(separator: "; ")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `summary --format json` (`summary-json.md`): the report as one JSON object, keys in the
 /// documented order, full-precision numbers, `null` for undefined figures.
 public enum SummaryJSON {
@@ -11,37 +13,73 @@ public enum SummaryJSON {
     ]
 
     /// The document's text (UTF-8, final newline); the same report gives the same bytes.
-    public static func render(_ report: Report) -> String { JSONWriter.text { write(report, to: &$0) } }
+    /// With a `comparison` (`--compare`), the document gains the baseline members
+    /// (docs/summary-json-compare.md); without one it is exactly the plain document.
+    public static func render(_ report: Report, comparison: WindowComparison? = nil) -> String {
+        JSONWriter.text { write(report, comparison: comparison, to: &$0) }
+    }
 
     /// The same bytes handed to `sink` in pieces of about `chunk` bytes (a large
     /// organisation's document never exists whole in memory).
-    public static func write(_ report: Report, chunk: Int = 1 << 20, to sink: @escaping ([UInt8]) -> Void) {
+    public static func write(_ report: Report, comparison: WindowComparison? = nil, chunk: Int = 1 << 20,
+                             to sink: @escaping ([UInt8]) -> Void) {
         var w = JSONWriter(chunk: chunk, sink: sink)
-        write(report, to: &w)
+        write(report, comparison: comparison, to: &w)
         w.finish()
     }
 
     /// The same bytes handed to `sink` in place (each piece valid during the call only), the
     /// teams formatted in parallel `teamsPerTask` at a time: no copy of any piece.
-    public static func write(_ report: Report, chunk: Int = 1 << 20, teamsPerTask: Int = 16,
-                             bytes sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    public static func write(_ report: Report, comparison: WindowComparison? = nil, chunk: Int = 1 << 20,
+                             teamsPerTask: Int = 16, bytes sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var w = JSONWriter(chunk: chunk, bytesSink: sink)
-        write(report, to: &w, teamsPerTask: teamsPerTask)
+        write(report, comparison: comparison, to: &w, teamsPerTask: teamsPerTask)
         w.finish()
+    }
+
+    /// The file name of the document inside a site (`build`): other tools read a published
+    /// report from it, and `build --previous` reads the last one.
+    public static let siteFile = "summary.json"
+
+    /// Writes the document to a new file at `path` in pieces (the bytes `summary --format json`
+    /// prints for the same report and comparison); `what` names the output in an error.
+    static func writeFile(_ report: Report, comparison: WindowComparison? = nil, to path: String,
+                          what: String) throws {
+        let file = try NewFile(path, what: what)
+        let failure = FirstError()
+        write(report, comparison: comparison) { (piece: UnsafeBufferPointer<UInt8>) in
+            guard failure.error == nil else { return }
+            do { try file.write(piece) } catch { failure.error = error }
+        }
+        if let error = failure.error {
+            file.abandon()
+            throw error
+        }
+        try file.close()
+    }
+
+    /// The first error of a sink that cannot throw (the sink runs on the writing thread only).
+    private final class FirstError: @unchecked Sendable {
+        var error: Error?
     }
 
     /// The document, streamed member by member (no tree of values); the teams are formatted
     /// in parallel, `teamsPerTask` per task, and appended in order (the same bytes whatever
     /// the thread count or `teamsPerTask`).
-    public static func write(_ report: Report, to w: inout JSONWriter, teamsPerTask: Int = 16) {
+    public static func write(_ report: Report, comparison: WindowComparison? = nil, to w: inout JSONWriter,
+                             teamsPerTask: Int = 16) {
         w.beginObject()
         w.key("schemaVersion"); w.number(schemaVersion)
         w.key("generator"); w.string(SprintReportVersion.generator)
         w.key("window")
-        w.beginObject()
-        w.key("from"); w.string(report.window.from?.description)
-        w.key("to"); w.string(report.window.to?.description)
-        w.endObject()
+        window(report.window, to: &w)
+        if let comparison {
+            w.key("baseline")
+            w.beginObject()
+            w.key("window")
+            window(comparison.baselineWindow, to: &w)
+            w.endObject()
+        }
         w.key("inputs")
         w.beginArray()
         for i in report.inputs { input(i, to: &w) }
@@ -49,16 +87,30 @@ public enum SummaryJSON {
         w.key("teams")
         w.beginArray()
         let teams = report.teams
-        w.elements(count: teams.count, batch: teamsPerTask) { i, w in team(teams[i], to: &w) }
+        if let comparison {
+            let compared = comparison.teams
+            w.elements(count: teams.count, batch: teamsPerTask) { i, w in
+                team(teams[i], compared: .some(compared[i]), to: &w)
+            }
+        } else {
+            w.elements(count: teams.count, batch: teamsPerTask) { i, w in team(teams[i], to: &w) }
+        }
         w.endArray()
         w.key("nodes")
         w.beginArray()
-        for n in report.nodes { node(n, to: &w) }
+        for (i, n) in report.nodes.enumerated() { node(n, compared: comparison.map { $0.nodes[i] }, to: &w) }
         w.endArray()
         w.key("findings")
         w.beginArray()
         for f in report.findings { finding(f, to: &w) }
         w.endArray()
+        w.endObject()
+    }
+
+    static func window(_ window: Window, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("from"); w.string(window.from?.description)
+        w.key("to"); w.string(window.to?.description)
         w.endObject()
     }
 
@@ -73,7 +125,9 @@ public enum SummaryJSON {
         w.endObject()
     }
 
-    static func team(_ t: TeamReport, to w: inout JSONWriter) {
+    /// - Parameter compared: nil without `--compare`; `.some(nil)` for a team that has no
+    ///   period in the baseline window (`baseline` and `change` are then `null`).
+    static func team(_ t: TeamReport, compared: SummaryComparison?? = nil, to w: inout JSONWriter) {
         w.beginObject()
         w.key("key"); w.string(t.team.key)
         w.key("name"); w.string(t.team.name)
@@ -81,6 +135,7 @@ public enum SummaryJSON {
         w.key("mode"); w.string(t.mode.rawValue)
         w.key("level"); w.string(t.level.rawValue)
         summary(t.summary, to: &w)
+        if let compared { comparison(compared, to: &w) }
         w.key("series")
         w.beginArray()
         SeriesJSON.write(t, to: &w)
@@ -88,13 +143,58 @@ public enum SummaryJSON {
         w.endObject()
     }
 
-    static func node(_ n: NodeReport, to w: inout JSONWriter) {
+    static func node(_ n: NodeReport, compared: SummaryComparison?? = nil, to w: inout JSONWriter) {
         w.beginObject()
         w.key("path"); w.string(n.pathString)
         w.key("mode"); w.string(n.mode.rawValue)
         w.key("rolledUp"); w.bool(n.rolledUp)
         w.key("teams"); w.number(n.teams)
         summary(n.summary, to: &w)
+        if let compared { comparison(compared, to: &w) }
+        w.endObject()
+    }
+
+    /// `baseline` (the baseline window's figures, the same members as `summary` writes) and
+    /// `change` (per compared figure `{"delta", "direction"}`, then `bands`); a figure
+    /// undefined on either side has a `null` change, a band unknown on either side `null`.
+    static func comparison(_ c: SummaryComparison?, to w: inout JSONWriter) {
+        w.key("baseline")
+        guard let c else {
+            w.null()
+            w.key("change"); w.null()
+            return
+        }
+        w.beginObject()
+        summary(c.baseline, to: &w)
+        w.endObject()
+        w.key("change")
+        w.beginObject()
+        for f in ComparedFigure.allCases {
+            w.key(f.rawValue)
+            if let change = c.changes[f] {
+                w.beginObject(compact: true)
+                w.key("delta"); w.number(change.delta)
+                w.key("direction"); w.string(change.direction.rawValue)
+                w.endObject()
+            } else {
+                w.null()
+            }
+        }
+        w.key("bands")
+        w.beginObject()
+        for f in BandedFigure.allCases {
+            w.key(f.rawValue)
+            if let move = c.bands[f] {
+                w.beginObject(compact: true)
+                w.key("from"); w.string(move.from.rawValue)
+                w.key("to"); w.string(move.to.rawValue)
+                w.key("direction"); w.string(move.direction.rawValue)
+                w.endObject()
+            } else {
+                w.null()
+            }
+        }
+        w.endObject()
         w.endObject()
     }
 

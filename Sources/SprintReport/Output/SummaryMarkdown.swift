@@ -1,9 +1,12 @@
 /// `summary --format markdown`: GitHub-flavoured Markdown for a CI job summary or a retro
 /// page. Text from the files is escaped so it can never become markup.
 public enum SummaryMarkdown {
-    public static func render(_ report: Report) -> String {
+    /// With `comparison` (`--compare`), change tables; with `since` (`--previous`), "since
+    /// the last report". Without either, exactly the plain summary.
+    public static func render(_ report: Report, comparison: WindowComparison? = nil,
+                              since: SinceLastReport? = nil) -> String {
         var out = "## Sprint report\n\n" + escape(SummaryTable.span(report).capitalizedFirst) + "\n"
-        for section in SummaryTable.sections(report) {
+        for section in SummaryTable.sections(report, comparison: comparison, since: since) {
             switch section {
             case let .table(heading, t):
                 out += "\n### \(heading)\n\n" + table(t)
@@ -16,6 +19,9 @@ public enum SummaryMarkdown {
                     out += "- **\(f.severity.rawValue)** `\(f.kind.rawValue)` \(escape(SummaryTable.location(f))): "
                         + escape(SummaryTable.subject(f) + f.message) + "\n"
                 }
+            case let .list(heading, lines):
+                out += "\n### \(escape(heading))\n\n"
+                for l in lines { out += "- " + escape(l) + "\n" }
             }
         }
         return out
@@ -23,7 +29,7 @@ public enum SummaryMarkdown {
 
     static func table(_ t: SummaryTable) -> String {
         var out = "| " + t.headers.joined(separator: " | ") + " |\n|"
-        for c in t.headers.indices { out += SummaryTable.numeric.contains(c) ? " ---: |" : " --- |" }
+        for c in t.headers.indices { out += t.numeric.contains(c) ? " ---: |" : " --- |" }
         out += "\n"
         for row in t.rows { out += "| " + ([escape(row[0])] + row.dropFirst()).joined(separator: " | ") + " |\n" }
         if t.rows.isEmpty { out += "\nNo team has a period in the window.\n" }

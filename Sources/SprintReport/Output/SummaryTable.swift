@@ -5,11 +5,19 @@ struct SummaryTable {
     /// Column headings after the first ("team" or "node").
     static let figureHeaders = ["unit", "periods", "velocity", "say/do", "band", "scope creep", "band",
                           "delivered", "band", "predictability (CV)", "band"]
-    /// Columns that hold numbers (right-aligned).
-    static let numeric: Set<Int> = [2, 3, 4, 6, 8, 10]
+    /// Columns that hold numbers (right-aligned) in the figures tables.
+    static let figureNumeric: Set<Int> = [2, 3, 4, 6, 8, 10]
 
     var headers: [String]
     var rows: [[String]]
+    /// Columns that hold numbers (right-aligned).
+    var numeric: Set<Int> = Self.figureNumeric
+
+    init(headers: [String], rows: [[String]], numeric: Set<Int>) {
+        self.headers = headers
+        self.rows = rows
+        self.numeric = numeric
+    }
 
     /// Teams, labelled by their path.
     init(teams: [TeamReport]) {
@@ -45,30 +53,48 @@ struct SummaryTable {
         case table(String, SummaryTable)
         case thresholds(String, [(figure: String, limits: String)])
         case findings(String, [Finding])
+        /// A list of sentences (text from the files inside them).
+        case list(String, [String])
     }
 
-    static func sections(_ report: Report) -> [Section] {
+    /// The sections; with a comparison (`--compare`), each figures table is followed by its
+    /// change table (`ChangeTable`); with `since` (`--previous`), "since the last report" ends
+    /// the summary.
+    static func sections(_ report: Report, comparison: WindowComparison? = nil,
+                         since: SinceLastReport? = nil) -> [Section] {
         var out: [Section] = [.table("Teams", SummaryTable(teams: report.teams))]
+        if let comparison {
+            out.append(.table(ChangeTable.heading("Teams", comparison), ChangeTable.teams(report, comparison)))
+        }
         if !report.nodes.isEmpty {
             out.append(.table("Organisation (rolled up by calendar month)", SummaryTable(nodes: report.nodes)))
+            if let comparison {
+                out.append(.table(ChangeTable.heading("Organisation", comparison), ChangeTable.nodes(report, comparison)))
+            }
         }
         out.append(.thresholds("Band thresholds (Elite / High / Medium)", thresholds(report.thresholds)))
         out.append(.findings("Findings (\(report.findings.count))", report.findings))
+        if let since { out.append(.list(SinceLastReportLines.heading(since), SinceLastReportLines.lines(since))) }
         return out
     }
 
     /// The window and the days its data covers: `window 2026-01-01 to any later day, data
     /// 2026-01-05 to 2026-02-01`, or `all periods, data …` when no window was asked for.
     static func span(_ report: Report) -> String {
-        let w = report.window
-        var s: String
+        var s = describe(report.window)
+        if let first = report.coverage.first, let last = report.coverage.last { s += ", data \(first) to \(last)" }
+        return s
+    }
+
+    /// `window 2026-01-01 to 2026-03-31`, `window up to …`, `window … onwards`, `all periods`.
+    static func describe(_ w: Window) -> String {
+        let s: String
         switch (w.from, w.to) {
         case (nil, nil): s = "all periods"
         case let (from?, nil): s = "window \(from) onwards"
         case let (nil, to?): s = "window up to \(to)"
         case let (from?, to?): s = "window \(from) to \(to)"
         }
-        if let first = report.coverage.first, let last = report.coverage.last { s += ", data \(first) to \(last)" }
         return s
     }
 

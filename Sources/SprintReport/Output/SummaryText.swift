@@ -1,11 +1,15 @@
 /// `summary --format text`: aligned tables for a terminal, the band thresholds, then findings.
 public enum SummaryText {
-    public static func render(_ report: Report) -> String {
+    /// `colour`: band words in colour (`TerminalColour`), for a terminal only. With
+    /// `comparison` (`--compare`), change tables; with `since` (`--previous`), "since the last
+    /// report". Without either, exactly the plain summary.
+    public static func render(_ report: Report, comparison: WindowComparison? = nil,
+                              since: SinceLastReport? = nil, colour: Bool = false) -> String {
         var out = "sprint-report summary — \(SummaryTable.span(report))\n"
-        for section in SummaryTable.sections(report) {
+        for section in SummaryTable.sections(report, comparison: comparison, since: since) {
             switch section {
             case let .table(heading, t):
-                out += "\n\(heading)\n" + table(t)
+                out += "\n\(heading)\n" + table(t, colour: colour)
             case let .thresholds(heading, lines):
                 out += "\n\(heading)\n"
                 let width = lines.map(\.figure.count).max() ?? 0
@@ -16,19 +20,27 @@ public enum SummaryText {
                     out += "  \(f.severity.rawValue): \(clean(SummaryTable.location(f))): \(f.kind.rawValue): "
                         + clean(SummaryTable.subject(f) + f.message) + "\n"
                 }
+            case let .list(heading, lines):
+                out += "\n\(clean(heading))\n"
+                for l in lines { out += "  - " + clean(l) + "\n" }
             }
         }
         return out
     }
 
-    /// Columns padded to their widest cell; numbers right-aligned.
-    static func table(_ t: SummaryTable) -> String {
+    /// Columns padded to their widest cell; numbers right-aligned. With `colour`, a band word
+    /// is wrapped in its colour after padding, so the columns stay aligned.
+    static func table(_ t: SummaryTable, colour: Bool = false) -> String {
         let cells = [t.headers] + t.rows.map { $0.map(clean) }
         let widths = t.headers.indices.map { c in cells.map { width($0[c]) }.max() ?? 0 }
+        let bandColumns = colour ? Set(t.headers.indices.filter { t.headers[$0] == "band" }) : []
         var out = ""
-        for row in cells {
-            let line = row.indices.map { c in pad(row[c], widths[c], right: SummaryTable.numeric.contains(c)) }
-                .joined(separator: "  ")
+        for (r, row) in cells.enumerated() {
+            let line = row.indices.map { c in
+                let cell = pad(row[c], widths[c], right: t.numeric.contains(c))
+                guard r > 0, bandColumns.contains(c), let band = Band(rawValue: row[c]) else { return cell }
+                return TerminalColour.band(band, row[c]) + cell.dropFirst(row[c].count)
+            }.joined(separator: "  ")
             out += "  " + trimmingTrailingSpaces(line) + "\n"
         }
         if t.rows.isEmpty { out += "  (none in the window)\n" }
@@ -58,18 +70,8 @@ public enum SummaryText {
         return String(line.reversed().drop(while: { $0 == " " }).reversed())
     }
 
-    /// Text from the files, made safe for a terminal: control characters (escape sequences
-    /// included) become `?`.
-    static func clean(_ s: String) -> String {
-        if isPrintableASCII(s) { return s }  // no control character: nothing to change
-        return String(String.UnicodeScalarView(s.unicodeScalars.map { u in
-            u.properties.generalCategory == .control ? "?" : u
-        }))
-    }
+    /// Text from the files, made safe for a terminal (`TerminalText.clean`).
+    static func clean(_ s: String) -> String { TerminalText.clean(s) }
 
-    /// Every byte is printable ASCII (0x20–0x7E).
-    static func isPrintableASCII(_ s: String) -> Bool {
-        for b in s.utf8 where b < 0x20 || b > 0x7E { return false }
-        return true
-    }
+    static func isPrintableASCII(_ s: String) -> Bool { TerminalText.isPrintableASCII(s) }
 }

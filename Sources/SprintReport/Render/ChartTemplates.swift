@@ -24,13 +24,4 @@ public enum ChartTemplates {
 
     /// The chart styles (`Resources/charts.css`), to inline into every page.
     public static let css = String(decoding: PackageResources.charts_css, as: UTF8.self)
-
-    /// Registers every embedded chart template not already in `library` (a user's
-    /// templates registered first win). `chart-group` is registered as its native variant
-    /// (`NativeTemplates`).
-    public static func register(into library: inout MustacheLibrary) throws {
-        for (name, text) in embedded where library.getTemplate(named: name) == nil {
-            library.register(try FastHTML.template(NativeTemplates.variant(of: name, embedded: text) ?? text), named: name)
-        }
-    }
 }

@@ -60,11 +60,14 @@ public enum SingleFileBuilder {
                 // file's bytes never depend on the thread count and memory stays bounded.
                 let batch = max(4, ProcessInfo.processInfo.activeProcessorCount * 4)
                 var start = 0
+                let progress = options.progress
+                progress?.begin("writing sections", total: pages.count)
                 while start < pages.count {
                     let range = start..<min(pages.count, start + batch)
                     let results = ResultSlots(count: range.count)
                     DispatchQueue.concurrentPerform(iterations: range.count) { i in
                         results.set(i, Result { try section(sections[range.lowerBound + i], s) })
+                        progress?.advance()
                     }
                     for r in results.all { try file.write(try r.get()) }
                     start = range.upperBound

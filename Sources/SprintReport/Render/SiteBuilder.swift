@@ -8,17 +8,28 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: String?
     /// Replace an output that is not an earlier sprint-report output.
     public var force: Bool
-    /// Every file or folder the build reads (exports, band limits, templates): the output may
-    /// be none of them and hold none of them (`OutputPath`).
+    /// Told of each page written (the progress line of `build` on a terminal); never read back.
+    public var progress: BuildProgress?
+    /// `--compare`: the report window beside the baseline window. Also in `summary.json`.
+    public var comparison: WindowComparison?
+    /// `--previous`: what changed since the last report.
+    public var sinceLastReport: SinceLastReport?
+    /// Every file or folder the build reads while writing (exports, band limits, templates):
+    /// the output may be none of them and hold none of them (`OutputPath`). (`--previous` is
+    /// not one: it is read whole before anything is written, and may be the output itself.)
     public var reads: [String]
     /// The most teams a site (or a whole-org single file) may have; nil: `SiteLimit.defaultMaxTeams`.
     public var maxTeams: Int?
 
-    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false, reads: [String] = [],
-                maxTeams: Int? = nil) {
+    public init(title: String? = nil, sourceDateEpoch: String? = nil, force: Bool = false,
+                progress: BuildProgress? = nil, comparison: WindowComparison? = nil,
+                sinceLastReport: SinceLastReport? = nil, reads: [String] = [], maxTeams: Int? = nil) {
         self.title = title
         self.sourceDateEpoch = sourceDateEpoch
         self.force = force
+        self.progress = progress
+        self.comparison = comparison
+        self.sinceLastReport = sinceLastReport
         self.reads = reads
         self.maxTeams = maxTeams
     }
@@ -122,17 +133,21 @@ public enum SiteBuilder {
             let s = settings(report, templates: templates, options: options, singleFile: false)
             let pages = pages(report)
             let failures = FailureList()
+            options.progress?.begin("writing pages", total: pages.count)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 guard failures.isEmpty, !Interruption.interrupted else { return }
                 do {
                     let (file, html) = try render(pages[i], s)
                     try FileSystem.writeNewFile(staging + "/" + file, html, what: what)
+                    options.progress?.advance()
                 } catch {
                     failures.add(i, error)
                 }
             }
             if let error = failures.first { throw error }
             try FileSystem.writeNewFile(staging + "/" + PageSettings.stylesheetFile, templates.css, what: what)
+            try SummaryJSON.writeFile(report, comparison: options.comparison, to: staging + "/" + SummaryJSON.siteFile,
+                                      what: what)
         }
     }
 }

@@ -16,7 +16,7 @@ SCHEMES = ("light", "dark")
 
 
 def slug(label: str) -> str:
-    """A folder name for a page's artefacts: `site-example/teams/a.html` → `site-example__teams__a`."""
+    """A folder name for a page's artefacts: `site-example/site/index.html` → `site-example__site__index`."""
     stem = re.sub(r"\.html?$", "", label)
     return re.sub(r"[^A-Za-z0-9._-]+", "__", stem).strip("_") or "page"
 

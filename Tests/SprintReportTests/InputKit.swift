@@ -9,7 +9,11 @@ enum InputKit {
     static let folder: URL = {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("sprint-report-input-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            preconditionFailure("cannot make the folder for the input tests' files, \(url.path): \(error)")
+        }
         return url
     }()
 

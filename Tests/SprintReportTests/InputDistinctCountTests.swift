@@ -1,7 +1,8 @@
 import Testing
 @testable import SprintReport
 
-@Suite struct InputSupportTests {
+/// `DistinctCount`, the reader's count of distinct period keys.
+@Suite struct InputDistinctCountTests {
     @Test func distinctCount() {
         var c = DistinctCount()
         var expected = Set<UInt64>()
@@ -17,18 +18,6 @@ import Testing
         #expect(c.count() == expected.count)
     }
 
-    @Test func dayCacheAgreesWithTheFullParse() {
-        var cache = DayCache()
-        for text in ["2026-01-05", "2026-01-05", "2024-02-29", "2026-02-29", "2026-13-01", "2026-01-05T10:00:00Z",
-                     "2026/01/05", "20x6-01-05", "2026-01-0", "", "2026-01-05", "2030-01-05"] {
-            let bytes = Array(text.utf8)
-            let viaCache = bytes.withUnsafeBufferPointer { cache.day($0) }
-            #expect(viaCache == Day(iso: text), "\(text)")
-        }
-    }
-}
-
-@Suite struct InputDistinctSortTests {
     /// The in-place sort sorts, whatever the spread of the top bits (one bucket, many, all).
     @Test func sortsInPlace() {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15

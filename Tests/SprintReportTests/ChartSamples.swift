@@ -8,18 +8,29 @@ import Testing
 enum ChartSamples {
     static let templateDirectory = Fixtures.repository.appendingPathComponent("Templates/charts")
 
-    static let library: MustacheLibrary = {
+    /// Every chart template of the folder; throws when the folder, a template, or one that a
+    /// chart needs is missing or does not parse.
+    static func library() throws -> MustacheLibrary {
         var templates: [String: MustacheTemplate] = [:]
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: templateDirectory.path)) ?? []
+        let files = try FileManager.default.contentsOfDirectory(atPath: templateDirectory.path)
         for file in files.sorted() where file.hasSuffix(".mustache") {
-            let text = (try? String(contentsOf: templateDirectory.appendingPathComponent(file), encoding: .utf8)) ?? ""
-            templates[String(file.dropLast(".mustache".count))] = try? MustacheTemplate(string: text)
+            let text = try String(contentsOf: templateDirectory.appendingPathComponent(file), encoding: .utf8)
+            templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+        }
+        for name in ChartTemplates.names where templates[name] == nil {
+            throw Missing(what: "chart template \(name).mustache in \(templateDirectory.path)")
         }
         return MustacheLibrary(templates: templates)
-    }()
+    }
 
-    static let css: String = (try? String(contentsOf: Fixtures.repository.appendingPathComponent("Resources/charts.css"),
-                                          encoding: .utf8)) ?? ""
+    static func css() throws -> String {
+        try String(contentsOf: Fixtures.repository.appendingPathComponent("Resources/charts.css"), encoding: .utf8)
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "missing \(what)" }
+    }
 
     /// A deterministic sprint series of `n` periods with a realistic spread; `gaps` are
     /// indices whose values are all missing.
@@ -63,7 +74,8 @@ enum ChartSamples {
     static let forecast = Forecast(low: 21, median: 24.5, high: 28)
 
     /// Every chart kind for `points`, as rendered SVG.
-    static func allCharts(_ points: [SeriesPoint], prefix: String, span: ChartSpan? = nil) -> [RenderedChart] {
+    static func allCharts(_ points: [SeriesPoint], prefix: String, span: ChartSpan? = nil,
+                          library: MustacheLibrary) -> [RenderedChart] {
         let limits = BandThresholds.defaults.limits[.sayDoPercent]!
         return [
             ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: prefix + "-pd", library: library,
@@ -84,41 +96,5 @@ enum ChartSamples {
             }
             return HeatmapRow(label: label, href: "teams/team-\(r).html", indent: indent, cells: cells)
         }
-    }
-}
-
-/// Writes every chart kind for 1, 6, 13 and 78 periods (plus sparklines and heatmaps) to the
-/// HTML file named by `CHART_GALLERY`, with charts.css inlined, for looking at in Chromium.
-@Suite struct ChartGalleryTests {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CHART_GALLERY"] != nil))
-    func writeGallery() throws {
-        let path = ProcessInfo.processInfo.environment["CHART_GALLERY"]!
-        var html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-        html += "<title>Chart gallery</title><style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:1rem auto;padding:0 1rem;"
-        html += "background:#fff;color:#1A1A1A}@media (prefers-color-scheme:dark){body{background:#121417;color:#ECECEC}}"
-        html += "section{margin:2rem 0}h3{font-size:1rem;margin:.5rem 0}p{margin:.25rem 0;font-size:.85rem}"
-        html += ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,560px),1fr));gap:1.5rem}\n"
-        html += ChartSamples.css + "</style></head><body><main>"
-        let long: (Int) -> String = { "Platform Sprint 2026-\($0 + 1)" }
-        for (n, labels) in [(1, nil), (6, nil), (13, long), (78, nil)] as [(Int, ((Int) -> String)?)] {
-            let points = ChartSamples.sprints(n, gaps: n >= 6 ? [2] : [], labels: labels)
-            html += "<section><h2>\(n) period\(n == 1 ? "" : "s")</h2><div class=\"grid\">"
-            for chart in ChartSamples.allCharts(points, prefix: "n\(n)") {
-                html += "<div><h3>\(chart.title)</h3><div class=\"chart-figure\">\(chart.svg)</div><p>\(chart.description)</p></div>"
-            }
-            html += "</div>"
-            let values = points.map { $0.values[.totalWorkDelivered] }
-            html += "<p>Sparkline: " + ChartKit.sparkline(values, label: "Delivered per sprint", idPrefix: "sp\(n)", library: ChartSamples.library) + " end</p>"
-            html += "</section>"
-        }
-        for (rows, cols) in [(5, 6), (12, 24)] {
-            let columns = (0..<cols).map { "2025-\(String(format: "%02d", $0 % 12 + 1))" }
-            let chart = ChartKit.heatmap(rows: ChartSamples.heatmapRows(rows, columns: cols), columns: columns,
-                                         title: "Say/do % by team and month", idPrefix: "hm\(rows)", library: ChartSamples.library)
-            html += "<section><h3>\(chart.title)</h3><div class=\"chart-figure\">\(chart.svg)</div><p>\(chart.description)</p></section>"
-        }
-        html += "</main></body></html>"
-        try html.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(FileManager.default.fileExists(atPath: path))
     }
 }

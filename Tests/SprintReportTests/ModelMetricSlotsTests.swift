@@ -1,0 +1,45 @@
+import PropertyBased
+import Testing
+@testable import SprintReport
+
+/// `MetricSlots`, the plain working form: running sums follow their definition,
+/// `sum[m] = (sum[m] ?? 0) + value` for each value present, bit for bit.
+@Suite struct ModelMetricSlotsTests {
+    @Test func missingIsNilAndZeroIsAValue() {
+        var s = MetricSlots()
+        #expect(Metric.allCases.allSatisfy { s[$0] == nil } && s.isEmpty)
+        s[.sprintCreep] = 0
+        #expect(s[.sprintCreep] == 0 && s[.sprintCommit] == nil && !s.isEmpty)
+        s[.sprintCreep] = nil
+        #expect(s[.sprintCreep] == nil && s.isEmpty)
+    }
+
+    @Test func sumsFollowTheirDefinition() async {
+        let row = Gen.int(in: -2_000_000...2_000_000).array(of: Metric.count)
+        await propertyCheck(count: 300, input: row.array(of: 1...8), Gen.uint32()) { rows, chosen in
+            var metrics = MetricSet()
+            metrics.bits = chosen & MetricSet.all.bits
+            var fromValues = MetricSlots(), fromSlots = MetricSlots()
+            var expected = [Double?](repeating: nil, count: Metric.count)
+            for codes in rows {
+                var v = MetricValues()
+                for (i, c) in codes.enumerated() where c % 5 != 0 {
+                    // hundredths (compact rows) and sevenths (wide rows)
+                    v[Metric.allCases[i]] = c % 3 == 0 ? Double(c) / 7 : Double(c) / 100
+                }
+                fromValues.add(v, of: metrics)
+                fromSlots.add(v.slots, of: metrics)
+                for m in metrics { if let x = v[m] { expected[m.index] = (expected[m.index] ?? 0) + x } }
+            }
+            for m in Metric.allCases {
+                #expect(fromValues[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
+                #expect(fromSlots[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
+            }
+        }
+    }
+
+    @Test func metricSetsOfAllAndAdditive() {
+        #expect(Array(MetricSet.all) == Metric.allCases)
+        #expect(Array(MetricSet.additive) == Metric.additive)
+    }
+}
