@@ -127,12 +127,8 @@ enum FileSystem {
             guard unlink(path) == 0 || errno == ENOENT else { throw OutputError.system("cannot remove \(path)", errno: errno) }
             return
         }
-        var names = try list(path, what: path)
-        if names.isEmpty == false, access(path, W_OK | X_OK) != 0 {
-            chmod(path, 0o700)
-            names = try list(path, what: path)
-        }
-        for name in names { try removeTree(path + "/" + name) }
+        if access(path, R_OK | W_OK | X_OK) != 0 { chmod(path, 0o700) }
+        for name in try list(path, what: path) { try removeTree(path + "/" + name) }
         if rmdir(path) != 0 && errno != ENOENT { throw OutputError.system("cannot remove \(path)", errno: errno) }
     }
 }
