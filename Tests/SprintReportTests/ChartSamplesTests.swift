@@ -1,25 +1,13 @@
 import Foundation
-import Mustache
 import Testing
 @testable import SprintReport
 
-/// Sample series and the chart template library for the chart tests (templates read from
-/// the repository's `Templates/charts`, so a template edit is tested without a rebuild).
+/// Sample series for the chart tests.
 enum ChartSamples {
-    static let templateDirectory = Fixtures.repository.appendingPathComponent("Templates/charts")
-
-    static let library: MustacheLibrary = {
-        var templates: [String: MustacheTemplate] = [:]
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: templateDirectory.path)) ?? []
-        for file in files.sorted() where file.hasSuffix(".mustache") {
-            let text = (try? String(contentsOf: templateDirectory.appendingPathComponent(file), encoding: .utf8)) ?? ""
-            templates[String(file.dropLast(".mustache".count))] = try? MustacheTemplate(string: text)
-        }
-        return MustacheLibrary(templates: templates)
-    }()
-
-    static let css: String = (try? String(contentsOf: Fixtures.repository.appendingPathComponent("Resources/charts.css"),
-                                          encoding: .utf8)) ?? ""
+    /// The repository's `Resources/charts.css` (read, not embedded: an edit shows without a rebuild).
+    static func css() throws -> String {
+        try String(contentsOf: Fixtures.repository.appendingPathComponent("Resources/charts.css"), encoding: .utf8)
+    }
 
     /// A deterministic sprint series of `n` periods with a realistic spread; `gaps` are
     /// indices whose values are all missing.
@@ -66,12 +54,12 @@ enum ChartSamples {
     static func allCharts(_ points: [SeriesPoint], prefix: String, span: ChartSpan? = nil) -> [RenderedChart] {
         let limits = BandThresholds.defaults.limits[.sayDoPercent]!
         return [
-            ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: prefix + "-pd", library: library,
+            ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: prefix + "-pd",
                                         span: span),
             ChartKit.deliveredForecast(points, forecast: points.count >= 3 ? forecast : nil, mode: .storyPoints, periodNoun: "sprint",
-                                       idPrefix: prefix + "-df", library: library, span: span),
-            ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: prefix + "-sd", library: library, span: span),
-            ChartKit.creepAndChurn(points, periodNoun: "sprint", idPrefix: prefix + "-cc", library: library, span: span),
+                                       idPrefix: prefix + "-df", span: span),
+            ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: prefix + "-sd", span: span),
+            ChartKit.creepAndChurn(points, periodNoun: "sprint", idPrefix: prefix + "-cc", span: span),
         ]
     }
 
@@ -98,7 +86,7 @@ enum ChartSamples {
         html += "background:#fff;color:#1A1A1A}@media (prefers-color-scheme:dark){body{background:#121417;color:#ECECEC}}"
         html += "section{margin:2rem 0}h3{font-size:1rem;margin:.5rem 0}p{margin:.25rem 0;font-size:.85rem}"
         html += ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,560px),1fr));gap:1.5rem}\n"
-        html += ChartSamples.css + "</style></head><body><main>"
+        html += try ChartSamples.css() + "</style></head><body><main>"
         let long: (Int) -> String = { "Platform Sprint 2026-\($0 + 1)" }
         for (n, labels) in [(1, nil), (6, nil), (13, long), (78, nil)] as [(Int, ((Int) -> String)?)] {
             let points = ChartSamples.sprints(n, gaps: n >= 6 ? [2] : [], labels: labels)
@@ -108,13 +96,13 @@ enum ChartSamples {
             }
             html += "</div>"
             let values = points.map { $0.values[.totalWorkDelivered] }
-            html += "<p>Sparkline: " + ChartKit.sparkline(values, label: "Delivered per sprint", idPrefix: "sp\(n)", library: ChartSamples.library) + " end</p>"
+            html += "<p>Sparkline: " + ChartKit.sparkline(values, label: "Delivered per sprint", idPrefix: "sp\(n)") + " end</p>"
             html += "</section>"
         }
         for (rows, cols) in [(5, 6), (12, 24)] {
             let columns = (0..<cols).map { "2025-\(String(format: "%02d", $0 % 12 + 1))" }
             let chart = ChartKit.heatmap(rows: ChartSamples.heatmapRows(rows, columns: cols), columns: columns,
-                                         title: "Say/do % by team and month", idPrefix: "hm\(rows)", library: ChartSamples.library)
+                                         title: "Say/do % by team and month", idPrefix: "hm\(rows)")
             html += "<section><h3>\(chart.title)</h3><div class=\"chart-figure\">\(chart.svg)</div><p>\(chart.description)</p></section>"
         }
         html += "</main></body></html>"

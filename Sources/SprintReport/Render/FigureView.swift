@@ -1,8 +1,8 @@
-/// A chart as a page shows it: heading stating the finding, sentence, SVG, and where its
-/// numbers are (`part-figure.mustache`): its data as a table in `<details>`, or a link to the
-/// page's table that already holds them. One copy of the numbers: on paper the charts and
-/// the period table carry them.
-enum FigureView {
+/// `part-figure`: a chart as a page shows it — heading stating the finding, sentence, the
+/// finished SVG from the chart kit, and where its numbers are: its data as a table in
+/// `<details>`, or a link to the page's table that already holds them. One copy of the
+/// numbers: on paper the charts and the period table carry them.
+final class FigureContext: TemplateContext {
     /// Where a figure's numbers are.
     enum Data {
         /// The chart's own table, in `<details>` under it.
@@ -11,24 +11,48 @@ enum FigureView {
         case link(href: String, text: String)
     }
 
-    /// - Parameter wide: many columns (the heatmap): keeps a legible size and scrolls on a phone.
-    static func context(_ chart: RenderedChart, id: String, wide: Bool = false, data: Data = .table) -> Context {
-        var c: Context = ["fId": id, "fTitle": chart.title, "fDesc": chart.description, "fSvg": chart.svg,
-                          "fWide": wide, "fTable": false, "fDataLink": false]
+    let chart: RenderedChart
+    let id: String
+    let place: String
+    let wide: Bool
+    let table: TableContext?
+    let dataLink: LinkContext?
+
+    /// - Parameters:
+    ///   - place: the page's title and, inside a mode, the mode's: the accessible name of a
+    ///     wide chart's scrolling region starts with it.
+    ///   - wide: many columns (the heatmap): keeps a legible size and scrolls on a phone.
+    init(_ chart: RenderedChart, id: String, place: String, wide: Bool = false, data: Data = .table) {
+        self.chart = chart
+        self.id = id
+        self.place = place
+        self.wide = wide
         switch data {
         case .table:
             let t = chart.table
-            c["fTable"] = TableModel(
+            table = TableModel(
                 id: id + "-data", caption: t.caption, note: nil,
                 columns: t.columns.enumerated().map { ($1, $0 > 0) },
                 rows: t.rows.map { row in
                     row.enumerated().map { i, text in
                         i == 0 ? TableCell(text: text, header: true) : .number(text)
                     }
-                }).context
+                }).context(place: place)
+            dataLink = nil
         case let .link(href, text):
-            c["fDataLink"] = ["lHref": href, "lText": text] as Context
+            table = nil
+            dataLink = LinkContext(label: text, href: href)
         }
-        return c
     }
+
+    static let fields: [String: @Sendable (FigureContext) -> Any] = [
+        "id": { $0.id },
+        "title": { $0.chart.title },
+        "description": { $0.chart.description },
+        "svg": { $0.chart.svg },
+        "wide": { $0.wide },
+        "place": { $0.place },
+        "table": { orFalse($0.table) },
+        "dataLink": { orFalse($0.dataLink) },
+    ]
 }

@@ -27,23 +27,21 @@ public enum SingleFileBuilder {
         var settings = SiteBuilder.settings(report, templates: templates, options: options, singleFile: true)
         settings.links.narrowed = team != nil
         let s = settings
-        var page = s.chrome(pageTitle: s.title, current: .none, nav: team == nil)
-        page["slot"] = slot
-        page["single"] = true
-        page["tocOn"] = team == nil
+        let page = s.page(title: s.title, current: .none, nav: team == nil)
+        page.sections = slot
         if team == nil {
-            page["toc"] = pages.compactMap { p -> Context? in
+            page.contents = LinkListContext(pages.compactMap { p -> LinkContext? in
                 switch p {
-                case .index: ["tocLabel": "Overview", "tocHref": s.links.index]
-                case .quality: ["tocLabel": "Data quality", "tocHref": s.links.quality]
+                case .index: LinkContext(label: "Overview", href: s.links.index)
+                case .quality: LinkContext(label: "Data quality", href: s.links.quality)
                 default: nil
                 }
-            }
+            })
         }
         let sections = pages
         let shell = try s.templates.render(page, template: "page-single")
         guard let cut = shell.range(of: slot) else {
-            throw TemplateError(file: "page-single.mustache", message: "must place {{{slot}}} where the sections go")
+            throw TemplateError(file: "page-single.mustache", message: "must place {{{sections}}} where the sections go")
         }
         let staging = try OutputLocation.staging(beside: output, suffix: "partial")
         let fm = FileManager.default

@@ -66,7 +66,7 @@ public enum SiteBuilder {
 
     /// The file name and HTML of one page.
     static func render(_ page: Page, _ s: PageSettings) throws -> (file: String, html: String) {
-        let (slug, template, pageTitle, nav, section): (String, String, String, PageSettings.NavItem, Context)
+        let (slug, template, pageTitle, nav, section): (String, String, String, PageSettings.NavItem, any TemplateContext)
         switch page {
         case .index:
             (slug, template, pageTitle, nav, section) = (SiteLinks.indexSlug, "page-index", s.title, .index,
@@ -81,7 +81,8 @@ public enum SiteBuilder {
             let t = TeamSection(settings: s, reports: reports)
             (slug, template, pageTitle, nav, section) = (t.slug, "page-team", t.team.name, .none, t.context())
         }
-        let context = s.chrome(pageTitle: pageTitle, current: nav).merging(section) { a, _ in a }
+        let context = s.page(title: pageTitle, current: nav)
+        context.section = section
         return (s.links.file(slug), try s.templates.render(context, template: template))
     }
 
