@@ -17,6 +17,8 @@ import Mustache
 protocol TemplateContext: AnyObject, MustacheParent {
     /// Every key the template can use, and how to read it from the context.
     static var fields: [String: @Sendable (Self) -> Any] { get }
+    /// The keys of `fields`, sorted.
+    static var keys: [String] { get }
 }
 
 extension TemplateContext {
@@ -25,7 +27,6 @@ extension TemplateContext {
         return read(self)
     }
 
-    /// The keys of `fields`, sorted.
     static var keys: [String] { fields.keys.sorted() }
 }
 
