@@ -1,5 +1,6 @@
-/// What the section templates receive (`section-index`, `section-node`, `section-team`,
-/// `section-data-quality`): a section is a page of the site, or one part of the single file.
+// What the section templates receive (`section-index`, `section-node`, `section-team`,
+// `section-data-quality`), and the parts every section shares: a section is a page of the
+// site, or one part of the single file.
 
 /// The heading elements of a section: its title, its parts and their sub-parts — h1/h2/h3 on a
 /// page of the site, h2/h3/h4 in the single file (whose h1 is its title). Every part of a

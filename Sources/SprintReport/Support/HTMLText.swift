@@ -1,32 +1,29 @@
-import Mustache
-
-/// Text for HTML, escaped with swift-mustache's own replacements — one Unicode scalar at a time.
+/// Text for HTML, escaped with swift-mustache's replacements — one Unicode scalar at a time.
 ///
-/// The project never hand-writes HTML escaping. swift-mustache's HTML escaping
-/// (`String.htmlEscape` in its `String.swift`) replaces only the characters `<`, `>`, `&`,
-/// `"` and `'` and copies every other character. So a string whose UTF-8 holds none of those
-/// five bytes is emitted as is (it would come out of `{{x}}` unchanged).
+/// The one escaper of the pages: templates escape through it (`Render/FastHTML`), and so do
+/// the writers of finished markup (`Charts/SVGWriter`, `Render/TableBody`), so a text is
+/// escaped the same way wherever it lands.
+///
+/// swift-mustache's HTML escaping (`String.htmlEscape` in its `String.swift`) replaces only
+/// the characters `<`, `>`, `&`, `"` and `'` and copies every other character. So a string
+/// whose UTF-8 holds none of those five bytes is emitted as is (it would come out of `{{x}}`
+/// unchanged).
 ///
 /// swift-mustache 2.1.1 compares whole *characters* (grapheme clusters) with its table, so
 /// one of the five followed by a combining mark (`"` + U+0301 is one character) is not
 /// escaped at all: a team named `x"́ onmouseover=…` would end an attribute and add an event
 /// handler. So any string with one of the five bytes is escaped here scalar by scalar, with
-/// the replacement that swift-mustache's `{{s}}` gives for that character alone (asked of
-/// swift-mustache once, below). The five are ASCII, so they never occur inside a multi-byte
-/// UTF-8 sequence and a byte walk is a scalar walk. Tests compare this with swift-mustache
-/// for every ASCII character, every BMP scalar and random strings (scalar by scalar), and
-/// check that the combining-mark case is escaped.
+/// the replacement that swift-mustache's `{{s}}` gives for that character alone. The five are
+/// ASCII, so they never occur inside a multi-byte UTF-8 sequence and a byte walk is a scalar
+/// walk. Tests compare this with swift-mustache for every ASCII character, every BMP scalar
+/// and random strings (scalar by scalar), and check that the combining-mark case is escaped.
 enum HTMLText {
-    /// The template that escapes: swift-mustache's own `{{s}}`.
-    private static let escaper = try! MustacheTemplate(string: "{{s}}")
-
-    /// swift-mustache's replacement bytes for each of the five characters, indexed by the
-    /// character's byte (nil for every other byte).
+    /// The replacement of each of the five characters, indexed by its byte (nil for every
+    /// other byte): swift-mustache's own, which a test asks swift-mustache for.
     private static let replacements: [[UInt8]?] = {
         var table = [[UInt8]?](repeating: nil, count: 128)
-        for b: UInt8 in [0x3C, 0x3E, 0x26, 0x22, 0x27] {
-            table[Int(b)] = Array(escaper.render(["s": String(UnicodeScalar(b))]).utf8)
-        }
+        let five: [(UInt8, String)] = [(0x3C, "&lt;"), (0x3E, "&gt;"), (0x26, "&amp;"), (0x22, "&quot;"), (0x27, "&#39;")]
+        for (byte, replacement) in five { table[Int(byte)] = Array(replacement.utf8) }
         return table
     }()
 
@@ -58,11 +55,6 @@ enum HTMLText {
     /// `s` escaped for HTML text and attribute values.
     static func escaped(_ s: String) -> String {
         isPlain(s) ? s : String(decoding: escapedBytes(s), as: UTF8.self)
-    }
-
-    /// Appends `s` escaped.
-    @inline(__always) static func append(_ s: String, to out: inout String) {
-        out += escaped(s)
     }
 
     /// Appends `s` escaped, as UTF-8.
