@@ -10,8 +10,12 @@ struct PageSettings {
 
     /// Heading elements for a section's title, its parts and their sub-parts: h1/h2/h3 on a
     /// page of the site, h2/h3/h4 inside the single-file report (whose h1 is its title).
-    var headings: Context {
-        links.singleFile ? ["hA": "h2", "hB": "h3", "hC": "h4"] : ["hA": "h1", "hB": "h2", "hC": "h3"]
+    var heading: HeadingContext { links.singleFile ? .singleFile : .page }
+
+    /// Where a table or figure is, for the accessible name of its scrolling region: the
+    /// section's title, and the mode's inside a mode ("Falcon, In story points").
+    static func place(_ sectionTitle: String, mode: ComputationMode? = nil) -> String {
+        mode.map { "\(sectionTitle), \(modeTitle($0))" } ?? sectionTitle
     }
 
     /// The start of the ids inside a section: a page of the site holds one section, so its ids
@@ -40,21 +44,20 @@ struct PageSettings {
         }
     }
 
-    /// Breadcrumb items from the root to `path` (the last one is the current page).
-    func breadcrumb(_ path: [String], currentIsTeam: Bool) -> [Context] {
-        var items: [Context] = [links.narrowed ? ["bLabel": "Overview"] : ["bLabel": "Overview", "bHref": links.index]]
+    /// The breadcrumb of the page `name` at `path`: the overview, then each node of the path
+    /// (linked when it has a page), the last one being the current page.
+    func breadcrumb(_ path: [String], name: String) -> BreadcrumbContext {
+        var items = [LinkContext(label: "Overview", href: links.narrowed ? nil : links.index)]
         for i in path.indices {
             let prefix = Array(path[...i])
-            let isLast = i == path.count - 1
-            var item: Context = ["bLabel": path[i]]
-            if isLast {
-                item["bCurrent"] = true
-            } else if !links.narrowed, report.nodes.contains(where: { $0.path == prefix }) {
-                item["bHref"] = links.node(prefix)
+            if i == path.count - 1 {
+                items.append(LinkContext(label: path[i], href: nil, current: true))
+            } else {
+                let linked = !links.narrowed && report.nodes.contains(where: { $0.path == prefix })
+                items.append(LinkContext(label: path[i], href: linked ? links.node(prefix) : nil))
             }
-            items.append(item)
         }
-        return items
+        return BreadcrumbContext(name: name, items: items)
     }
 
     /// For a rolled-up node, every period of the teams below it (nil for a node with own rows).
