@@ -13,24 +13,23 @@ import Testing
         html += "background:#fff;color:#1A1A1A}@media (prefers-color-scheme:dark){body{background:#121417;color:#ECECEC}}"
         html += "section{margin:2rem 0}h3{font-size:1rem;margin:.5rem 0}p{margin:.25rem 0;font-size:.85rem}"
         html += ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,560px),1fr));gap:1.5rem}\n"
-        let library = try ChartSamples.library()
         html += try ChartSamples.css() + "</style></head><body><main>"
         let long: (Int) -> String = { "Platform Sprint 2026-\($0 + 1)" }
         for (n, labels) in [(1, nil), (6, nil), (13, long), (78, nil)] as [(Int, ((Int) -> String)?)] {
             let points = ChartSamples.sprints(n, gaps: n >= 6 ? [2] : [], labels: labels)
             html += "<section><h2>\(n) period\(n == 1 ? "" : "s")</h2><div class=\"grid\">"
-            for chart in ChartSamples.allCharts(points, prefix: "n\(n)", library: library) {
+            for chart in ChartSamples.allCharts(points, prefix: "n\(n)") {
                 html += "<div><h3>\(chart.title)</h3><div class=\"chart-figure\">\(chart.svg)</div><p>\(chart.description)</p></div>"
             }
             html += "</div>"
             let values = points.map { $0.values[.totalWorkDelivered] }
-            html += "<p>Sparkline: " + ChartKit.sparkline(values, label: "Delivered per sprint", idPrefix: "sp\(n)", library: library) + " end</p>"
+            html += "<p>Sparkline: " + ChartKit.sparkline(values, label: "Delivered per sprint", idPrefix: "sp\(n)") + " end</p>"
             html += "</section>"
         }
         for (rows, cols) in [(5, 6), (12, 24)] {
             let columns = (0..<cols).map { "2025-\(String(format: "%02d", $0 % 12 + 1))" }
             let chart = ChartKit.heatmap(rows: ChartSamples.heatmapRows(rows, columns: cols), columns: columns,
-                                         title: "Say/do % by team and month", idPrefix: "hm\(rows)", library: library)
+                                         title: "Say/do % by team and month", idPrefix: "hm\(rows)")
             html += "<section><h3>\(chart.title)</h3><div class=\"chart-figure\">\(chart.svg)</div><p>\(chart.description)</p></section>"
         }
         html += "</main></body></html>"

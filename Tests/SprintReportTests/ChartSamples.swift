@@ -1,35 +1,12 @@
 import Foundation
-import Mustache
 import Testing
 @testable import SprintReport
 
-/// Sample series and the chart template library for the chart tests (templates read from
-/// the repository's `Templates/charts`, so a template edit is tested without a rebuild).
+/// Sample series for the chart tests.
 enum ChartSamples {
-    static let templateDirectory = Fixtures.repository.appendingPathComponent("Templates/charts")
-
-    /// Every chart template of the folder; throws when the folder, a template, or one that a
-    /// chart needs is missing or does not parse.
-    static func library() throws -> MustacheLibrary {
-        var templates: [String: MustacheTemplate] = [:]
-        let files = try FileManager.default.contentsOfDirectory(atPath: templateDirectory.path)
-        for file in files.sorted() where file.hasSuffix(".mustache") {
-            let text = try String(contentsOf: templateDirectory.appendingPathComponent(file), encoding: .utf8)
-            templates[String(file.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
-        }
-        for name in ChartTemplates.names where templates[name] == nil {
-            throw Missing(what: "chart template \(name).mustache in \(templateDirectory.path)")
-        }
-        return MustacheLibrary(templates: templates)
-    }
-
+    /// The repository's `Resources/charts.css` (read, not embedded: an edit shows without a rebuild).
     static func css() throws -> String {
         try String(contentsOf: Fixtures.repository.appendingPathComponent("Resources/charts.css"), encoding: .utf8)
-    }
-
-    struct Missing: Error, CustomStringConvertible {
-        let what: String
-        var description: String { "missing \(what)" }
     }
 
     /// A deterministic sprint series of `n` periods with a realistic spread; `gaps` are
@@ -74,16 +51,15 @@ enum ChartSamples {
     static let forecast = Forecast(low: 21, median: 24.5, high: 28)
 
     /// Every chart kind for `points`, as rendered SVG.
-    static func allCharts(_ points: [SeriesPoint], prefix: String, span: ChartSpan? = nil,
-                          library: MustacheLibrary) -> [RenderedChart] {
+    static func allCharts(_ points: [SeriesPoint], prefix: String, span: ChartSpan? = nil) -> [RenderedChart] {
         let limits = BandThresholds.defaults.limits[.sayDoPercent]!
         return [
-            ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: prefix + "-pd", library: library,
+            ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: prefix + "-pd",
                                         span: span),
             ChartKit.deliveredForecast(points, forecast: points.count >= 3 ? forecast : nil, mode: .storyPoints, periodNoun: "sprint",
-                                       idPrefix: prefix + "-df", library: library, span: span),
-            ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: prefix + "-sd", library: library, span: span),
-            ChartKit.creepAndChurn(points, periodNoun: "sprint", idPrefix: prefix + "-cc", library: library, span: span),
+                                       idPrefix: prefix + "-df", span: span),
+            ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: prefix + "-sd", span: span),
+            ChartKit.creepAndChurn(points, periodNoun: "sprint", idPrefix: prefix + "-cc", span: span),
         ]
     }
 

@@ -32,11 +32,11 @@ import Testing
         #expect(h.previous.creep == 7.5)
         #expect(h.recent.creep == 10)
         let change = try #require(h.change(.velocity, mode: .storyPoints))
-        #expect(change["chArrow"] as? String == "▲")
-        #expect(change["chText"] as? String == "10 pts vs previous half")
+        #expect(change.arrow == "▲")
+        #expect(change.text == "10 pts vs previous half")
         let sayDo = try #require(h.change(.sayDo, mode: .storyPoints))
-        #expect(sayDo["chArrow"] as? String == "▼")
-        #expect(sayDo["chText"] as? String == "13 pp vs previous half")  // 12.5 rounds half away from zero
+        #expect(sayDo.arrow == "▼")
+        #expect(sayDo.text == "13 pp vs previous half")  // 12.5 rounds half away from zero
         #expect(h.change(.forecast, mode: .storyPoints) == nil)
     }
 
@@ -61,15 +61,20 @@ import Testing
     @Test func latestPeriodAgainstTrailingMedian() throws {
         var points = (0..<8).map { Self.point($0, c: 20, a: Double($0 % 3), dc: 15 + Double($0 % 2), d: 16) }
         points.append(Self.point(8, c: 24, a: 5, dc: 19, d: 22))
-        let c = try #require(LatestPeriod.context(points, noun: "sprint", mode: .storyPoints, id: "x"))
-        #expect(c["lLabel"] as? String == "Sprint 9")
-        let sentence = try #require(c["lSentence"] as? String)
+        let c = try #require(LatestPeriod.context(points, noun: "sprint", mode: .storyPoints, id: "x", place: "T"))
+        #expect(c.label == "Sprint 9")
+        let sentence = c.sentence
         #expect(sentence.hasPrefix("Committed 24 pts, delivered 19 of it (79\u{202F}%; median 78\u{202F}% over the previous 6 sprints)."))
         #expect(sentence.contains("Creep 5 (21\u{202F}% of committed), the highest in 7 sprints."))
         #expect(LatestPeriod.median([3, 1, 2]) == 2)
         #expect(LatestPeriod.median([4, 1, 2, 3]) == 2.5)
         #expect(LatestPeriod.median([]) == nil)
-        let single = try #require(LatestPeriod.context([points[0]], noun: "sprint", mode: .storyPoints, id: "y"))
-        #expect(single["lTable"] == nil)
+        let single = try #require(LatestPeriod.context([points[0]], noun: "sprint", mode: .storyPoints, id: "y", place: "T"))
+        #expect(single.table == nil)
+        #expect(c.table?.place == "T")
+    }
+
+    @Test func tileIdsAreTheCaseNames() {
+        for figure in TileFigure.allCases { #expect(figure.id == "\(figure)") }
     }
 }

@@ -132,7 +132,7 @@ import Testing
         defer { try? fm.removeItem(at: dir) }
         let t = dir.appendingPathComponent("templates")
         try fm.createDirectory(at: t, withIntermediateDirectories: true)
-        try Data("<p class=\"mine\">{{sTitle}}</p>".utf8).write(to: t.appendingPathComponent("section-data-quality.mustache"))
+        try Data("<p class=\"mine\">{{title}}</p>".utf8).write(to: t.appendingPathComponent("section-data-quality.mustache"))
         try Data("body { color: #123456 }".utf8).write(to: t.appendingPathComponent("site.css"))
         let out = dir.appendingPathComponent("site")
         try build(out, templates: try PageTemplates(directory: t.path))
@@ -175,6 +175,11 @@ import Testing
         }
         #expect(try names("Templates") == Set(EmbeddedFiles.templates.map(\.name)))
         #expect(try names("Resources") == Set(EmbeddedFiles.styles.map(\.name)))
-        for (name, text) in EmbeddedFiles.templates { #expect(!text.isEmpty, "\(name)") }
+        for (folder, files) in [("Templates", EmbeddedFiles.templates), ("Resources", EmbeddedFiles.styles)] {
+            for (name, text) in files {
+                let file = try String(contentsOf: Fixtures.repository.appendingPathComponent(folder + "/" + name), encoding: .utf8)
+                #expect(text == file, "\(folder)/\(name): the binary holds another text")
+            }
+        }
     }
 }

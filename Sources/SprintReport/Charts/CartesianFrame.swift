@@ -106,9 +106,9 @@ struct CartesianFrame {
     var groupWidth: Double { min(slot * 0.8, 56) }
 
     /// A vertical bar from `from` to `to` (values), centred at `x`, `width` wide.
-    func bar(x: Double, width: Double, from: Double, to: Double, cls: String, fill: String? = nil, title: String?) -> RectMark {
+    func bar(x: Double, width: Double, from: Double, to: Double, cls: String, title: String?) -> RectMark {
         let y0 = y(from), y1 = y(to)
-        return RectMark(x: x - width / 2, y: min(y0, y1), width: width, height: abs(y1 - y0), cls: cls, fill: fill, title: title)
+        return RectMark(x: x - width / 2, y: min(y0, y1), width: width, height: abs(y1 - y0), cls: cls, title: title)
     }
 
     /// The class of the group of hover areas.

@@ -1,17 +1,15 @@
 import Foundation
 
-/// Pure geometry of one chart: what `Render/ChartHTML` draws through the chart templates.
+/// Pure geometry of one chart: what `SVGWriter` turns into markup.
 /// Every colour is a CSS class (`Resources/charts.css`); every number is a user unit.
 struct ChartGeometry: Sendable, Equatable {
     var width: Double
     var height: Double
-    /// Prefix of every id inside the SVG (`ID-title`, `ID-desc`, `ID-hatch-…`).
+    /// Prefix of every id inside the SVG (`ID-title`, `ID-desc`).
     var idPrefix: String
     /// The accessible name (`<title>`) and the one-sentence description (`<desc>`).
     var title: String
     var description: String
-    /// Hatch patterns for the `<defs>`: id suffixes and their CSS class.
-    var hatches: [Hatch] = []
     /// Drawn in order: grid first, marks, then labels on top.
     var groups: [MarkGroup] = []
 
@@ -19,13 +17,6 @@ struct ChartGeometry: Sendable, Equatable {
     var texts: [TextMark] {
         groups.flatMap { $0.marks.compactMap { if case .text(let t) = $0 { t } else { nil } } }
     }
-}
-
-/// A diagonal hatch (`<pattern>`) coloured by `cls-bg` and `cls-line`, so commit and creep
-/// differ by pattern, not by colour alone.
-struct Hatch: Sendable, Equatable {
-    var id: String
-    var cls: String
 }
 
 /// A `<g>`: marks with a common class, optionally a link (heatmap row labels).
@@ -46,8 +37,6 @@ enum ChartMark: Sendable, Equatable {
 struct RectMark: Sendable, Equatable {
     var x, y, width, height: Double
     var cls: String
-    /// `url(#…)` of a hatch, when the fill is a pattern.
-    var fill: String? = nil
     var title: String? = nil
 }
 

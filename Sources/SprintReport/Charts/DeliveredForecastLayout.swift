@@ -18,10 +18,10 @@ enum DeliveredForecastLayout {
         if let fc { values += [fc.low, fc.median, fc.high] }
         let averageName = "3-\(periodNoun) average"
         var legend = [
-            LegendItem(swatch: .box(cls: "chart-delivered", fill: nil), text: "Delivered"),
+            LegendItem(swatch: .box(cls: "chart-delivered"), text: "Delivered"),
             LegendItem(swatch: .line(cls: "chart-rolling"), text: averageName),
         ]
-        if fc != nil { legend.append(LegendItem(swatch: .box(cls: "chart-forecast", fill: nil), text: "Forecast (middle half of last 6)")) }
+        if fc != nil { legend.append(LegendItem(swatch: .box(cls: "chart-forecast"), text: "Forecast (middle half of last 6)")) }
         let rangeText = fc.map { "\(NumberFormat.amount($0.low))–\(NumberFormat.amount($0.high))" }
         let trailing = fc.map { _ in CartesianFrame.Trailing(label: "Next", width: 52) }
         let frame = CartesianFrame(labels: labels, values: values, minStep: 1, unit: mode.unitName, legend: legend,

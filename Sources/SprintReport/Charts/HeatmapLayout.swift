@@ -27,9 +27,9 @@ enum HeatmapLayout {
         var marks: [ChartMark] = [.text(TextMark(x: 2, y: 14, text: unit, cls: "chart-unit", fontSize: fs))]
         var keyItems = (0...steps.count).map { k -> LegendItem in
             let text = k == 0 ? "< \(Int(steps[0]))" : k == steps.count ? "≥ \(Int(steps[k - 1]))" : "\(Int(steps[k - 1]))–\(Int(steps[k]))"
-            return LegendItem(swatch: .box(cls: "chart-heat-\(k)", fill: nil), text: text)
+            return LegendItem(swatch: .box(cls: "chart-heat-\(k)"), text: text)
         }
-        keyItems.append(LegendItem(swatch: .box(cls: "chart-heat-empty", fill: nil), text: "— no committed work"))
+        keyItems.append(LegendItem(swatch: .box(cls: "chart-heat-empty"), text: "— no committed work"))
         let key = Legend.layout(keyItems, startX: 2 + TextMetrics.width(unit, fontSize: fs) + 14, maxX: width - 2,
                                 firstBaseline: 14, rowHeight: 17, fontSize: fs)
         marks += key.marks

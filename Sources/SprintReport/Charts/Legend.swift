@@ -1,8 +1,8 @@
-/// A key for marks that cannot carry a direct label (hatched bars, bands).
+/// A key for marks that cannot carry a direct label (stacked bars, bands).
 struct LegendItem: Sendable, Equatable {
     enum Swatch: Sendable, Equatable {
-        /// A small box with a CSS class, optionally filled with a hatch (`url(#…)`).
-        case box(cls: String, fill: String?)
+        /// A small box with a CSS class.
+        case box(cls: String)
         /// A short line segment (trend, average).
         case line(cls: String)
     }
@@ -28,9 +28,9 @@ enum Legend {
             }
             let base = firstBaseline + Double(row) * rowHeight
             switch item.swatch {
-            case let .box(cls, fill):
+            case let .box(cls):
                 marks.append(.rect(RectMark(x: x, y: base - fontSize * 0.8, width: swatchWidth, height: fontSize * 0.9,
-                                            cls: cls, fill: fill)))
+                                            cls: cls)))
             case let .line(cls):
                 marks.append(.line(LineMark(x1: x, y1: base - fontSize * 0.35, x2: x + swatchWidth, y2: base - fontSize * 0.35,
                                             cls: cls)))

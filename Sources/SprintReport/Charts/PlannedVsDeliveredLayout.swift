@@ -25,10 +25,10 @@ enum PlannedVsDeliveredLayout {
         }
         if let trend { scaleValues += [trend.intercept, trend.intercept + trend.slope * Double(max(n - 1, 0))] }
         var legend = [
-            LegendItem(swatch: .box(cls: "chart-planned", fill: nil), text: "Committed"),
-            LegendItem(swatch: .box(cls: "chart-planned-creep", fill: nil), text: "Creep"),
-            LegendItem(swatch: .box(cls: "chart-delivered", fill: nil), text: "Delivered commitment"),
-            LegendItem(swatch: .box(cls: "chart-delivered-creep", fill: nil), text: "Delivered creep"),
+            LegendItem(swatch: .box(cls: "chart-planned"), text: "Committed"),
+            LegendItem(swatch: .box(cls: "chart-planned-creep"), text: "Creep"),
+            LegendItem(swatch: .box(cls: "chart-delivered"), text: "Delivered commitment"),
+            LegendItem(swatch: .box(cls: "chart-delivered-creep"), text: "Delivered creep"),
         ]
         if trend != nil { legend.append(LegendItem(swatch: .line(cls: "chart-trend"), text: "Trend of delivered")) }
         let frame = CartesianFrame(labels: labels, values: scaleValues, minStep: 1, unit: mode.unitName, legend: legend)

@@ -1,8 +1,7 @@
 /// The files of `Templates/` and `Resources/` compiled into the binary.
 ///
-/// `.embedInCode` flattens names and cannot list its files, so this registry names each one
-/// (the chart templates through `ChartTemplates`, which the charts stage keeps); a test checks
-/// that every file of those folders is listed here.
+/// `.embedInCode` flattens names and cannot list its files, so this registry names each one;
+/// a test checks that every file of those folders is listed here, with the same text.
 enum EmbeddedFiles {
     /// Templates by file name (`layout.mustache`); registered without the extension.
     static let templates: [(name: String, text: String)] = [
@@ -22,11 +21,10 @@ enum EmbeddedFiles {
         ("part-latest.mustache", PackageResources.part_latest_mustache),
         ("part-breadcrumb.mustache", PackageResources.part_breadcrumb_mustache),
     ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
-        + ChartTemplates.embedded.map { ($0.name + ".mustache", $0.text) }
 
     /// Style sheets inlined into every page, in this order.
     static let styles: [(name: String, text: String)] = [
         ("site.css", String(decoding: PackageResources.site_css, as: UTF8.self)),
-        ("charts.css", ChartTemplates.css),
+        ("charts.css", String(decoding: PackageResources.charts_css, as: UTF8.self)),
     ]
 }

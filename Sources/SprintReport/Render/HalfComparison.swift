@@ -98,7 +98,7 @@ struct HalfComparison {
     }
 
     /// The change line for a tile, or nil when either half lacks the figure.
-    func change(_ figure: TileFigure, mode: ComputationMode) -> Context? {
+    func change(_ figure: TileFigure, mode: ComputationMode) -> ChangeContext? {
         guard let old = previous.value(figure), let new = recent.value(figure) else { return nil }
         let diff = new - old
         let text: String
@@ -115,8 +115,7 @@ struct HalfComparison {
             text = "\(shown) \(mode.shortUnit)"
         }
         let zero = Double(shown.replacingOccurrences(of: ",", with: "")) == 0
-        if zero { return ["chArrow": "=", "chText": "no change vs previous half"] }
-        return ["chArrow": diff > 0 ? "▲" : "▼", "chWord": diff > 0 ? "up" : "down",
-                "chText": "\(text) vs previous half"]
+        if zero { return ChangeContext(arrow: "=", word: nil, text: "no change vs previous half") }
+        return ChangeContext(arrow: diff > 0 ? "▲" : "▼", word: diff > 0 ? "up" : "down", text: "\(text) vs previous half")
     }
 }

@@ -11,53 +11,47 @@ struct IndexSection {
     /// 2,000-team organisation 35 MB.
     static let teamRowLimit = 40
 
-    func context() -> Context {
+    func context() -> IndexSectionContext {
         let report = settings.report
-        var c = settings.headings
-        c["sId"] = IndexSection.slug
-        c["sTitle"] = settings.title
         let teamCount = Set(report.teams.map(\.team.key)).count
-        c["sMeta"] = "\(PageSettings.count(teamCount, "team")) · \(settings.windowText)"
-        if report.teams.isEmpty { c["sEmpty"] = "No period of the inputs lies in the window: there is nothing to show." }
         let modes = ComputationMode.allCases.filter { m in report.teams.contains { $0.mode == m } }
-        c["sModes"] = modes.map(mode)
-        c["sFindingsCount"] = report.findings.count
-        c["sFindingsText"] = report.findings.count == 1 ? "1 data-quality finding" : "\(report.findings.count) data-quality findings"
-        c["sQualityHref"] = settings.links.quality
-        c["sThresholds"] = thresholds.context
-        return c
+        let findings = report.findings.count
+        return IndexSectionContext(
+            heading: settings.heading, id: IndexSection.slug, title: settings.title,
+            meta: "\(PageSettings.count(teamCount, "team")) · \(settings.windowText)",
+            empty: report.teams.isEmpty,
+            findingsText: findings == 1 ? "1 data-quality finding" : "\(findings) data-quality findings",
+            qualityHref: settings.links.quality,
+            modes: modes.map(mode),
+            thresholds: thresholds.context(place: PageSettings.place(settings.title)))
     }
 
-    private func mode(_ mode: ComputationMode) -> Context {
+    private func mode(_ mode: ComputationMode) -> ModeContext {
         let report = settings.report
         let m = PageSettings.modeId(mode)
         let prefix = "\(IndexSection.slug)-\(m)-"
+        let place = PageSettings.place(settings.title, mode: mode)
         let teams = report.teams.filter { $0.mode == mode }
-        let tree = TreeRows(report: report, mode: mode, links: settings.links, templates: settings.templates,
-                           idPrefix: prefix + "tree-", index: settings.index)
+        let tree = TreeRows(report: report, mode: mode, links: settings.links, idPrefix: prefix + "tree-",
+                            index: settings.index)
         let byGroup = teams.count > IndexSection.teamRowLimit
         let table = TableModel(id: prefix + "tree", caption: byGroup ? "Every group" : "Every group and team",
                                note: byGroup ? "(\(mode.unitName); band in each cell; each group's page lists its teams)"
                                    : "(\(mode.unitName); band in each cell)",
                                columns: TreeRows.columns, rows: tree.rows(under: [], teams: !byGroup))
-        var c: Context = [
-            "mId": "\(IndexSection.slug)-\(m)",
-            "mTitle": PageSettings.modeTitle(mode),
-            "mSummary": "\(PageSettings.count(teams.count, "team")), amounts in \(mode.unitName)",
-            "mChildren": table.context,
-        ]
+        let c = ModeContext(id: "\(IndexSection.slug)-\(m)", title: PageSettings.modeTitle(mode),
+                            summary: "\(PageSettings.count(teams.count, "team")), amounts in \(mode.unitName)")
+        c.tree = table.context(place: place)
         if let root = report.nodes.first(where: { $0.path.isEmpty && $0.mode == mode }) {
-            let tiles = TileBuilder(mode: mode, velocityPer: "per sprint", idPrefix: prefix,
-                                    templates: settings.templates)
-            c["mTiles"] = tiles.tiles(root.summary, series: root.series, teamsBelow: settings.teams(under: root))
+            let tiles = TileBuilder(mode: mode, velocityPer: "per sprint", idPrefix: prefix)
+            c.tiles = tiles.tiles(root.summary, series: root.series, teamsBelow: settings.teams(under: root))
         }
         let heat = byGroup ? SayDoHeatmap.data(groups(mode)) : SayDoHeatmap.data(teams)
         if !heat.columns.isEmpty {
             let chart = ChartKit.heatmap(rows: heat.rows, columns: heat.columns,
                                          title: "Say/do % per \(byGroup ? "group" : "team") and month",
-                                         idPrefix: prefix + "heat-",
-                                         library: settings.templates.library)
-            c["mCharts"] = [FigureView.context(chart, id: prefix + "heatmap", wide: true)]
+                                         idPrefix: prefix + "heat-")
+            c.charts = [FigureContext(chart, id: prefix + "heatmap", place: place, wide: true)]
         }
         return c
     }

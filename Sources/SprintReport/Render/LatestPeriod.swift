@@ -21,8 +21,10 @@ struct LatestPeriod {
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
-    /// The panel's context, or nil when no period has delivered or committed work.
-    static func context(_ series: [SeriesPoint], noun: String, mode: ComputationMode, id: String) -> Context? {
+    /// The panel, or nil when no period has delivered or committed work.
+    /// - Parameter place: where the panel is (the page's and the mode's titles), for its table.
+    static func context(_ series: [SeriesPoint], noun: String, mode: ComputationMode, id: String,
+                        place: String) -> LatestContext? {
         guard let last = series.lastIndex(where: {
             $0.values[.totalWorkDelivered] != nil || $0.values[.sprintCommit] != nil
         }) else { return nil }
@@ -56,10 +58,8 @@ struct LatestPeriod {
             note: "(\(mode.unitName))",
             columns: [("Figure", false), ("Latest", true), ("Median before", true), ("Note", false)],
             rows: rows)
-        var c: Context = ["lId": id, "lLabel": latest.period.label,
-                          "lSentence": sentence(latest, before, noun: noun, mode: mode)]
-        if !before.isEmpty { c["lTable"] = table.context }
-        return c
+        return LatestContext(id: id, label: latest.period.label, sentence: sentence(latest, before, noun: noun, mode: mode),
+                             table: before.isEmpty ? nil : table.context(place: place))
     }
 
     /// "Committed 24, delivered 19 of it (79 %; median 74 %). Creep 5 (21 %), highest in 7 sprints."
@@ -95,4 +95,28 @@ struct LatestPeriod {
         }
         return parts.joined(separator: " ")
     }
+}
+
+/// `part-latest`: the newest period against the ones before it.
+final class LatestContext: TemplateContext {
+    let id: String
+    /// The period's label ("Sprint 14").
+    let label: String
+    let sentence: String
+    /// The figures against the trailing median; nil when no period came before.
+    let table: TableContext?
+
+    init(id: String, label: String, sentence: String, table: TableContext?) {
+        self.id = id
+        self.label = label
+        self.sentence = sentence
+        self.table = table
+    }
+
+    static let fields: [String: @Sendable (LatestContext) -> Any] = [
+        "id": { $0.id },
+        "label": { $0.label },
+        "sentence": { $0.sentence },
+        "table": { orFalse($0.table) },
+    ]
 }

@@ -7,45 +7,38 @@ struct NodeSection {
     var path: [String] { reports[0].path }
     var slug: String { settings.links.nodeSlug(path) }
 
-    func context() -> Context {
-        var c = settings.headings
-        c["sId"] = slug
-        c["sTitle"] = path.last ?? settings.title
-        c["sCrumbsOn"] = true
-        c["sCrumbs"] = settings.breadcrumb(path, currentIsTeam: false)
-        c["sMeta"] = "\(path.joined(separator: "/")) · \(settings.windowText)"
-        c["sModes"] = reports.map(mode)
-        return c
+    func context() -> NodeSectionContext {
+        let title = path.last ?? settings.title
+        return NodeSectionContext(heading: settings.heading, id: slug, title: title,
+                                  meta: "\(path.joined(separator: "/")) · \(settings.windowText)",
+                                  breadcrumb: settings.breadcrumb(path, name: title),
+                                  modes: reports.map { mode($0, title: title) })
     }
 
-    private func mode(_ r: NodeReport) -> Context {
+    private func mode(_ r: NodeReport, title: String) -> ModeContext {
         let m = PageSettings.modeId(r.mode)
         let mId = settings.idPrefix(slug) + m
         let prefix = mId + "-"
+        let place = PageSettings.place(title, mode: r.mode)
         let noun = r.rolledUp ? "month" : LatestPeriod.noun(level: .team, series: r.series)
-        let lib = settings.templates.library
-        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint",
-                                idPrefix: prefix, templates: settings.templates)
-        let tree = TreeRows(report: settings.report, mode: r.mode, links: settings.links, templates: settings.templates,
-                           idPrefix: prefix + "tree-", index: settings.index)
+        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix)
+        let tree = TreeRows(report: settings.report, mode: r.mode, links: settings.links, idPrefix: prefix + "tree-",
+                            index: settings.index)
         let children = TableModel(id: prefix + "children", caption: "Groups and teams in \(path.last ?? "")",
                                   note: "(\(r.mode.unitName); band in each cell)", columns: TreeRows.columns,
                                   rows: tree.rows(under: path, depth: 1))
-        var c: Context = [
-            "mId": mId,
-            "mTitle": PageSettings.modeTitle(r.mode),
-            "mSummary": "\(PageSettings.count(r.teams, "team")), amounts in \(r.mode.unitName)"
-                + (r.rolledUp ? ", rolled up from the teams by calendar month" : ", as exported for this group"),
-            "mTiles": tiles.tiles(r.summary, series: r.series, teamsBelow: settings.teams(under: r)),
-            "mChildren": children.context,
-        ]
+        let c = ModeContext(id: mId, title: PageSettings.modeTitle(r.mode),
+                            summary: "\(PageSettings.count(r.teams, "team")), amounts in \(r.mode.unitName)"
+                                + (r.rolledUp ? ", rolled up from the teams by calendar month" : ", as exported for this group"))
+        c.tiles = tiles.tiles(r.summary, series: r.series, teamsBelow: settings.teams(under: r))
+        c.tree = children.context(place: place)
         if !r.series.isEmpty {
             // The last 26 periods drawn; the data table keeps every one (no other table of them here).
             let span = ChartSpan(total: r.series.count, limit: ChartSpan.pageLimit, tableAll: true,
                                  note: "every \(noun) is in the data table below")
             let chart = ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-",
-                                                    library: lib, span: span)
-            c["mCharts"] = [FigureView.context(chart, id: prefix + "chart1")]
+                                                    span: span)
+            c.charts = [FigureContext(chart, id: prefix + "chart1", place: place)]
         }
         return c
     }

@@ -12,8 +12,12 @@ struct PageSettings {
 
     /// Heading elements for a section's title, its parts and their sub-parts: h1/h2/h3 on a
     /// page of the site, h2/h3/h4 inside the single-file report (whose h1 is its title).
-    var headings: Context {
-        links.singleFile ? ["hA": "h2", "hB": "h3", "hC": "h4"] : ["hA": "h1", "hB": "h2", "hC": "h3"]
+    var heading: HeadingContext { links.singleFile ? .singleFile : .page }
+
+    /// Where a table or figure is, for the accessible name of its scrolling region: the
+    /// section's title, and the mode's inside a mode ("Falcon, In story points").
+    static func place(_ sectionTitle: String, mode: ComputationMode? = nil, periods: String? = nil) -> String {
+        mode.map { "\(sectionTitle), \(modeTitle($0, periods: periods))" } ?? sectionTitle
     }
 
     /// The start of the ids inside a section: a page of the site holds one section, so its ids
@@ -23,9 +27,10 @@ struct PageSettings {
     /// "1 sprint", "13 sprints".
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    /// Modes in the order pages show them: story points first.
-    static func modeTitle(_ mode: ComputationMode) -> String {
-        mode == .storyPoints ? "In story points" : "In tickets"
+    /// Modes in the order pages show them: story points first. `periods` tells apart the two
+    /// reports of a team exported at two levels: "In story points (sprints)", "… (weeks)".
+    static func modeTitle(_ mode: ComputationMode, periods: String? = nil) -> String {
+        (mode == .storyPoints ? "In story points" : "In tickets") + (periods.map { " (\($0))" } ?? "")
     }
 
     static func modeId(_ mode: ComputationMode) -> String { mode == .storyPoints ? "sp" : "tk" }
@@ -42,21 +47,20 @@ struct PageSettings {
         }
     }
 
-    /// Breadcrumb items from the root to `path` (the last one is the current page).
-    func breadcrumb(_ path: [String], currentIsTeam: Bool) -> [Context] {
-        var items: [Context] = [links.narrowed ? ["bLabel": "Overview"] : ["bLabel": "Overview", "bHref": links.index]]
+    /// The breadcrumb of the page `name` at `path`: the overview, then each node of the path
+    /// (linked when it has a page), the last one being the current page.
+    func breadcrumb(_ path: [String], name: String) -> BreadcrumbContext {
+        var items = [LinkContext(label: "Overview", href: links.narrowed ? nil : links.index)]
         for i in path.indices {
             let prefix = Array(path[...i])
-            let isLast = i == path.count - 1
-            var item: Context = ["bLabel": path[i]]
-            if isLast {
-                item["bCurrent"] = true
-            } else if !links.narrowed, index.nodePaths.contains(prefix) {
-                item["bHref"] = links.node(prefix)
+            if i == path.count - 1 {
+                items.append(LinkContext(label: path[i], href: nil, current: true))
+            } else {
+                let linked = !links.narrowed && index.nodePaths.contains(prefix)
+                items.append(LinkContext(label: path[i], href: linked ? links.node(prefix) : nil))
             }
-            items.append(item)
         }
-        return items
+        return BreadcrumbContext(name: name, items: items)
     }
 
     /// For a rolled-up node, the teams below it (nil for a node with own rows).

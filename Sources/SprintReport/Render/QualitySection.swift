@@ -4,23 +4,23 @@ struct QualitySection {
 
     static let slug = SiteLinks.qualitySlug
 
-    func context() -> Context {
+    func context() -> QualitySectionContext {
         let findings = settings.report.findings
-        var c = settings.headings
-        c["sId"] = QualitySection.slug
-        c["sTitle"] = "Data quality"
-        c["sMeta"] = findings.isEmpty ? "No findings: every identity holds and every value was read."
-            : "\(PageSettings.count(findings.count, "finding")). Exported values are kept and shown as exported."
-        let groups = FindingKind.allCases.sorted().compactMap { kind -> Context? in
+        let title = "Data quality"
+        let groups = FindingKind.allCases.sorted().compactMap { kind -> FindingsContext? in
             let list = findings.filter { $0.kind == kind }
             guard !list.isEmpty else { return nil }
             let id = "\(QualitySection.slug)-\(kind.rawValue)"
             var table = QualitySection.table(list, id: id + "-table", caption: "\(kind.title) (\(list.count))")
             table.captionHidden = true
-            return ["gId": id, "gTitle": kind.title, "gCount": list.count, "gTable": table.context]
+            return FindingsContext(id: id, title: kind.title, count: list.count,
+                                   table: table.context(place: PageSettings.place(title)))
         }
-        c["sGroups"] = groups
-        return c
+        return QualitySectionContext(
+            heading: settings.heading, id: QualitySection.slug, title: title,
+            meta: findings.isEmpty ? "No findings: every identity holds and every value was read."
+                : "\(PageSettings.count(findings.count, "finding")). Exported values are kept and shown as exported.",
+            groups: groups)
     }
 
     /// Findings as a table: file, line, team, period, message.

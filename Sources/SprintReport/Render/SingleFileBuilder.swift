@@ -33,23 +33,10 @@ public enum SingleFileBuilder {
         var settings = SiteBuilder.settings(report, templates: templates, options: options, singleFile: true)
         settings.links.narrowed = team != nil
         let s = settings
-        var page = s.chrome(pageTitle: s.title, current: .none, nav: team == nil)
-        page["slot"] = slot
-        page["single"] = true
-        page["tocOn"] = team == nil
-        if team == nil {
-            page["toc"] = pages.compactMap { p -> Context? in
-                switch p {
-                case .index: ["tocLabel": "Overview", "tocHref": s.links.index]
-                case .quality: ["tocLabel": "Data quality", "tocHref": s.links.quality]
-                default: nil
-                }
-            }
-        }
         let sections = pages
-        let shell = try s.templates.render(page, template: "page-single")
+        let shell = try s.templates.render(page(pages, s), template: "page-single")
         guard let cut = shell.range(of: slot) else {
-            throw TemplateError(file: "page-single.mustache", message: "must place {{{slot}}} where the sections go")
+            throw TemplateError(file: "page-single.mustache", message: "must place {{{sections}}} where the sections go")
         }
         try OutputLocation.write(output, kind: .singleFile, options: options) { staging in
             let file = try NewFile(staging, what: output)
@@ -81,13 +68,36 @@ public enum SingleFileBuilder {
         }
     }
 
-    static func section(_ page: SiteBuilder.Page, _ s: PageSettings) throws -> String {
-        switch page {
-        case .index: try s.templates.render(IndexSection(settings: s).context(), template: "section-index")
-        case .quality: try s.templates.render(QualitySection(settings: s).context(), template: "section-data-quality")
-        case .node(let r): try s.templates.render(NodeSection(settings: s, reports: r).context(), template: "section-node")
-        case .team(let r): try s.templates.render(TeamSection(settings: s, reports: r).context(), template: "section-team")
+    /// What `page-single` receives: the page around the sections, with a table of contents
+    /// unless the file is narrowed to one team.
+    static func page(_ pages: [SiteBuilder.Page], _ s: PageSettings) -> PageContext {
+        let page = s.page(title: s.title, current: .none, nav: !s.links.narrowed)
+        page.sections = slot
+        if !s.links.narrowed {
+            page.contents = LinkListContext(pages.compactMap { p -> LinkContext? in
+                switch p {
+                case .index: LinkContext(label: "Overview", href: s.links.index)
+                case .quality: LinkContext(label: "Data quality", href: s.links.quality)
+                default: nil
+                }
+            })
         }
+        return page
+    }
+
+    /// The section template of a page and what it receives.
+    static func context(_ page: SiteBuilder.Page, _ s: PageSettings) -> (template: String, context: any TemplateContext) {
+        switch page {
+        case .index: ("section-index", IndexSection(settings: s).context())
+        case .quality: ("section-data-quality", QualitySection(settings: s).context())
+        case .node(let r): ("section-node", NodeSection(settings: s, reports: r).context())
+        case .team(let r): ("section-team", TeamSection(settings: s, reports: r).context())
+        }
+    }
+
+    static func section(_ page: SiteBuilder.Page, _ s: PageSettings) throws -> String {
+        let (template, context) = context(page, s)
+        return try s.templates.render(context, template: template)
     }
 }
 

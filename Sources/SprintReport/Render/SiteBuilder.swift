@@ -91,9 +91,9 @@ public enum SiteBuilder {
         return top.last
     }
 
-    /// The file name and HTML of one page.
-    static func render(_ page: Page, _ s: PageSettings) throws -> (file: String, html: String) {
-        let (slug, template, pageTitle, nav, section): (String, String, String, PageSettings.NavItem, Context)
+    /// What one page is made of: its file's slug, its template and what the template receives.
+    static func context(_ page: Page, _ s: PageSettings) -> (slug: String, template: String, context: PageContext) {
+        let (slug, template, pageTitle, nav, section): (String, String, String, PageSettings.NavItem, any TemplateContext)
         switch page {
         case .index:
             (slug, template, pageTitle, nav, section) = (SiteLinks.indexSlug, "page-index", s.title, .index,
@@ -108,7 +108,14 @@ public enum SiteBuilder {
             let t = TeamSection(settings: s, reports: reports)
             (slug, template, pageTitle, nav, section) = (t.slug, "page-team", t.team.name, .none, t.context())
         }
-        let context = s.chrome(pageTitle: pageTitle, current: nav).merging(section) { a, _ in a }
+        let context = s.page(title: pageTitle, current: nav)
+        context.section = section
+        return (slug, template, context)
+    }
+
+    /// The file name and HTML of one page.
+    static func render(_ page: Page, _ s: PageSettings) throws -> (file: String, html: String) {
+        let (slug, template, context) = context(page, s)
         return (s.links.file(slug), try s.templates.render(context, template: template))
     }
 

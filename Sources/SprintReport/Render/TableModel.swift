@@ -1,10 +1,4 @@
-import Mustache
-
-/// A mustache context: what a template receives.
-typealias Context = [String: Any]
-
-/// One cell of a rendered table (`part-table.mustache`). Keys are prefixed `c` so a template
-/// never picks up a same-named value of an enclosing context.
+/// One cell of a table; `TableBody` writes its markup.
 struct TableCell {
     var text: String
     var header = false
@@ -44,27 +38,9 @@ struct TableCell {
         return classes
     }
 
-    /// The common cell (a number in a `num-cols` table): the template's `cPlain` branch
-    /// writes `<td>{{cText}}</td>`.
+    /// The common cell (a number in a `num-cols` table): `<td>TEXT</td>`.
     func isPlain(classes: [String]) -> Bool {
         classes.isEmpty && !header && href == nil && title == nil && mark == nil && band == nil && svg == nil
-    }
-
-    /// - Parameter numericColumns: the table is marked `num-cols` (see `classes`).
-    func context(numericColumns: Bool = false) -> Context {
-        let classes = classes(numericColumns: numericColumns)
-        // The common cell: two keys, three tag lookups instead of eleven.
-        if isPlain(classes: classes) {
-            return ["cPlain": true, "cText": text] as Context
-        }
-        // Every key is present (false when unused): a missing key would make the template
-        // search every enclosing context, which dominated the rendering time of big pages.
-        return [
-            "cPlain": false, "cText": text, "cHead": header,
-            "cClass": classes.isEmpty ? false : classes.joined(separator: " "),
-            "cHref": href ?? false, "cTitle": title ?? false, "cMark": mark ?? false,
-            "cBand": band.map(BandView.context) ?? false, "cSvg": svg ?? false,
-        ] as Context
     }
 }
 
@@ -84,60 +60,76 @@ struct TableModel {
         !rows.isEmpty && rows.allSatisfy { $0.allSatisfy { $0.header || $0.numeric || ($0.nowrap && $0.svg == nil) } }
     }
 
-    /// What `part-table.mustache` receives; see `TableContext`.
-    var context: TableContext { TableContext(self) }
-
-    /// `tbColumns`: one context per column header.
-    func columnsContext(numericColumns numCols: Bool) -> [Context] {
-        columns.enumerated().map { i, col in
-            ["hLabel": col.label, "hNum": col.numeric || (numCols && i > 0)] as Context
-        }
-    }
-
-    /// `tbRows`: one `rCells` list of cell contexts per row.
-    func rowsContext(numericColumns numCols: Bool) -> [Context] {
-        rows.map { ["rCells": $0.map { $0.context(numericColumns: numCols) }] as Context }
-    }
+    /// What `part-table.mustache` receives: the table, placed on its page.
+    /// - Parameter place: the page's title and, inside a mode, the mode's ("Falcon, In story
+    ///   points"): with the caption, the accessible name of the table's scrolling region.
+    func context(place: String) -> TableContext { TableContext(self, place: place) }
 }
 
-/// A table as `part-table.mustache` sees it. Besides the usual keys (`tbId`, `tbCaption`,
-/// `tbColumns`, `tbRows` with their cells, …) it offers `tbHead` and `tbBody`, the header
-/// cells and the body rows written by `TableRowsHTML`, which the embedded template's native
-/// variant inserts (`NativeTemplates`); a user's own `part-table` gets the usual keys. Each
-/// key is computed only when a template asks for it, so the per-cell contexts are built only
-/// for a template that walks them.
-final class TableContext: MustacheParent {
+/// `part-table`: the table's shell — its scrolling region, caption and column headers — with
+/// the body rows written by `TableBody` (`rows`, finished markup), so the cell markup exists
+/// once, in code, and a table of 2,000 rows costs no lookup per cell.
+final class TableContext: TemplateContext {
     let model: TableModel
+    let place: String
     let numericColumns: Bool
 
-    init(_ model: TableModel) {
+    init(_ model: TableModel, place: String) {
         self.model = model
+        self.place = place
         numericColumns = model.numericColumns
     }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "tbId": model.id
-        case "tbCaption": model.caption
-        case "tbNumCols": numericColumns
-        // Every probed key present (false when absent): no lookup falls through to outer contexts.
-        case "tbNote": model.note.map { $0 as Any } ?? false
-        case "tbCaptionHidden": model.captionHidden
-        case "tbBody": TableRowsHTML.body(model, numericColumns: numericColumns)
-        case "tbHead": TableRowsHTML.head(model, numericColumns: numericColumns)
-        case "tbColumns": model.columnsContext(numericColumns: numericColumns)
-        case "tbRows": model.rowsContext(numericColumns: numericColumns)
-        default: nil
+    /// The column headers: a column is `numeric` (right-aligned) when it says so or, in a
+    /// `num-cols` table, when it is not the first (the row headers').
+    var columns: [ColumnContext] {
+        model.columns.enumerated().map { i, col in
+            ColumnContext(label: col.label, numeric: col.numeric || (numericColumns && i > 0))
         }
     }
+
+    static let fields: [String: @Sendable (TableContext) -> Any] = [
+        "id": { $0.model.id },
+        "caption": { $0.model.caption },
+        "captionHidden": { $0.model.captionHidden },
+        "note": { orFalse($0.model.note) },
+        "numericColumns": { $0.numericColumns },
+        "place": { $0.place },
+        "columns": { $0.columns },
+        "rows": { TableBody.rows($0.model, numericColumns: $0.numericColumns) },
+    ]
 }
 
-/// A band as a word in a pill (never colour alone).
-enum BandView {
-    static func context(_ band: Band) -> Context {
-        ["bWord": word(band), "bClass": cls(band)]
+/// One column header of a table.
+final class ColumnContext: TemplateContext {
+    let label: String
+    let numeric: Bool
+
+    init(label: String, numeric: Bool) {
+        self.label = label
+        self.numeric = numeric
     }
 
+    static let fields: [String: @Sendable (ColumnContext) -> Any] = [
+        "label": { $0.label },
+        "numeric": { $0.numeric },
+    ]
+}
+
+/// A band as a word in a pill (never colour alone): `<span class="band band-high">High</span>`.
+enum BandView {
     static func word(_ band: Band) -> String { band.rawValue }
     static func cls(_ band: Band) -> String { "band-" + band.rawValue.lowercased() }
+}
+
+/// A band for a template: its `word` and its CSS `class`.
+final class BandContext: TemplateContext {
+    let band: Band
+
+    init(_ band: Band) { self.band = band }
+
+    static let fields: [String: @Sendable (BandContext) -> Any] = [
+        "word": { BandView.word($0.band) },
+        "class": { BandView.cls($0.band) },
+    ]
 }

@@ -7,36 +7,32 @@ struct TeamSection {
     var team: Team { reports[0].team }
     var slug: String { settings.links.teamSlug(team.key) }
 
-    func context() -> Context {
-        var c = settings.headings
-        c["sId"] = slug
-        c["sTitle"] = team.name
-        c["sCrumbsOn"] = true
-        c["sCrumbs"] = settings.breadcrumb(team.path, currentIsTeam: true)
+    func context() -> TeamSectionContext {
         var units: [String] = []  // once each, also for a team exported at two levels
         for r in reports where !units.contains(r.mode.unitName) { units.append(r.mode.unitName) }
-        let unitText = units.joined(separator: " and ")
-        c["sMeta"] = "\(team.pathString) · \(settings.windowText) · \(unitText)"
-        c["sModes"] = reports.map(mode)
         let findings = settings.findings(of: team)
-        if !findings.isEmpty {
-            c["sFindings"] = QualitySection.table(findings, id: slug + "-findings",
-                                                  caption: "Data-quality findings for \(team.name)").context
-            c["sFindingsCount"] = findings.count
-        }
-        return c
+        return TeamSectionContext(
+            heading: settings.heading, id: slug, title: team.name,
+            meta: "\(team.pathString) · \(settings.windowText) · \(units.joined(separator: " and "))",
+            breadcrumb: settings.breadcrumb(team.path, name: team.name),
+            modes: reports.map(mode),
+            findings: findings.isEmpty ? nil : FindingsContext(
+                count: findings.count,
+                table: QualitySection.table(findings, id: slug + "-findings", caption: "Data-quality findings for \(team.name)")
+                    .context(place: PageSettings.place(team.name))))
     }
 
-    private func mode(_ r: TeamReport) -> Context {
+    private func mode(_ r: TeamReport) -> ModeContext {
         let noun = LatestPeriod.noun(level: r.level, series: r.series)
         // A team exported at two levels (a sprint-level file and a team-level one) has two
         // reports of one mode: both are shown, told apart by the level in their ids and titles.
         let twoLevels = reports.contains { $0.mode == r.mode && $0.level != r.level }
+        let periods = twoLevels ? noun + "s" : nil
         let m = PageSettings.modeId(r.mode) + (twoLevels ? "-" + r.level.rawValue : "")
         let mId = settings.idPrefix(slug) + m
         let prefix = mId + "-"
-        let lib = settings.templates.library
-        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix, templates: settings.templates)
+        let place = PageSettings.place(team.name, mode: r.mode, periods: periods)
+        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix)
         var charts: [RenderedChart] = []
         if !r.series.isEmpty {
             // The last 26 periods; their numbers (and every other period's) are in the period table
@@ -47,31 +43,24 @@ struct TeamSection {
             // page at ≈ 80 KB instead of ≤ 60 KB.)
             let span = ChartSpan(total: r.series.count, limit: ChartSpan.pageLimit)
             charts = [
-                ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-",
-                                            library: lib, span: span),
+                ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-", span: span),
                 ChartKit.deliveredForecast(r.series, forecast: r.summary.forecast, mode: r.mode, periodNoun: noun,
-                                           idPrefix: prefix + "fc-", library: lib, span: span, hover: false),
+                                           idPrefix: prefix + "fc-", span: span, hover: false),
                 ChartKit.sayDo(r.series, limits: settings.report.thresholds.limits[.sayDoPercent]!,
-                               periodNoun: noun, idPrefix: prefix + "sd-", library: lib, span: span, hover: false),
-                ChartKit.creepAndChurn(r.series, periodNoun: noun, idPrefix: prefix + "cc-", library: lib, span: span,
-                                       hover: false),
+                               periodNoun: noun, idPrefix: prefix + "sd-", span: span, hover: false),
+                ChartKit.creepAndChurn(r.series, periodNoun: noun, idPrefix: prefix + "cc-", span: span, hover: false),
             ]
         }
-        var c: Context = [
-            "mId": mId,
-            "mTitle": PageSettings.modeTitle(r.mode) + (twoLevels ? " (\(noun)s)" : ""),
-            "mSummary": "\(PageSettings.count(r.summary.periods, noun)) with data, amounts in \(r.mode.unitName)",
-            "mTiles": tiles.tiles(r.summary, series: r.series),
-            "mCharts": charts.enumerated().map { i, chart in
-                FigureView.context(chart, id: "\(prefix)chart\(i + 1)",
-                                   data: .link(href: "#\(mId)-periods-heading", text: "Every \(noun)’s numbers: the table “Every period”"))
-            },
-            "mTable": PeriodTable.model(r.series, extraMetrics: settings.report.extraMetrics, mode: r.mode,
-                                        noun: noun, id: prefix + "periods").context,
-        ]
-        if let latest = LatestPeriod.context(r.series, noun: noun, mode: r.mode, id: prefix + "latest") {
-            c["mLatest"] = latest
+        let c = ModeContext(id: mId, title: PageSettings.modeTitle(r.mode, periods: periods),
+                            summary: "\(PageSettings.count(r.summary.periods, noun)) with data, amounts in \(r.mode.unitName)")
+        c.tiles = tiles.tiles(r.summary, series: r.series)
+        c.latest = LatestPeriod.context(r.series, noun: noun, mode: r.mode, id: prefix + "latest", place: place)
+        c.charts = charts.enumerated().map { i, chart in
+            FigureContext(chart, id: "\(prefix)chart\(i + 1)", place: place,
+                          data: .link(href: "#\(mId)-periods-heading", text: "Every \(noun)’s numbers: the table “Every period”"))
         }
+        c.periods = PeriodTable.model(r.series, extraMetrics: settings.report.extraMetrics, mode: r.mode,
+                                      noun: noun, id: prefix + "periods").context(place: place)
         return c
     }
 }

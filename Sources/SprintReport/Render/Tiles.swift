@@ -1,5 +1,3 @@
-import Mustache
-
 /// The headline tiles of a team, node or the organisation (`design.md`, reading order 2).
 enum TileFigure: CaseIterable {
     case velocity, sayDo, creep, delivered, cv, forecast
@@ -55,50 +53,106 @@ struct TileBuilder {
     /// "per sprint", "per team-month"…: what one velocity unit is.
     let velocityPer: String
     let idPrefix: String
-    let templates: PageTemplates
 
-    func tiles(_ summary: WindowSummary, series: [SeriesPoint], teamsBelow: [TeamReport]? = nil) -> [Context] {
+    func tiles(_ summary: WindowSummary, series: [SeriesPoint], teamsBelow: [TeamReport]? = nil) -> TilesContext {
         let halves = HalfComparison(series, teamsBelow: teamsBelow)
-        return TileFigure.allCases.map { figure in
-            var t: Context = ["tLabel": figure.label]
-            var note: String?
+        return TilesContext(TileFigure.allCases.map { figure in
+            let t = TileContext(label: figure.label)
             switch figure {
             case .velocity:
-                t["tValue"] = NumberFormat.amount(summary.velocity)
-                t["tUnit"] = "\(mode.shortUnit) \(velocityPer)"
-                if summary.velocityApproximate { note = "approximate: mean of exported velocities" }
-                if summary.velocity == nil { t["tWhy"] = "no delivered work in the window" }
+                t.value = NumberFormat.amount(summary.velocity)
+                t.unit = "\(mode.shortUnit) \(velocityPer)"
+                if summary.velocityApproximate { t.note = "approximate: mean of exported velocities" }
+                if summary.velocity == nil { t.why = "no delivered work in the window" }
             case .sayDo, .creep, .delivered:
                 let v = summary.value(of: figure.banded!)
-                t["tValue"] = NumberFormat.percentWhole(v)
-                if v == nil { t["tWhy"] = figure == .delivered ? "no planned work" : "no committed work" }
-                note = figure == .sayDo ? "of committed work delivered"
+                t.value = NumberFormat.percentWhole(v)
+                if v == nil { t.why = figure == .delivered ? "no planned work" : "no committed work" }
+                t.note = figure == .sayDo ? "of committed work delivered"
                     : figure == .creep ? "work added after the start, vs committed"
                     : "of all planned work (commit + creep)"
             case .cv:
-                t["tValue"] = NumberFormat.ratio(summary.coefficientOfVariation)
-                if summary.coefficientOfVariation == nil { t["tWhy"] = "needs 2 periods with delivered work" }
-                note = "spread of delivered work ÷ its mean; lower is steadier"
+                t.value = NumberFormat.ratio(summary.coefficientOfVariation)
+                if summary.coefficientOfVariation == nil { t.why = "needs 2 periods with delivered work" }
+                t.note = "spread of delivered work ÷ its mean; lower is steadier"
             case .forecast:
                 if let f = summary.forecast {
                     // A zero-width space after the dash lets a long range wrap in a narrow tile.
-                    t["tValue"] = "\(NumberFormat.amount(f.low))–\u{200B}\(NumberFormat.amount(f.high))"
-                    t["tUnit"] = mode.shortUnit
-                    note = "likely range (25th–75th percentile of the last 6), median \(NumberFormat.amount(f.median))"
+                    t.value = "\(NumberFormat.amount(f.low))–\u{200B}\(NumberFormat.amount(f.high))"
+                    t.unit = mode.shortUnit
+                    t.note = "likely range (25th–75th percentile of the last 6), median \(NumberFormat.amount(f.median))"
                 } else {
-                    t["tValue"] = NumberFormat.undefined
-                    t["tWhy"] = "needs 3 periods with delivered work"
-                    note = "next period"
+                    t.value = NumberFormat.undefined
+                    t.why = "needs 3 periods with delivered work"
+                    t.note = "next period"
                 }
             }
-            if let note { t["tNote"] = note }
-            if let b = figure.banded, let band = summary.bands[b] { t["tBand"] = BandView.context(band) }
-            if let change = halves?.change(figure, mode: mode) { t["tChange"] = change }
+            if let b = figure.banded, let band = summary.bands[b] { t.band = BandContext(band) }
+            t.change = halves?.change(figure, mode: mode)
             if let m = figure.sparkMetric, series.count >= 2 {
-                t["tSpark"] = ChartKit.sparkline(series.map { $0.values[m] }, label: "\(figure.label) per period",
-                                                 idPrefix: idPrefix + "spark-" + figure.id + "-", library: templates.library)
+                t.sparkline = ChartKit.sparkline(series.map { $0.values[m] }, label: "\(figure.label) per period",
+                                                 idPrefix: idPrefix + "spark-" + figure.id + "-")
             }
             return t
-        }
+        })
     }
+}
+
+/// `part-tiles`: the headline tiles of a mode.
+final class TilesContext: TemplateContext {
+    let items: [TileContext]
+
+    init(_ items: [TileContext]) { self.items = items }
+
+    static let fields: [String: @Sendable (TilesContext) -> Any] = [
+        "items": { $0.items },
+    ]
+}
+
+/// One headline tile: the figure, its unit, band and note, the change against the previous
+/// half, and a sparkline (finished SVG from the chart kit).
+final class TileContext: TemplateContext {
+    let label: String
+    var value = ""
+    var unit: String?
+    /// Why the figure is undefined (a tooltip on the `—`).
+    var why: String?
+    var note: String?
+    var band: BandContext?
+    var change: ChangeContext?
+    var sparkline: String?
+
+    init(label: String) { self.label = label }
+
+    static let fields: [String: @Sendable (TileContext) -> Any] = [
+        "label": { $0.label },
+        "value": { $0.value },
+        "unit": { orFalse($0.unit) },
+        "why": { orFalse($0.why) },
+        "note": { orFalse($0.note) },
+        "band": { orFalse($0.band) },
+        "change": { orFalse($0.change) },
+        "sparkline": { orFalse($0.sparkline) },
+    ]
+}
+
+/// A tile's change line: an arrow (hidden from screen readers), the direction in a word for
+/// them, and the amount ("▲ up 6 pp vs previous half").
+final class ChangeContext: TemplateContext {
+    let arrow: String
+    /// "up", "down"; nil when there is no change.
+    let word: String?
+    let text: String
+
+    init(arrow: String, word: String?, text: String) {
+        self.arrow = arrow
+        self.word = word
+        self.text = text
+    }
+
+    static let fields: [String: @Sendable (ChangeContext) -> Any] = [
+        "arrow": { $0.arrow },
+        "word": { orFalse($0.word) },
+        "text": { $0.text },
+    ]
 }

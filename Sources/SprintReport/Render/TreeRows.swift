@@ -3,7 +3,6 @@ struct TreeRows {
     let report: Report
     let mode: ComputationMode
     let links: SiteLinks
-    let templates: PageTemplates
     let idPrefix: String
     /// The tree by path, made once per build (not once per page: `OrgIndex`).
     let index: OrgIndex
@@ -58,7 +57,7 @@ struct TreeRows {
             return c
         }
         let spark = ChartKit.sparkline(series.map { $0.values[.totalWorkDelivered] }, label: "Delivered work of \(name)",
-                                       idPrefix: "\(idPrefix)r\(counter)-", library: templates.library)
+                                       idPrefix: "\(idPrefix)r\(counter)-")
         return [
             TableCell(text: name, header: true, href: href, indent: indent),
             .number(NumberFormat.amount(s.velocity), undefinedReason: "no delivered work"),

@@ -1,5 +1,3 @@
-import Mustache
-
 /// A chart ready for a page: the SVG, its heading, its one-sentence description and its data.
 public struct RenderedChart: Sendable {
     /// Complete `<svg role="img" aria-labelledby="ID-title ID-desc">…</svg>`.
@@ -19,58 +17,58 @@ public struct RenderedChart: Sendable {
     }
 }
 
-/// The chart kit: inline SVG charts rendered through the `chart-*` templates.
+/// The chart kit: inline SVG charts, finished markup for a page to insert.
 ///
-/// Geometry comes from `Charts/`; markup only from the templates in `library` (embedded or
-/// the user's `--templates`). `idPrefix` must be unique per page: every id in the SVG
-/// starts with it. Missing values are gaps, never zeros.
+/// A layout turns the figures into geometry (`ChartGeometry`); `SVGWriter` turns the geometry
+/// into markup. `idPrefix` must be unique per page: every id in the SVG starts with it.
+/// Missing values are gaps, never zeros.
 public enum ChartKit {
-    /// Two bars per period — planned (commit + hatched creep) and delivered (delivered
-    /// commit + hatched delivered creep) — with the least-squares trend of delivered work.
+    /// Two stacked bars per period — planned (commit, creep outlined on it) and delivered
+    /// (delivered commit, delivered creep outlined on it) — with the least-squares trend of
+    /// delivered work.
     public static func plannedVsDelivered(_ points: [SeriesPoint], mode: ComputationMode, periodNoun: String, idPrefix: String,
-                                          library: MustacheLibrary, span: ChartSpan? = nil) -> RenderedChart {
+                                          span: ChartSpan? = nil) -> RenderedChart {
         render(PlannedVsDeliveredLayout.make(points, mode: mode, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix),
                                              span: span),
-               kind: "planned-delivered", library: library, span: span, periodNoun: periodNoun)
+               kind: .plannedDelivered, span: span, periodNoun: periodNoun)
     }
 
     /// Delivered work per period, the 3-period rolling average, and the next period's
     /// forecast band (low–high, median marked).
     public static func deliveredForecast(_ points: [SeriesPoint], forecast: Forecast?, mode: ComputationMode, periodNoun: String,
-                                         idPrefix: String, library: MustacheLibrary, span: ChartSpan? = nil,
+                                         idPrefix: String, span: ChartSpan? = nil,
                                          hover: Bool = true) -> RenderedChart {
         render(DeliveredForecastLayout.make(points, forecast: forecast, mode: mode, periodNoun: periodNoun,
                                             idPrefix: ChartID.clean(idPrefix), span: span),
-               kind: "delivered-forecast", library: library, span: span, periodNoun: periodNoun, hover: hover)
+               kind: .deliveredForecast, span: span, periodNoun: periodNoun, hover: hover)
     }
 
     /// Say/do % per period against the Elite/High/Medium limits (labelled lines).
     public static func sayDo(_ points: [SeriesPoint], limits: BandThresholds.Limits, periodNoun: String, idPrefix: String,
-                             library: MustacheLibrary, span: ChartSpan? = nil, hover: Bool = true) -> RenderedChart {
+                             span: ChartSpan? = nil, hover: Bool = true) -> RenderedChart {
         render(SayDoLayout.make(points, limits: limits, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix), span: span),
-               kind: "say-do", library: library, span: span, periodNoun: periodNoun, hover: hover)
+               kind: .sayDo, span: span, periodNoun: periodNoun, hover: hover)
     }
 
     /// Scope creep % and churn % per period: two lines, dash patterns differ, labelled directly.
     public static func creepAndChurn(_ points: [SeriesPoint], periodNoun: String, idPrefix: String,
-                                     library: MustacheLibrary, span: ChartSpan? = nil, hover: Bool = true) -> RenderedChart {
+                                     span: ChartSpan? = nil, hover: Bool = true) -> RenderedChart {
         render(CreepChurnLayout.make(points, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix), span: span),
-               kind: "creep-churn", library: library, span: span, periodNoun: periodNoun, hover: hover)
+               kind: .creepChurn, span: span, periodNoun: periodNoun, hover: hover)
     }
 
     /// A 120 × 24 sparkline (line, min and max dots, last dot and value) named by `label`;
     /// `format` prints the values as amounts (default), whole percentages or ratios.
-    public static func sparkline(_ values: [Double?], label: String, idPrefix: String, library: MustacheLibrary,
+    public static func sparkline(_ values: [Double?], label: String, idPrefix: String,
                                  format: SparklineFormat = .amount) -> String {
         let g = SparklineLayout.make(values, label: label, idPrefix: ChartID.clean(idPrefix), format: format)
-        return ChartHTML.render(g, kind: "sparkline", template: "chart-sparkline", library: library)
+        return SVGWriter.sparkline(g)
     }
 
     /// Say/do % heatmap: rows × columns, number in every cell, `—` for empty cells.
-    public static func heatmap(rows: [HeatmapRow], columns: [String], title: String, idPrefix: String,
-                               library: MustacheLibrary) -> RenderedChart {
+    public static func heatmap(rows: [HeatmapRow], columns: [String], title: String, idPrefix: String) -> RenderedChart {
         render(HeatmapLayout.make(rows: rows, columns: columns, title: title, idPrefix: ChartID.clean(idPrefix)),
-               kind: "heatmap", library: library)
+               kind: .heatmap)
     }
 
     /// - Parameters:
@@ -78,7 +76,7 @@ public enum ChartKit {
     ///     note and its table caption names the periods it lists.
     ///   - hover: keep each period's hover area and its `<title>` (false: the page shows the
     ///     numbers elsewhere and saves ≈ 3.5 KB a chart).
-    static func render(_ layout: ChartLayout, kind: String, library: MustacheLibrary, span: ChartSpan? = nil,
+    static func render(_ layout: ChartLayout, kind: SVGWriter.Kind, span: ChartSpan? = nil,
                        periodNoun: String = "", hover: Bool = true) -> RenderedChart {
         var layout = layout
         if !hover { layout.geometry.groups.removeAll { $0.cls == CartesianFrame.hoverGroup } }
@@ -86,7 +84,7 @@ public enum ChartKit {
             if let note = span.note { layout.geometry.description += " " + ChartText.capitalised(note) + "." }
             if !span.tableAll { layout.table.caption += ", the last \(span.shown) of \(ChartText.count(span.total, periodNoun))" }
         }
-        return RenderedChart(svg: ChartHTML.render(layout.geometry, kind: kind, template: "chart-" + kind, library: library),
+        return RenderedChart(svg: SVGWriter.chart(layout.geometry, kind: kind),
                              title: layout.heading, description: layout.geometry.description, table: layout.table)
     }
 }

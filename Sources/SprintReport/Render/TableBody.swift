@@ -1,26 +1,13 @@
-/// The header cells and body rows of a table, byte for byte what the embedded
-/// `Templates/part-table.mustache` renders from `{{#tbColumns}}…{{/tbColumns}}` and
-/// `{{#tbRows}}…{{/tbRows}}` — written directly, without a context per cell.
+/// The body rows of every table: the one definition of a table cell's markup.
 ///
-/// Used through the keys `tbHead` and `tbBody` by the native variant of `part-table` that
-/// `NativeTemplates` registers when the user's templates do not replace `part-table` (a
-/// replacement is rendered by swift-mustache from `tbColumns` / `tbRows`). Every text goes
-/// through `HTMLText` (swift-mustache's escaping); a cell's `svg` is inserted as is, like
-/// `{{{.}}}`. A test renders every cell flag combination and hostile text both ways.
-enum TableRowsHTML {
-    /// `<th scope="col">…</th>` per column (the row around them stays in the template).
-    static func head(_ table: TableModel, numericColumns numCols: Bool) -> String {
-        let out = ByteBuffer(capacity: 256)
-        for (i, col) in table.columns.enumerated() {
-            out.append(col.numeric || (numCols && i > 0) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
-            HTMLText.append(col.label, to: out)
-            out.append("</th>")
-        }
-        return out.string
-    }
-
+/// `part-table.mustache` keeps the table's shell (scrolling region, caption, column headers)
+/// and inserts these rows as finished markup (`rows`). Written directly rather than through a
+/// template: a team's period table alone has about 2,000 cells, and a context and a dozen
+/// lookups per cell would dominate the page. Every text goes through `HTMLText` (the escaper
+/// the templates use); a cell's `svg` (a sparkline from the chart kit) is inserted as is.
+enum TableBody {
     /// `<tr>…</tr>\n` per row.
-    static func body(_ table: TableModel, numericColumns numCols: Bool) -> String {
+    static func rows(_ table: TableModel, numericColumns numCols: Bool) -> String {
         let out = ByteBuffer(capacity: table.rows.reduce(0) { $0 + 12 + $1.count * 24 })
         for row in table.rows {
             out.append("<tr>")
@@ -33,7 +20,8 @@ enum TableRowsHTML {
         return out.string
     }
 
-    /// One cell, as the template's `cPlain` branch (a plain number) or its full branch.
+    /// One cell: a plain `<td>TEXT</td>` (most numbers), or a `<td>` or row header `<th>` with
+    /// its classes, tooltip, link, mark, band pill and sparkline.
     static func cell(_ cell: TableCell, numericColumns: Bool, _ out: ByteBuffer) {
         let classes = cell.classes(numericColumns: numericColumns)
         if cell.isPlain(classes: classes) {

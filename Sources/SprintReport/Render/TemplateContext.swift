@@ -1,0 +1,37 @@
+import Mustache
+
+/// What a template receives: a typed value that answers the template's keys by name.
+///
+/// Each context lists its keys once, in `fields`, with how to read each; `docs/templates.md`
+/// documents the same keys (a test compares the two, and another renders every page with a
+/// root that records any name no context answered). swift-mustache reads a `MustacheParent`
+/// through `child(named:)`; a plain struct would be read by reflection, 3–4× slower.
+///
+/// Every key is answered, `false` when there is no value (`orFalse`): a section on it is
+/// skipped and the lookup never climbs into an enclosing context, which is what made the old
+/// one-letter key prefixes necessary. A template reaches an enclosing context's key only on
+/// purpose — `heading`, from any part of a section.
+///
+/// Contexts are classes: swift-mustache casts each one it looks into from `Any`, and a class
+/// is copied as one reference.
+protocol TemplateContext: AnyObject, MustacheParent {
+    /// Every key the template can use, and how to read it from the context.
+    static var fields: [String: @Sendable (Self) -> Any] { get }
+    /// The keys of `fields`, sorted.
+    static var keys: [String] { get }
+}
+
+extension TemplateContext {
+    func child(named name: String) -> Any? {
+        guard let read = Self.fields[name] else { return nil }
+        return read(self)
+    }
+
+    static var keys: [String] { fields.keys.sorted() }
+}
+
+/// The value, or `false` when there is none: a template's `{{#key}}` section is skipped and
+/// `{{key}}` renders nothing, without a lookup in the enclosing contexts.
+@inline(__always) func orFalse<T>(_ value: T?) -> Any {
+    if let value { value } else { false }
+}
