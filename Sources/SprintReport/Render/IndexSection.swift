@@ -42,8 +42,11 @@ struct IndexSection {
                             summary: "\(PageSettings.count(teams.count, "team")), amounts in \(mode.unitName)")
         c.tree = table.context(place: place)
         if let root = report.nodes.first(where: { $0.path.isEmpty && $0.mode == mode }) {
-            let tiles = TileBuilder(mode: mode, velocityPer: "per sprint", idPrefix: prefix)
-            c.tiles = tiles.tiles(root.summary, series: root.series, teamPoints: settings.teamPoints(under: root))
+            let noun = root.rolledUp ? "month" : LatestPeriod.noun(level: .team, series: root.series)
+            let tiles = TileBuilder(mode: mode, periodNoun: noun, total: root.rolledUp ? "all teams' total" : nil,
+                                    idPrefix: prefix)
+            c.tiles = tiles.tiles(root.summary, series: root.series, teamPoints: settings.teamPoints(under: root),
+                                  baseline: settings.baseline(of: root), compared: settings.comparison != nil)
         }
         let heat = byGroup ? SayDoHeatmap.data(groups(mode)) : SayDoHeatmap.data(teams)
         if !heat.columns.isEmpty {

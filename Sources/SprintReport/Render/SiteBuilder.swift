@@ -65,7 +65,8 @@ public enum SiteBuilder {
         let title = options.title ?? report.teams.lazy.compactMap(\.team.orgTree).first ?? topNodeName(report)
             ?? "Sprint report"
         return PageSettings(report: report, templates: templates, links: SiteLinks(report: report, singleFile: singleFile),
-                            title: title, generated: PageSettings.generatedTime(sourceDateEpoch: options.sourceDateEpoch))
+                            title: title, generated: PageSettings.generatedTime(sourceDateEpoch: options.sourceDateEpoch),
+                            comparison: options.comparison, sinceLastReport: options.sinceLastReport)
     }
 
     /// The name of the organisation when the whole tree hangs from one top node ("Engineering").

@@ -17,7 +17,8 @@ struct TeamSection {
             modes: reports.map(mode),
             findings: findings.isEmpty ? nil : FindingsContext(
                 count: findings.count,
-                table: QualitySection.table(findings, id: slug + "-findings", caption: "Data-quality findings for \(team.name)")
+                table: QualitySection.table(findings, id: slug + "-findings", caption: "Data-quality findings for \(team.name)",
+                                           links: nil)
                     .context(place: PageSettings.place(team.name))))
     }
 
@@ -27,7 +28,7 @@ struct TeamSection {
         let prefix = mId + "-"
         let place = PageSettings.place(team.name, mode: r.mode)
         let noun = LatestPeriod.noun(level: r.level, series: r.series)
-        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix)
+        let tiles = TileBuilder(mode: r.mode, periodNoun: noun, total: nil, idPrefix: prefix)
         var charts: [RenderedChart] = []
         if !r.series.isEmpty {
             // The last 26 periods; their numbers (and every other period's) are in the period table
@@ -48,7 +49,8 @@ struct TeamSection {
         }
         let c = ModeContext(id: mId, title: PageSettings.modeTitle(r.mode),
                             summary: "\(PageSettings.count(r.summary.periods, noun)) with data, amounts in \(r.mode.unitName)")
-        c.tiles = tiles.tiles(r.summary, series: r.series)
+        c.tiles = tiles.tiles(r.summary, series: r.series, baseline: settings.baseline(of: r),
+                              compared: settings.comparison != nil)
         c.latest = LatestPeriod.context(r.series, noun: noun, mode: r.mode, id: prefix + "latest", place: place)
         c.charts = charts.enumerated().map { i, chart in
             FigureContext(chart, id: "\(prefix)chart\(i + 1)", place: place,
