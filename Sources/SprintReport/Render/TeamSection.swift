@@ -10,7 +10,7 @@ struct TeamSection {
     func context() -> TeamSectionContext {
         let units = reports.map(\.mode.unitName).joined(separator: " and ")
         let findings = settings.findings(of: team)
-        return TeamSectionContext(
+        let c = TeamSectionContext(
             heading: settings.heading, id: slug, title: team.name,
             meta: "\(team.pathString) · \(settings.windowText) · \(units)",
             breadcrumb: settings.breadcrumb(team.path, name: team.name),
@@ -20,6 +20,8 @@ struct TeamSection {
                 table: QualitySection.table(findings, id: slug + "-findings", caption: "Data-quality findings for \(team.name)",
                                            links: nil)
                     .context(place: PageSettings.place(team.name))))
+        c.sinceLastReport = SinceLastReportSection(settings: settings).sentence(team: team.key)
+        return c
     }
 
     private func mode(_ r: TeamReport) -> ModeContext {
@@ -39,7 +41,8 @@ struct TeamSection {
             // page at ≈ 80 KB instead of ≤ 60 KB.)
             let span = ChartSpan(total: r.series.count, limit: ChartSpan.pageLimit)
             charts = [
-                ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-", span: span),
+                ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-", span: span,
+                                            baselineMean: settings.comparison?.team(r)?.baselineMeanDelivered),
                 ChartKit.deliveredForecast(r.series, forecast: r.summary.forecast, mode: r.mode, periodNoun: noun,
                                            idPrefix: prefix + "fc-", span: span, hover: false),
                 ChartKit.sayDo(r.series, limits: settings.report.thresholds.limits[.sayDoPercent]!,
