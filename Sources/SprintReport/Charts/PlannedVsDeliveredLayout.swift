@@ -78,13 +78,13 @@ enum PlannedVsDeliveredLayout {
         }
         groups.append(frame.hoverAreas(titles))
         var description = describe(d, labels: labels, mode: mode, periodNoun: periodNoun, span: span)
-        if let baselineMean {
-            description += " The baseline window's mean: \(NumberFormat.amount(baselineMean)) per \(periodNoun)."
-        }
         if let trend, n > 1 {
             let sign = trend.slope >= 0 ? "+" : ""
             description.removeLast()
             description += "; trend \(sign)\(NumberFormat.amount(trend.slope)) per \(periodNoun)."
+        }
+        if let baselineMean {
+            description += " The baseline window's mean: \(NumberFormat.amount(baselineMean)) per \(periodNoun)."
         }
         let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
