@@ -33,11 +33,42 @@ import Testing
         #expect(h.recent.creep == 10)
         let change = try #require(h.change(.velocity, mode: .storyPoints))
         #expect(change.arrow == "▲")
-        #expect(change.text == "10 pts vs previous half")
+        #expect(change.text == "up 10 pts vs previous half")  // velocity has no better side
+        #expect(change.verdict == nil)
         let sayDo = try #require(h.change(.sayDo, mode: .storyPoints))
         #expect(sayDo.arrow == "▼")
-        #expect(sayDo.text == "13 pp vs previous half")  // 12.5 rounds half away from zero
+        #expect(sayDo.text == "down 13 pp, worse, vs previous half")  // 12.5 rounds half away from zero
+        #expect(sayDo.verdict == "worse")
+        // Scope creep went up 2.5 pp: for creep, up is worse.
+        let creep = try #require(h.change(.creep, mode: .storyPoints))
+        #expect(creep.arrow == "▲")
+        #expect(creep.text == "up 3 pp, worse, vs previous half")
         #expect(h.change(.forecast, mode: .storyPoints) == nil)
+    }
+
+    /// Down is better for scope creep and CV; the change says so in words, and names the
+    /// baseline window it compares with under `--compare`.
+    @Test func changeWordsForLowerIsBetterAndTheBaseline() throws {
+        var old = WindowSummary()
+        old.scopeCreepPercent = 20
+        old.coefficientOfVariation = 0.4
+        old.sayDoPercent = 70
+        var new = old
+        new.scopeCreepPercent = 12
+        new.coefficientOfVariation = 0.25
+        new.sayDoPercent = 70.2
+        let h = HalfComparison(baseline: old, current: new, window: "2025-07-01 to 2025-09-30")
+        let creep = try #require(h.change(.creep, mode: .storyPoints))
+        #expect(creep.arrow == "▼")
+        #expect(creep.text == "down 8 pp, better, vs baseline 2025-07-01 to 2025-09-30")
+        let cv = try #require(h.change(.cv, mode: .storyPoints))
+        #expect(cv.text == "down 0.15, better, vs baseline 2025-07-01 to 2025-09-30")
+        #expect(cv.verdict == "better")
+        let sayDo = try #require(h.change(.sayDo, mode: .storyPoints))
+        #expect(sayDo.arrow == "=")
+        #expect(sayDo.text == "no change vs baseline 2025-07-01 to 2025-09-30")
+        #expect(sayDo.verdict == nil)
+        #expect(h.change(.velocity, mode: .storyPoints) == nil)  // undefined on both sides: no change
     }
 
     @Test func noComparisonWithOnePeriod() {

@@ -96,6 +96,10 @@ import Testing
             for part in html.components(separatedBy: "href=\"").dropFirst() {
                 let target = String(part.prefix { $0 != "\"" })
                 if target.hasPrefix("#") || target == "style.css" { continue }
+                if target == SummaryJSON.siteFile {  // the index's "the figures as JSON"
+                    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/" + target).path))
+                    continue
+                }
                 #expect(pages[target] != nil, "\(name) links to missing \(target)")
             }
         }

@@ -15,7 +15,8 @@ import Testing
         ("findings", FindingsContext.self), ("mode", ModeContext.self), ("tiles", TilesContext.self),
         ("tile", TileContext.self), ("band", BandContext.self), ("change", ChangeContext.self),
         ("latest", LatestContext.self), ("figure", FigureContext.self), ("table", TableContext.self),
-        ("column", ColumnContext.self),
+        ("column", ColumnContext.self), ("since last report", SinceLastReportContext.self),
+        ("link list item", LinkListItem.self), ("link part", LinkPartContext.self),
     ] }
 
     static func docs() throws -> String {
@@ -140,7 +141,11 @@ import Testing
             }
         }
         let site = SiteBuilder.settings(report, templates: templates, options: SiteGoldenTests.options, singleFile: false)
-        for page in SiteBuilder.pages(report) {
+        // The fixture compared with a baseline window and an earlier report too (movers, "since
+        // the last report").
+        let (compared, options) = try RenderCompareFixture.build()
+        let comparedSite = SiteBuilder.settings(compared, templates: templates, options: options, singleFile: false)
+        for (page, site) in SiteBuilder.pages(report).map({ ($0, site) }) + SiteBuilder.pages(compared).map({ ($0, comparedSite) }) {
             let (_, template, context) = SiteBuilder.context(page, site)
             let (html, missed) = try Self.probe(context, template: template, library: templates.library)
             #expect(missed.isEmpty, "\(template) asked for \(Set(missed).sorted()), which nothing answers")
@@ -210,6 +215,8 @@ import Testing
             svgs += ChartSamples.allCharts(points, prefix: "p\(n)").map(\.svg)
             svgs += ChartSamples.allCharts(points, prefix: "q\(n)", span: ChartSpan(total: n, limit: 5)).map(\.svg)
             svgs.append(ChartKit.sparkline(points.map { $0.values[.totalWorkDelivered] }, label: "d", idPrefix: "s\(n)"))
+            svgs.append(ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: "b\(n)",
+                                                    baselineMean: 12).svg)
         }
         svgs.append(ChartKit.sparkline([], label: "none", idPrefix: "e"))
         let rows = ChartSamples.heatmapRows(12, columns: 24) + [HeatmapRow(label: "low", cells: [10, 50, 60, 75, 90, nil])]

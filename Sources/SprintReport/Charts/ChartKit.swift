@@ -27,9 +27,9 @@ public enum ChartKit {
     /// (delivered commit, delivered creep outlined on it) — with the least-squares trend of
     /// delivered work.
     public static func plannedVsDelivered(_ points: [SeriesPoint], mode: ComputationMode, periodNoun: String, idPrefix: String,
-                                          span: ChartSpan? = nil) -> RenderedChart {
+                                          span: ChartSpan? = nil, baselineMean: Double? = nil) -> RenderedChart {
         render(PlannedVsDeliveredLayout.make(points, mode: mode, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix),
-                                             span: span),
+                                             span: span, baselineMean: baselineMean),
                kind: .plannedDelivered, span: span, periodNoun: periodNoun)
     }
 

@@ -1,9 +1,13 @@
 /// Planned vs delivered per period: two stacked bars per period (planned = commit + creep,
 /// delivered = delivered commit + delivered creep; creep outlined) and the least-squares
-/// trend of delivered work.
+/// trend of delivered work; with `--compare`, the baseline window's mean of delivered work
+/// as a reference line across the plot.
 enum PlannedVsDeliveredLayout {
+    /// - Parameter baselineMean: the mean delivered work per period of the baseline window
+    ///   (`SummaryComparison.baselineMeanDelivered`), drawn as a labelled reference line.
     static func make(_ points: [SeriesPoint], mode: ComputationMode, periodNoun: String, idPrefix: String,
-                     span: ChartSpan? = nil) -> ChartLayout {
+                     span: ChartSpan? = nil, baselineMean: Double? = nil) -> ChartLayout {
+        let baselineMean = baselineMean.flatMap { $0.isFinite ? $0 : nil }
         let span = span ?? .all(points.count)
         func series(_ m: Metric) -> [Double?] { points.map { $0.chartValue(m) } }
         let heading = heading(c: series(.sprintCommit), a: series(.sprintCreep), dc: series(.deliveredCommit),
@@ -31,6 +35,10 @@ enum PlannedVsDeliveredLayout {
             LegendItem(swatch: .box(cls: "chart-delivered-creep"), text: "Delivered creep"),
         ]
         if trend != nil { legend.append(LegendItem(swatch: .line(cls: "chart-trend"), text: "Trend of delivered")) }
+        if let baselineMean {
+            scaleValues.append(baselineMean)
+            legend.append(LegendItem(swatch: .line(cls: "chart-baseline-mean"), text: "Baseline mean delivered"))
+        }
         let frame = CartesianFrame(labels: labels, values: scaleValues, minStep: 1, unit: mode.unitName, legend: legend)
         let bw = max(frame.groupWidth / 2 - 0.5, 0.6)
         // Four paths (solid commit, outlined creep; planned and delivered) instead of four
@@ -62,12 +70,21 @@ enum PlannedVsDeliveredLayout {
             groups.append(MarkGroup(cls: "chart-lines", marks: [.path(PathMark(d: d, cls: "chart-halo")),
                                                                  .path(PathMark(d: d, cls: "chart-trend"))]))
         }
+        if let baselineMean {
+            let y = frame.y(baselineMean)
+            let d = LinePath.d([(frame.left, y), (frame.right, y)])
+            groups.append(MarkGroup(cls: "chart-reference", marks: [.path(PathMark(d: d, cls: "chart-halo")),
+                                                                    .path(PathMark(d: d, cls: "chart-baseline-mean"))]))
+        }
         groups.append(frame.hoverAreas(titles))
         var description = describe(d, labels: labels, mode: mode, periodNoun: periodNoun, span: span)
         if let trend, n > 1 {
             let sign = trend.slope >= 0 ? "+" : ""
             description.removeLast()
             description += "; trend \(sign)\(NumberFormat.amount(trend.slope)) per \(periodNoun)."
+        }
+        if let baselineMean {
+            description += " The baseline window's mean: \(NumberFormat.amount(baselineMean)) per \(periodNoun)."
         }
         let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)

@@ -3,7 +3,7 @@
 enum SparklineLayout {
     static let width = 120.0
     static let height = 24.0
-    static let fontSize = 10.0
+    static let fontSize = 11.0
 
     static func make(_ values: [Double?], label: String, idPrefix: String, format: SparklineFormat = .amount) -> ChartGeometry {
         let clean = values.map { v in v.flatMap { $0.isFinite ? $0 : nil } }

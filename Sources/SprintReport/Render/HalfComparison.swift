@@ -26,6 +26,19 @@ struct HalfComparison {
 
     let previous: Figures
     let recent: Figures
+    /// What the recent figures are compared with: "previous half", "baseline 2025-07-01 to 2025-09-30".
+    let against: String
+
+    /// The window's figures against those of the baseline window (`--compare`).
+    init(baseline: WindowSummary, current: WindowSummary, window: String) {
+        func figures(_ s: WindowSummary) -> Figures {
+            Figures(velocity: s.velocity, sayDo: s.sayDoPercent, creep: s.scopeCreepPercent,
+                    delivered: s.totalDeliveredPercent, cv: s.coefficientOfVariation)
+        }
+        previous = figures(baseline)
+        recent = figures(current)
+        against = "baseline " + window
+    }
 
     /// - Parameter teamsBelow: for a rolled-up node, its teams: velocity is then ΣD per
     ///   team-sprint of each half's months, as the node's own velocity (`metrics.md` §3–§4).
@@ -35,6 +48,7 @@ struct HalfComparison {
         guard half >= 1 else { return nil }
         previous = HalfComparison.figures(used.prefix(half), teamsBelow: teamsBelow)
         recent = HalfComparison.figures(used.suffix(half), teamsBelow: teamsBelow)
+        against = "previous half"
     }
 
     /// ΣD / number of team-sprints (a team-level row counts as its sprint count) in the
@@ -97,7 +111,9 @@ struct HalfComparison {
         return f
     }
 
-    /// The change line for a tile, or nil when either half lacks the figure.
+    /// The change line for a tile, or nil when either side lacks the figure. Up or down in
+    /// words, and better or worse for a figure with a better side (`ComparedFigure.higherIsBetter`:
+    /// for scope creep and CV, down is better).
     func change(_ figure: TileFigure, mode: ComputationMode) -> ChangeContext? {
         guard let old = previous.value(figure), let new = recent.value(figure) else { return nil }
         let diff = new - old
@@ -115,7 +131,10 @@ struct HalfComparison {
             text = "\(shown) \(mode.shortUnit)"
         }
         let zero = Double(shown.replacingOccurrences(of: ",", with: "")) == 0
-        if zero { return ChangeContext(arrow: "=", word: nil, text: "no change vs previous half") }
-        return ChangeContext(arrow: diff > 0 ? "▲" : "▼", word: diff > 0 ? "up" : "down", text: "\(text) vs previous half")
+        if zero { return ChangeContext(arrow: "=", text: "no change vs \(against)", verdict: nil) }
+        let verdict = figure.compared?.higherIsBetter.map { (diff > 0) == $0 ? "better" : "worse" }
+        return ChangeContext(arrow: diff > 0 ? "▲" : "▼",
+                             text: "\(diff > 0 ? "up" : "down") \(text)\(verdict.map { ", \($0)," } ?? "") vs \(against)",
+                             verdict: verdict)
     }
 }

@@ -16,7 +16,7 @@ struct IndexSection {
         let teamCount = Set(report.teams.map(\.team.key)).count
         let modes = ComputationMode.allCases.filter { m in report.teams.contains { $0.mode == m } }
         let findings = report.findings.count
-        return IndexSectionContext(
+        let c = IndexSectionContext(
             heading: settings.heading, id: IndexSection.slug, title: settings.title,
             meta: "\(PageSettings.count(teamCount, "team")) · \(settings.windowText)",
             empty: report.teams.isEmpty,
@@ -24,6 +24,9 @@ struct IndexSection {
             qualityHref: settings.links.quality,
             modes: modes.map(mode),
             thresholds: thresholds.context(place: PageSettings.place(settings.title)))
+        c.sinceLastReport = SinceLastReportSection(settings: settings).context()
+        c.summaryJSONHref = settings.links.singleFile ? nil : SummaryJSON.siteFile
+        return c
     }
 
     private func mode(_ mode: ComputationMode) -> ModeContext {
@@ -42,9 +45,13 @@ struct IndexSection {
         let c = ModeContext(id: "\(IndexSection.slug)-\(m)", title: PageSettings.modeTitle(mode),
                             summary: "\(PageSettings.count(teams.count, "team")), amounts in \(mode.unitName)")
         c.tree = table.context(place: place)
+        c.movers = Movers(settings: settings).table(mode, id: prefix + "movers")?.context(place: place)
         if let root = report.nodes.first(where: { $0.path.isEmpty && $0.mode == mode }) {
-            let tiles = TileBuilder(mode: mode, velocityPer: "per sprint", idPrefix: prefix)
-            c.tiles = tiles.tiles(root.summary, series: root.series, teamsBelow: settings.teams(under: root))
+            let noun = root.rolledUp ? "month" : LatestPeriod.noun(level: .team, series: root.series)
+            let tiles = TileBuilder(mode: mode, periodNoun: noun, total: root.rolledUp ? "all teams' total" : nil,
+                                    idPrefix: prefix)
+            c.tiles = tiles.tiles(root.summary, series: root.series, teamsBelow: settings.teams(under: root),
+                                  baseline: settings.baseline(of: root), compared: settings.comparison != nil)
         }
         let heat = byGroup ? SayDoHeatmap.data(groups(mode)) : SayDoHeatmap.data(teams)
         if !heat.columns.isEmpty {

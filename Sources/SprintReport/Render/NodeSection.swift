@@ -21,7 +21,8 @@ struct NodeSection {
         let prefix = mId + "-"
         let place = PageSettings.place(title, mode: r.mode)
         let noun = r.rolledUp ? "month" : LatestPeriod.noun(level: .team, series: r.series)
-        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix)
+        let tiles = TileBuilder(mode: r.mode, periodNoun: noun, total: r.rolledUp ? "all teams' total" : nil,
+                                idPrefix: prefix)
         let tree = TreeRows(report: settings.report, mode: r.mode, links: settings.links, idPrefix: prefix + "tree-",
                             index: settings.index)
         let children = TableModel(id: prefix + "children", caption: "Groups and teams in \(path.last ?? "")",
@@ -30,7 +31,8 @@ struct NodeSection {
         let c = ModeContext(id: mId, title: PageSettings.modeTitle(r.mode),
                             summary: "\(PageSettings.count(r.teams, "team")), amounts in \(r.mode.unitName)"
                                 + (r.rolledUp ? ", rolled up from the teams by calendar month" : ", as exported for this group"))
-        c.tiles = tiles.tiles(r.summary, series: r.series, teamsBelow: settings.teams(under: r))
+        c.tiles = tiles.tiles(r.summary, series: r.series, teamsBelow: settings.teams(under: r),
+                              baseline: settings.baseline(of: r), compared: settings.comparison != nil)
         c.tree = children.context(place: place)
         if !r.series.isEmpty {
             // The last 26 periods drawn; the data table keeps every one (no other table of them here).

@@ -9,6 +9,32 @@ struct PageSettings {
     let generated: String?
     /// The report's tree and findings indexed once, for the lookups of every page.
     let index: OrgIndex
+    /// `--compare`: tiles compare with the baseline window, the index lists the movers, team
+    /// charts draw the baseline's mean.
+    var comparison: WindowComparison? = nil
+    /// `--previous`: "Since the last report" on the index and a sentence on each team page.
+    var sinceLastReport: SinceLastReport? = nil
+
+    /// "2025-07-01 to 2025-09-30": the baseline window of `--compare`.
+    var baselineText: String? {
+        comparison.map { c in
+            let w = c.baselineWindow
+            return "\(w.from.map(\.description) ?? "start") to \(w.to.map(\.description) ?? "end")"
+        }
+    }
+
+    /// What a team's tiles compare with under `--compare` (nil without it, or when the team
+    /// has no period in the baseline window).
+    func baseline(of team: TeamReport) -> (summary: WindowSummary, window: String)? {
+        guard let text = baselineText, let c = comparison?.team(team) else { return nil }
+        return (c.baseline, text)
+    }
+
+    /// What a node's tiles compare with under `--compare`.
+    func baseline(of node: NodeReport) -> (summary: WindowSummary, window: String)? {
+        guard let text = baselineText, let c = comparison?.node(node) else { return nil }
+        return (c.baseline, text)
+    }
 
     /// Heading elements for a section's title, its parts and their sub-parts: h1/h2/h3 on a
     /// page of the site, h2/h3/h4 inside the single-file report (whose h1 is its title).

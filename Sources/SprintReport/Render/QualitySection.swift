@@ -11,7 +11,8 @@ struct QualitySection {
             let list = findings.filter { $0.kind == kind }
             guard !list.isEmpty else { return nil }
             let id = "\(QualitySection.slug)-\(kind.rawValue)"
-            var table = QualitySection.table(list, id: id + "-table", caption: "\(kind.title) (\(list.count))")
+            var table = QualitySection.table(list, id: id + "-table", caption: "\(kind.title) (\(list.count))",
+                                             links: settings.links)
             table.captionHidden = true
             return FindingsContext(id: id, title: kind.title, count: list.count,
                                    table: table.context(place: PageSettings.place(title)))
@@ -24,7 +25,9 @@ struct QualitySection {
     }
 
     /// Findings as a table: file, line, team, period, message.
-    static func table(_ findings: [Finding], id: String, caption: String) -> TableModel {
+    /// - Parameter links: where the team pages are: the team of each finding links to its
+    ///   page (nil on the team's own page).
+    static func table(_ findings: [Finding], id: String, caption: String, links: SiteLinks?) -> TableModel {
         let dash = NumberFormat.undefined
         return TableModel(
             id: id, caption: caption, note: nil,
@@ -33,7 +36,8 @@ struct QualitySection {
             rows: findings.map { f in
                 [TableCell(text: f.file ?? dash, header: true),
                  .number(f.line.map(String.init) ?? dash, undefinedReason: "not tied to one line"),
-                 TableCell(text: f.team ?? dash), TableCell(text: f.period ?? dash),
+                 TableCell(text: f.team ?? dash, href: f.team.flatMap { links?.team(named: $0) }),
+                 TableCell(text: f.period ?? dash),
                  TableCell(text: f.severity.rawValue), TableCell(text: f.message)]
             })
     }

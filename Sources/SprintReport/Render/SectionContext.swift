@@ -55,6 +55,10 @@ final class IndexSectionContext: TemplateContext {
     let qualityHref: String
     let modes: [ModeContext]
     let thresholds: TableContext
+    /// `--previous`: what changed since the last report; nil without it.
+    var sinceLastReport: SinceLastReportContext?
+    /// The site's `summary.json` ("the figures as JSON"); nil in the single file.
+    var summaryJSONHref: String?
 
     init(heading: HeadingContext, id: String, title: String, meta: String, empty: Bool, findingsText: String,
          qualityHref: String, modes: [ModeContext], thresholds: TableContext) {
@@ -79,6 +83,8 @@ final class IndexSectionContext: TemplateContext {
         "qualityHref": { $0.qualityHref },
         "modes": { $0.modes },
         "thresholds": { $0.thresholds },
+        "sinceLastReport": { orFalse($0.sinceLastReport) },
+        "summaryJSONHref": { orFalse($0.summaryJSONHref) },
     ]
 }
 
@@ -121,6 +127,8 @@ final class TeamSectionContext: TemplateContext {
     let modes: [ModeContext]
     /// The data-quality findings that concern the team, or nil when none does.
     let findings: FindingsContext?
+    /// `--previous`: one sentence on what changed for the team since the last report.
+    var sinceLastReport: String?
 
     init(heading: HeadingContext, id: String, title: String, meta: String, breadcrumb: BreadcrumbContext,
          modes: [ModeContext], findings: FindingsContext?) {
@@ -141,6 +149,7 @@ final class TeamSectionContext: TemplateContext {
         "breadcrumb": { $0.breadcrumb },
         "modes": { $0.modes },
         "findings": { orFalse($0.findings) },
+        "sinceLastReport": { orFalse($0.sinceLastReport) },
     ]
 }
 
@@ -205,6 +214,8 @@ final class ModeContext: TemplateContext {
     var periods: TableContext?
     /// The org tree below the section (the overview, a group).
     var tree: TableContext?
+    /// `--compare`, the overview: the teams that moved most.
+    var movers: TableContext?
 
     init(id: String, title: String, summary: String) {
         self.id = id
@@ -221,5 +232,6 @@ final class ModeContext: TemplateContext {
         "charts": { $0.charts },
         "periods": { orFalse($0.periods) },
         "tree": { orFalse($0.tree) },
+        "movers": { orFalse($0.movers) },
     ]
 }

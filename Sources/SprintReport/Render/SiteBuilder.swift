@@ -81,7 +81,8 @@ public enum SiteBuilder {
             ?? "Sprint report"
         return PageSettings(report: report, templates: templates, links: SiteLinks(report: report, singleFile: singleFile),
                             title: title, generated: PageSettings.generatedTime(sourceDateEpoch: options.sourceDateEpoch),
-                            index: OrgIndex(report))
+                            index: OrgIndex(report), comparison: options.comparison,
+                            sinceLastReport: options.sinceLastReport)
     }
 
     /// The name of the organisation when the whole tree hangs from one top node ("Engineering").

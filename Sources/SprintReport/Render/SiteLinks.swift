@@ -6,6 +6,9 @@ struct SiteLinks: Sendable {
     var narrowed = false
     private let teamSlugs: [String: String]
     private let nodeSlugs: [String: String]
+    /// Team names carried by one team key only, to that key: a finding names its team by
+    /// name or by key (`Finding.team`).
+    private let keysByName: [String: String]
 
     static let indexSlug = "index"
     static let qualitySlug = "data-quality"
@@ -26,6 +29,15 @@ struct SiteLinks: Sendable {
             preconditionFailure("SHA-256 collision")
         }
         teamSlugs = assign(report.teams.map { ($0.team.key, $0.team.name) }, prefix: "team")
+        var byName: [String: String?] = [:]
+        for t in report.teams {
+            if let known = byName[t.team.name] {
+                if known != t.team.key { byName[t.team.name] = .some(nil) }  // two teams share the name
+            } else {
+                byName[t.team.name] = t.team.key
+            }
+        }
+        keysByName = byName.compactMapValues { $0 }
         nodeSlugs = assign(report.nodes.filter { !$0.path.isEmpty }.map {
             (SiteLinks.nodeKey($0.path), $0.path.last ?? "")
         }, prefix: "node")
@@ -48,6 +60,13 @@ struct SiteLinks: Sendable {
     func href(_ slug: String) -> String { singleFile ? "#" + slug : file(slug) }
 
     func team(_ key: String) -> String { href(teamSlug(key)) }
+
+    /// The page of the team a finding names (`Finding.team`: its key, or a name no other team
+    /// carries); nil when no team of the report is meant.
+    func team(named: String) -> String? {
+        if teamSlugs[named] != nil { return team(named) }
+        return keysByName[named].map(team)
+    }
     func node(_ path: [String]) -> String { href(nodeSlug(path)) }
     var index: String { href(SiteLinks.indexSlug) }
     var quality: String { href(SiteLinks.qualitySlug) }

@@ -11,15 +11,18 @@ struct TeamSection {
         var units: [String] = []  // once each, also for a team exported at two levels
         for r in reports where !units.contains(r.mode.unitName) { units.append(r.mode.unitName) }
         let findings = settings.findings(of: team)
-        return TeamSectionContext(
+        let c = TeamSectionContext(
             heading: settings.heading, id: slug, title: team.name,
             meta: "\(team.pathString) · \(settings.windowText) · \(units.joined(separator: " and "))",
             breadcrumb: settings.breadcrumb(team.path, name: team.name),
             modes: reports.map(mode),
             findings: findings.isEmpty ? nil : FindingsContext(
                 count: findings.count,
-                table: QualitySection.table(findings, id: slug + "-findings", caption: "Data-quality findings for \(team.name)")
+                table: QualitySection.table(findings, id: slug + "-findings", caption: "Data-quality findings for \(team.name)",
+                                           links: nil)
                     .context(place: PageSettings.place(team.name))))
+        c.sinceLastReport = SinceLastReportSection(settings: settings).sentence(team: team.key)
+        return c
     }
 
     private func mode(_ r: TeamReport) -> ModeContext {
@@ -32,7 +35,7 @@ struct TeamSection {
         let mId = settings.idPrefix(slug) + m
         let prefix = mId + "-"
         let place = PageSettings.place(team.name, mode: r.mode, periods: periods)
-        let tiles = TileBuilder(mode: r.mode, velocityPer: "per sprint", idPrefix: prefix)
+        let tiles = TileBuilder(mode: r.mode, periodNoun: noun, total: nil, idPrefix: prefix)
         var charts: [RenderedChart] = []
         if !r.series.isEmpty {
             // The last 26 periods; their numbers (and every other period's) are in the period table
@@ -43,7 +46,8 @@ struct TeamSection {
             // page at ≈ 80 KB instead of ≤ 60 KB.)
             let span = ChartSpan(total: r.series.count, limit: ChartSpan.pageLimit)
             charts = [
-                ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-", span: span),
+                ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-", span: span,
+                                            baselineMean: settings.comparison?.team(r)?.baselineMeanDelivered),
                 ChartKit.deliveredForecast(r.series, forecast: r.summary.forecast, mode: r.mode, periodNoun: noun,
                                            idPrefix: prefix + "fc-", span: span, hover: false),
                 ChartKit.sayDo(r.series, limits: settings.report.thresholds.limits[.sayDoPercent]!,
@@ -53,7 +57,8 @@ struct TeamSection {
         }
         let c = ModeContext(id: mId, title: PageSettings.modeTitle(r.mode, periods: periods),
                             summary: "\(PageSettings.count(r.summary.periods, noun)) with data, amounts in \(r.mode.unitName)")
-        c.tiles = tiles.tiles(r.summary, series: r.series)
+        c.tiles = tiles.tiles(r.summary, series: r.series, baseline: settings.baseline(of: r),
+                              compared: settings.comparison != nil)
         c.latest = LatestPeriod.context(r.series, noun: noun, mode: r.mode, id: prefix + "latest", place: place)
         c.charts = charts.enumerated().map { i, chart in
             FigureContext(chart, id: "\(prefix)chart\(i + 1)", place: place,

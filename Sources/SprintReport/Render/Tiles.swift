@@ -36,6 +36,19 @@ enum TileFigure: CaseIterable {
         }
     }
 
+    /// The figure as a comparison of two windows knows it (which way is better); nil for the
+    /// forecast.
+    var compared: ComparedFigure? {
+        switch self {
+        case .velocity: .velocity
+        case .sayDo: .sayDoPercent
+        case .creep: .scopeCreepPercent
+        case .delivered: .totalDeliveredPercent
+        case .cv: .coefficientOfVariation
+        case .forecast: nil
+        }
+    }
+
     /// The per-period metric its sparkline draws.
     var sparkMetric: Metric? {
         switch self {
@@ -50,14 +63,32 @@ enum TileFigure: CaseIterable {
 
 struct TileBuilder {
     let mode: ComputationMode
-    /// "per sprint", "per team-month"…: what one velocity unit is.
-    let velocityPer: String
+    /// What one period of the series is: "sprint", "month"…
+    let periodNoun: String
+    /// For a node: how its figures add up its teams ("all teams' total"); nil for a team.
+    let total: String?
     let idPrefix: String
 
-    func tiles(_ summary: WindowSummary, series: [SeriesPoint], teamsBelow: [TeamReport]? = nil) -> TilesContext {
-        let halves = HalfComparison(series, teamsBelow: teamsBelow)
+    /// "per sprint" for a team; for a node, velocity is delivered work per team-sprint.
+    var velocityPer: String { total == nil ? "per sprint" : "per sprint, mean of the teams" }
+
+    /// - Parameters:
+    ///   - periods: how many periods with data the window's figures are over.
+    ///   - baseline: with `--compare`, the figures of the baseline window and its dates: the
+    ///     change line compares with them instead of the window's previous half.
+    func tiles(_ summary: WindowSummary, series: [SeriesPoint], teamsBelow: [TeamReport]? = nil,
+               baseline: (summary: WindowSummary, window: String)? = nil, compared: Bool = false) -> TilesContext {
+        let changes: HalfComparison? = if let baseline {
+            HalfComparison(baseline: baseline.summary, current: summary, window: baseline.window)
+        } else if compared {
+            nil  // --compare, but no period of this team or node lies in the baseline window
+        } else {
+            HalfComparison(series, teamsBelow: teamsBelow)
+        }
+        let over = "over " + PageSettings.count(summary.periods, periodNoun)
         return TilesContext(TileFigure.allCases.map { figure in
             let t = TileContext(label: figure.label)
+            t.period = over
             switch figure {
             case .velocity:
                 t.value = NumberFormat.amount(summary.velocity)
@@ -69,29 +100,36 @@ struct TileBuilder {
                 t.value = NumberFormat.percentWhole(v)
                 if v == nil { t.why = figure == .delivered ? "no planned work" : "no committed work" }
                 t.note = figure == .sayDo ? "of committed work delivered"
-                    : figure == .creep ? "work added after the start, vs committed"
+                    : figure == .creep ? "work added after the start, vs committed; lower is better"
                     : "of all planned work (commit + creep)"
             case .cv:
                 t.value = NumberFormat.ratio(summary.coefficientOfVariation)
+                t.unit = "ratio"
                 if summary.coefficientOfVariation == nil { t.why = "needs 2 periods with delivered work" }
-                t.note = "spread of delivered work ÷ its mean; lower is steadier"
+                t.note = "spread of delivered work per \(periodNoun) ÷ its mean; lower is steadier"
             case .forecast:
+                t.period = "next \(periodNoun)" + (total.map { ", \($0)" } ?? "")
                 if let f = summary.forecast {
-                    // A zero-width space after the dash lets a long range wrap in a narrow tile.
+                    // A zero-width space after the dash lets a long range wrap in a narrow tile
+                    // there, and only there (the figure never breaks inside a number).
                     t.value = "\(NumberFormat.amount(f.low))–\u{200B}\(NumberFormat.amount(f.high))"
                     t.unit = mode.shortUnit
-                    t.note = "likely range (25th–75th percentile of the last 6), median \(NumberFormat.amount(f.median))"
+                    t.note = "likely range (25th–75th percentile of the last 6 \(periodNoun)s), median \(NumberFormat.amount(f.median))"
                 } else {
                     t.value = NumberFormat.undefined
                     t.why = "needs 3 periods with delivered work"
-                    t.note = "next period"
                 }
             }
             if let b = figure.banded, let band = summary.bands[b] { t.band = BandContext(band) }
-            t.change = halves?.change(figure, mode: mode)
+            t.change = changes?.change(figure, mode: mode)
             if let m = figure.sparkMetric, series.count >= 2 {
-                t.sparkline = ChartKit.sparkline(series.map { $0.values[m] }, label: "\(figure.label) per period",
+                // The velocity tile's sparkline draws delivered work per period (for a node, the
+                // teams' total of each month), not the velocity: say so.
+                let per = figure == .velocity ? "delivered per \(periodNoun)" + (total.map { ", \($0)" } ?? "")
+                    : "per \(periodNoun)"
+                t.sparkline = ChartKit.sparkline(series.map { $0.values[m] }, label: "\(figure.label): \(per)",
                                                  idPrefix: idPrefix + "spark-" + figure.id + "-")
+                t.sparkNote = per
             }
             return t
         })
@@ -109,18 +147,23 @@ final class TilesContext: TemplateContext {
     ]
 }
 
-/// One headline tile: the figure, its unit, band and note, the change against the previous
-/// half, and a sparkline (finished SVG from the chart kit).
+/// One headline tile: the figure, its unit, the periods it is about, band and note, the
+/// change against the previous half (or the baseline window), and a sparkline (finished SVG
+/// from the chart kit) with what one of its points is.
 final class TileContext: TemplateContext {
     let label: String
     var value = ""
     var unit: String?
+    /// The periods the figure is about: "over 13 sprints", "next month, all teams' total".
+    var period = ""
     /// Why the figure is undefined (a tooltip on the `—`).
     var why: String?
     var note: String?
     var band: BandContext?
     var change: ChangeContext?
     var sparkline: String?
+    /// What one point of the sparkline is: "per sprint", "delivered per month, all teams' total".
+    var sparkNote: String?
 
     init(label: String) { self.label = label }
 
@@ -128,31 +171,34 @@ final class TileContext: TemplateContext {
         "label": { $0.label },
         "value": { $0.value },
         "unit": { orFalse($0.unit) },
+        "period": { $0.period },
         "why": { orFalse($0.why) },
         "note": { orFalse($0.note) },
         "band": { orFalse($0.band) },
         "change": { orFalse($0.change) },
         "sparkline": { orFalse($0.sparkline) },
+        "sparkNote": { orFalse($0.sparkNote) },
     ]
 }
 
-/// A tile's change line: an arrow (hidden from screen readers), the direction in a word for
-/// them, and the amount ("▲ up 6 pp vs previous half").
+/// A tile's change line: an arrow (hidden from screen readers) and the change in words —
+/// which way, how much, better or worse where the figure has a better side, and against
+/// what ("▲ up 6 pp, better, vs previous half").
 final class ChangeContext: TemplateContext {
     let arrow: String
-    /// "up", "down"; nil when there is no change.
-    let word: String?
     let text: String
+    /// "better", "worse"; nil for a figure without a better side (velocity) or no change.
+    let verdict: String?
 
-    init(arrow: String, word: String?, text: String) {
+    init(arrow: String, text: String, verdict: String?) {
         self.arrow = arrow
-        self.word = word
         self.text = text
+        self.verdict = verdict
     }
 
     static let fields: [String: @Sendable (ChangeContext) -> Any] = [
         "arrow": { $0.arrow },
-        "word": { orFalse($0.word) },
         "text": { $0.text },
+        "verdict": { orFalse($0.verdict) },
     ]
 }

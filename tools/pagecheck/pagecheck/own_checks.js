@@ -157,6 +157,30 @@ window.__pagecheck = (() => {
     return out;
   }
 
+  // Chart text a reader can read: every <text> of a chart (svg.chart, svg.chart-spark: the
+  // charts of sprint-report) renders at least `min` CSS px — its computed font size (in the
+  // svg's user units) times the scale of its screen CTM. Run in the phone viewport, where a
+  // chart squeezed to the screen's width shrinks its text.
+  function svgFontSize(min = 11) {
+    const out = [];
+    for (const svg of outermostSvgs()) {
+      if (!svg.matches('svg.chart, svg.chart-spark')) continue;
+      const r = svg.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      let smallest = null;
+      for (const text of textsOf(svg)) {
+        const m = text.getScreenCTM();
+        if (!m) continue;
+        const size = parseFloat(getComputedStyle(text).fontSize) * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+        if (size + 0.05 < min && (!smallest || size < smallest.size)) smallest = { size, text };
+      }
+      if (smallest) {
+        out.push({ what: `SVG text "${shortText(label(smallest.text), 30)}" renders at ${smallest.size.toFixed(1)} px, under ${min} px`, where: describe(svg) });
+      }
+    }
+    return out;
+  }
+
   // The document must not scroll sideways. When it does, name the outermost elements that
   // stick out and are not inside a scrolling (overflow-x auto/scroll) or clipping wrapper.
   function overflow() {
@@ -181,5 +205,5 @@ window.__pagecheck = (() => {
     return [{ what: `page is ${scrollWidth} px wide at ${width} px (scrolls sideways)`, where: where.join('; ') || 'no single element found' }];
   }
 
-  return { svgNames, svgText, svgOverlap, overflow };
+  return { svgNames, svgText, svgOverlap, svgFontSize, overflow };
 })();

@@ -12,6 +12,8 @@ from .browser import Browser
 from .findings import CONSOLE, LOAD, NETWORK, Finding, one_line
 
 WIDTHS = (1280, 390)
+# The phone viewport: chart text must render at 11 px or more there (`svgFontSize`).
+PHONE = 390
 SCHEMES = ("light", "dark")
 
 
@@ -44,6 +46,8 @@ def _check_page(browser: Browser, label: str, path: Path, out_dir: Path) -> list
         browser.set_width(width)
         found += own_checks.run(driver, label, ("svgText", "svgOverlap"), f"at {width} px")
         found += own_checks.run(driver, label, ("overflow",))
+        if width == PHONE:
+            found += own_checks.run(driver, label, ("svgFontSize",), f"at {width} px")
         for scheme in SCHEMES:
             browser.set_scheme(scheme)
             if width == 1280:

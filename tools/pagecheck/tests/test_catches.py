@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pagecheck.browser import png_size
-from pagecheck.findings import AXE, CONSOLE, NETWORK, OVERFLOW, SVG_NAME, SVG_TEXT, VNU
+from pagecheck.findings import AXE, CONSOLE, NETWORK, OVERFLOW, SVG_FONT, SVG_NAME, SVG_TEXT, VNU
 from pagecheck.page import slug
 
 
@@ -79,6 +79,7 @@ def test_dark_screenshot_differs_from_light(check, out_dir):
         ("console-error.html", CONSOLE, "warning:"),
         ("bad-viewbox.html", CONSOLE, "attribute viewBox"),
         ("overflow.html", OVERFLOW, "page is 832 px wide at 390 px"),
+        ("small-chart-text.html", SVG_FONT, 'SVG text "Sprint 1" renders at '),
     ],
 )
 def test_broken_page_is_caught_by_the_right_check(check, page, check_name, needle):
@@ -109,3 +110,11 @@ def test_an_svg_named_by_its_title_passes(check):
 def test_stacked_lines_of_text_do_not_count_as_overlap(check):
     overlaps = [f for f in check("overlapping-labels.html") if "overlap" in f.what]
     assert overlaps and all("second line" not in f.what for f in overlaps)
+
+
+def test_small_chart_text_is_measured_on_the_phone_only(check):
+    fonts = [f for f in check("small-chart-text.html") if f.check == SVG_FONT]
+    assert [f.where for f in fonts] == ["svg#squeezed, at 390 px"], lines(fonts)
+    size = float(fonts[0].what.split(" renders at ")[1].split(" px")[0])
+    assert 5 < size < 11  # 11 units × (the phone's width − margins) ÷ 640
+
