@@ -81,7 +81,7 @@ enum ChartHTML {
     /// screens without a per-chart style attribute.
     static func sizeClass(_ width: Double) -> Int {
         guard width.isFinite else { return 1 }  // never from a layout; no trap on a bad width
-        return min(max(Int((width / 160).rounded(.up)), 1), 8)
+        return Int(clamping: (width / 160).rounded(.up), to: 1...8)
     }
 
     /// A string, or `false` so the template's section is skipped without a context lookup.

@@ -40,7 +40,7 @@ extension PageSettings {
     /// "2026-04-01 12:00 UTC" for a SOURCE_DATE_EPOCH value (seconds since 1970), else nil.
     static func generatedTime(sourceDateEpoch: String?) -> String? {
         guard let text = sourceDateEpoch?.trimmingCharacters(in: .whitespaces), let seconds = Int64(text),
-              seconds >= 0 else { return nil }
+              seconds >= 0, seconds < 253_402_300_800 else { return nil }  // before year 10000: no trap in Int32 days
         let day = Day(daysSinceEpoch: Int32(seconds / 86_400))
         let rest = Int(seconds % 86_400)
         let hh = rest / 3600, mm = (rest % 3600) / 60
