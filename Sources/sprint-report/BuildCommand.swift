@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
         try reportingBuildErrors {
             let pageTemplates = try PageTemplates(directory: templates)
             let (thresholds, data) = try reportingInputErrors {
-                (try bands.map { try BandConfig.load(path: $0) } ?? .defaults, try ExportReader.read(paths: input.files))
+                (try bands.map { try BandConfig.load(path: $0) } ?? .defaults, try input.read())
             }
             let report = Analyzer.analyze(data, window: window, thresholds: thresholds)
             if singleFile {

@@ -17,7 +17,7 @@ struct InspectCommand: ParsableCommand {
         var errors: [InputError] = []
         for path in input.files {
             do {
-                let data = try ExportReader.read(paths: [path])
+                let data = try input.read([path])
                 blocks.append(Self.describe(data.inputs[0], findings: data.findings))
             } catch let e as InputErrors {
                 errors += e.errors

@@ -38,7 +38,7 @@ struct SummaryCommand: ParsableCommand {
         let window = try windowOptions.window()
         let report = try reportingInputErrors {
             let thresholds = try bands.map { try BandConfig.load(path: $0) } ?? .defaults
-            let data = try ExportReader.read(paths: input.files)
+            let data = try input.read()
             return Analyzer.analyze(consume data, window: window, thresholds: thresholds)
         }
         switch format {

@@ -7,19 +7,23 @@ final class FileReader {
     let fileIndex: Int
     let store: RowStore
     let chunkSize: Int
+    let limits: ReadLimits
+    private let input: ByteSource.Origin
     private var mapper: RecordMapper?
 
-    init(path: String, fileIndex: Int, store: RowStore, chunkSize: Int) {
-        self.path = path
+    init(input: ByteSource.Origin, fileIndex: Int, store: RowStore, chunkSize: Int, limits: ReadLimits) {
+        self.path = input.name
+        self.input = input
         self.fileIndex = fileIndex
         self.store = store
         self.chunkSize = chunkSize
+        self.limits = limits
     }
 
     /// What the file held once read; throws the file's first error.
     func read() throws(InputError) -> (summary: InputSummary, extras: [FileExtra]) {
-        let source = try ByteSource(path: path)
-        let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize)
+        let source = try ByteSource(input)
+        let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize, limits: limits)
         pipeline.start()
         var hasher = SHA256()
         do {
@@ -54,7 +58,7 @@ final class FileReader {
         if let mapper {
             try mapper.map(record)
         } else {
-            let headers = (0..<record.count).map { record.string($0).trimmingSpaces }
+            let headers = (0..<record.count).map { FileText.string(record.bytes($0)).trimmingSpaces }
             let plan = try HeaderPlan(headers: headers, file: path, line: record.line)
             mapper = RecordMapper(plan: plan, path: path, fileIndex: fileIndex, store: store)
         }

@@ -47,8 +47,10 @@ extension RecordMapper {
             case .unparsed:
                 if extraNumeric[k] {
                     extraNumeric[k] = false
-                    extraExample[k] = "'\(String(decoding: raw, as: UTF8.self))' on line \(r.line)"
+                    extraExample[k] = "\(Self.quoted(raw)) on line \(r.line)"
                 }
+            case .outOfRange:
+                outOfRange("metric '\(FileText.excerpt(nameText))'", raw, team: team, period: period, line: r.line)
             }
             return
         }
@@ -66,6 +68,8 @@ extension RecordMapper {
             break
         case .unparsed:
             unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
+        case .outOfRange:
+            outOfRange(metric.rawValue, raw, team: team, period: period, line: r.line)
         }
     }
 }
