@@ -21,10 +21,15 @@ import Testing
         // `mayNeedCleaning` never misses: any string with a replaced scalar is flagged.
         for v in Array(0...0x2FF) + [0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF] {
             guard let u = Unicode.Scalar(UInt32(v)) else { continue }
-            var s = "ab" + String(u) + "cd"
-            let flagged = s.withUTF8 { FileText.mayNeedCleaning($0) }
-            if FileText.isReplaced(UInt32(v)) { #expect(flagged, "U+\(String(v, radix: 16))") }
-            if v < 0x80 { #expect(flagged == FileText.isReplaced(UInt32(v)), "exact for ASCII: U+\(String(v, radix: 16))") }
+            // At every offset of the word-at-a-time loop and of the byte loop after it.
+            for offset in 0..<17 {
+                var s = String(repeating: "a", count: offset) + String(u) + String(repeating: "z", count: 17 - offset)
+                let flagged = s.withUTF8 { FileText.mayNeedCleaning($0) }
+                if FileText.isReplaced(UInt32(v)) { #expect(flagged, "U+\(String(v, radix: 16)) at \(offset)") }
+                if v < 0x80 {
+                    #expect(flagged == FileText.isReplaced(UInt32(v)), "exact for ASCII: U+\(String(v, radix: 16)) at \(offset)")
+                }
+            }
         }
     }
 

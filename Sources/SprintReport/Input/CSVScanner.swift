@@ -97,14 +97,15 @@ struct CSVScanner: ~Copyable {
                     var ln = line
                     var n = 0
                     let recordLine = line
-                    // The first byte past each limit: the record's, and the open field's
-                    // (`Int.max` between fields).
+                    // The first byte past the record's limit, and `stop`: the first byte past
+                    // the nearer of the record's and the open field's limits (the record's
+                    // between fields).
                     let recordLimit = recordStart &+ limits.recordBytes
-                    var fieldLimit = Int.max, fieldLine = ln
+                    var stop = recordLimit, fieldLine = ln
                     /// Throws the limit broken before byte `p`, if one is.
                     @inline(__always) func checkLimits(before p: Int) throws {
-                        if p > recordLimit || p > fieldLimit {
-                            try Self.throwLimit(fieldLimit: fieldLimit, recordLimit: recordLimit, fieldLine: fieldLine,
+                        if p > stop {
+                            try Self.throwLimit(stop: stop, recordLimit: recordLimit, fieldLine: fieldLine,
                                                 recordLine: recordLine, limits: limits)
                         }
                     }
@@ -115,14 +116,8 @@ struct CSVScanner: ~Copyable {
                         return recordStart
                     }
                     field: while true {
-                        if n > 0 {
-                            try checkLimits(before: pos)  // the separator counts for the record
-                            if n == limits.recordFields {
-                                throw CSVSyntaxError.tooManyFields(line: recordLine, limit: limits.recordFields)
-                            }
-                        }
                         if n == fields.capacity { fields.reserve(n + 1, keeping: n) }
-                        fieldLimit = pos &+ limits.fieldBytes
+                        stop = min(pos &+ limits.fieldBytes, recordLimit)
                         fieldLine = ln
                         var irregular = false
                         if pos < end, b[pos] == 0x22 {
@@ -203,14 +198,21 @@ struct CSVScanner: ~Copyable {
                             fields.kinds[n] = 0
                         }
                         try checkLimits(before: pos)
-                        fieldLimit = Int.max  // the field is complete: its separator is the record's
+                        stop = recordLimit  // the field is complete: its separator is the record's
                         n += 1
                         if pos >= end {
                             if final { break field }
                             return try incomplete()
                         }
                         let c = b[pos]
-                        if c == 0x2C { pos += 1; continue field }
+                        if c == 0x2C {
+                            pos += 1
+                            try checkLimits(before: pos)  // the separator counts for the record
+                            if n == limits.recordFields {
+                                throw CSVSyntaxError.tooManyFields(line: recordLine, limit: limits.recordFields)
+                            }
+                            continue field
+                        }
                         if c == 0x0A {
                             pos += 1
                         } else {  // CR
@@ -243,11 +245,11 @@ struct CSVScanner: ~Copyable {
         }
     }
 
-    /// Throws the limit broken first: the open field's (whose first byte past the limit is
-    /// `fieldLimit`) or the record's (`recordLimit`).
-    private static func throwLimit(fieldLimit: Int, recordLimit: Int, fieldLine: Int, recordLine: Int,
+    /// Throws the limit broken first: the open field's when its limit (`stop`) comes before
+    /// the record's (`recordLimit`), else the record's (also when both fall on one byte).
+    private static func throwLimit(stop: Int, recordLimit: Int, fieldLine: Int, recordLine: Int,
                                    limits: ReadLimits) throws -> Never {
-        if fieldLimit <= recordLimit { throw CSVSyntaxError.fieldTooLong(line: fieldLine, limit: limits.fieldBytes) }
+        if stop < recordLimit { throw CSVSyntaxError.fieldTooLong(line: fieldLine, limit: limits.fieldBytes) }
         throw CSVSyntaxError.recordTooLong(line: recordLine, limit: limits.recordBytes)
     }
 

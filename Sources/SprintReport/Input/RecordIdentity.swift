@@ -82,7 +82,9 @@ extension RecordMapper {
             granularity = granularity ?? parsed.granularity
         }
         if granularity == nil, sprintLevelFile { granularity = .sprint }
-        let hasId = !idBytes.isEmpty
+        // Constants from here on: captured by the functions below (which run inside
+        // closures) as values, not as boxed variables checked on every access.
+        let hasId = !idBytes.isEmpty, bucket = granularity, order = orderDay
         func keep(_ label: UnsafeBufferPointer<UInt8>, _ id: UnsafeBufferPointer<UInt8>) -> Period {
             let n = label.count + id.count
             if textSize - textUsed < n {
@@ -95,7 +97,7 @@ extension RecordMapper {
             if hasId { text.write(id, at: offset + label.count) }
             textUsed = offset + n
             return Period(text: text, offset: offset, labelCount: label.count, idCount: hasId ? id.count : nil,
-                          start: start, end: end, granularity: granularity, orderDay: orderDay, sequence: store.sequence)
+                          start: start, end: end, granularity: bucket, orderDay: order, sequence: store.sequence)
         }
         /// The period with `label`, its label and id bytes cleaned (`FileText`) when they
         /// hold anything to replace (rare: otherwise they are copied as they are).

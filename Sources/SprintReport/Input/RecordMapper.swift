@@ -65,13 +65,13 @@ final class RecordMapper {
     let codeScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
 
     // Extra metrics: wide shape's unknown columns, or long shape's unknown metric names.
-    var extraNames: [String] = []
-    var extraAny: [Bool] = []
-    var extraNumeric: [Bool] = []
-    var extraExample: [String?] = []
-    var longExtraIndex: [String: Int] = [:]
-    var longMetricCache: [String: (Metric, ComputationMode?)?] = [:]
-    var longRows: [LongKey: (bucket: Int, row: Int)] = [:]
+    @exclusivity(unchecked) var extraNames: [String] = []
+    @exclusivity(unchecked) var extraAny: [Bool] = []
+    @exclusivity(unchecked) var extraNumeric: [Bool] = []
+    @exclusivity(unchecked) var extraExample: [String?] = []
+    @exclusivity(unchecked) var longExtraIndex: [String: Int] = [:]
+    @exclusivity(unchecked) var longMetricCache: [String: (Metric, ComputationMode?)?] = [:]
+    @exclusivity(unchecked) var longRows: [LongKey: (bucket: Int, row: Int)] = [:]
 
     struct LongKey: Hashable {
         var team: Int32

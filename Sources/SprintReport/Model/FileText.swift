@@ -19,7 +19,20 @@ public enum FileText {
     /// exact for ASCII and conservative above it (`cleaned` decides).
     @inline(__always)
     static func mayNeedCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in bytes {
+        guard let base = bytes.baseAddress else { return false }
+        var i = 0
+        // Eight bytes at a time while they are ASCII without a control (most names and
+        // labels, checked once per row): the classic zero-byte test on x − 0x20… flags a
+        // byte below 0x20, on x ^ 0x7F… a DEL; tab, LF and CR go to the byte loop.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i &+ 8 <= bytes.count {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let low = (x &- ones &* 0x20) & ~x & highs
+            let del = ((x ^ (ones &* 0x7F)) &- ones) & ~(x ^ (ones &* 0x7F)) & highs
+            if (x & highs) | low | del != 0 { break }
+            i &+= 8
+        }
+        for b in UnsafeBufferPointer(rebasing: bytes[i...]) {
             // Controls below 0x20 except tab/LF/CR; DEL; 0xC2 leads U+0080–U+00BF (the C1
             // controls among them); 0xEF leads U+F000–U+FFFF (U+FDD0… and U+FFFE/F); 0xF0–0xF4
             // lead the other planes, whose last two code points are noncharacters.
