@@ -22,9 +22,10 @@ public struct ReadLimits: Sendable, Equatable {
     /// The names `--limit` takes, in the order `--help` lists them.
     public static let names = ["field-bytes", "record-bytes", "record-fields"]
 
-    /// The highest value a limit takes (1 TiB): what a 64-bit machine can hold, and far from
-    /// any overflow when buffers double.
-    public static let maximum = 1 << 40
+    /// The highest value a limit takes (1 GiB): a period label and its sprint id then fit
+    /// the 32-bit offsets a row keeps (`Period`), and buffers that double stay far from any
+    /// overflow.
+    public static let maximum = 1 << 30
 
     /// Sets one limit from `NAME=VALUE` (VALUE: a whole number, optionally followed by K, M
     /// or G for 2^10, 2^20, 2^30). Throws a sentence for the user when it is not one.
