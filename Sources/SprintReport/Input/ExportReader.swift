@@ -45,6 +45,7 @@ public enum ExportReader {
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
+        store.closeFindings()
         if summaries.allSatisfy({ $0.rows == 0 }) {
             throw InputErrors([InputError(file: paths.joined(separator: ", "), "no data rows")])
         }

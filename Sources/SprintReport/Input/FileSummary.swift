@@ -32,16 +32,16 @@ extension RecordMapper {
             if let why {
                 let name = FileText.excerpt(extraNames[k])
                 let what = plan.shape == .wide ? "column '\(name)'" : "metric '\(name)'"
-                store.findings.append(Finding(severity: .info, kind: .unknownColumn, file: path,
-                                              message: "\(what) is unknown and \(why): ignored"))
+                store.report(Finding(severity: .info, kind: .unknownColumn, file: path,
+                                     message: "\(what) is unknown and \(why): ignored"))
             }
         }
         let columns = plan.mappings(extra: numericColumns, unknownReason: reasons)
         let unknown = Set(plan.unknownColumns)
         for i in columns.indices {
             if case .ignored(let why) = columns[i].role, !unknown.contains(i) {
-                store.findings.append(Finding(severity: .info, kind: .unknownColumn, file: path, line: 1,
-                                              message: "column '\(FileText.excerpt(columns[i].header))' ignored: \(why)"))
+                store.report(Finding(severity: .info, kind: .unknownColumn, file: path, line: 1,
+                                     message: "column '\(FileText.excerpt(columns[i].header))' ignored: \(why)"))
             }
         }
         let summary = InputSummary(

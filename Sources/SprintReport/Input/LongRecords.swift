@@ -58,9 +58,9 @@ extension RecordMapper {
         case .number(let v):
             if let old = store.buckets[b].rows[row].values[metric], old != v {
                 let first = store.buckets[b].rows[row].source.line
-                store.findings.append(Finding(kind: .duplicateConflict, file: path, line: r.line,
-                                              team: store.teamName(team), period: period.label,
-                                              message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
+                store.report(Finding(kind: .duplicateConflict, file: path, line: r.line,
+                                     team: store.teamName(team), period: period.label,
+                                     message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
             }
             store.buckets[b].rows[row].values[metric] = v
             if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }

@@ -142,13 +142,13 @@ final class RecordMapper {
         records += 1
         store.sequence += 1
         guard let team = team(r) else {
-            store.findings.append(Finding(kind: .unparsedValue, file: path, line: r.line,
-                                          message: "record has no team (team id, hierarchy and name are empty): skipped"))
+            store.report(Finding(kind: .unparsedValue, file: path, line: r.line,
+                                 message: "record has no team (team id, hierarchy and name are empty): skipped"))
             return
         }
         guard let period = period(r) else {
-            store.findings.append(Finding(kind: .unparsedValue, file: path, line: r.line, team: store.teamName(team),
-                                          message: "record has no period (no sprint, period label, sprint id or start date): skipped"))
+            store.report(Finding(kind: .unparsedValue, file: path, line: r.line, team: store.teamName(team),
+                                 message: "record has no period (no sprint, period label, sprint id or start date): skipped"))
             return
         }
         if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
