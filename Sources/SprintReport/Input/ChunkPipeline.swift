@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Memory is bounded: `depth` record batches of about `chunkSize` bytes circulate between
 /// the threads and are reused; one record is bounded by `ReadLimits`, and raw bytes are
-/// handed over at least every `chunkSize` bytes even when no record completes (a file of
+/// handed over at least every two chunks' worth even when no record completes (a file of
 /// blank lines).
 final class ChunkPipeline: @unchecked Sendable {
     /// What the producer hands over.
