@@ -62,3 +62,20 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The fuzz targets (Fuzz/, see docs/fuzzing.md): declared only when SPRINT_REPORT_FUZZ is set,
+// as `scripts/fuzz` sets it, because they only build with libFuzzer
+// (`-sanitize=fuzzer,address -parse-as-library`, which provides their `main`). A plain
+// `swift build` or `swift test` never sees them.
+if Context.environment["SPRINT_REPORT_FUZZ"] != nil {
+    package.products += [
+        .executable(name: "fuzz-reader", targets: ["FuzzReader"]),
+        .executable(name: "fuzz-pipeline", targets: ["FuzzPipeline"]),
+    ]
+    package.targets += [
+        // libFuzzer's driver, declared for Swift (a header: nothing to build or link).
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "FuzzReader", dependencies: ["SprintReport", "CLibFuzzer"], path: "Fuzz/Reader"),
+        .executableTarget(name: "FuzzPipeline", dependencies: ["SprintReport", "CLibFuzzer"], path: "Fuzz/Pipeline"),
+    ]
+}

@@ -88,7 +88,7 @@ struct BuildCommand: ParsableCommand {
             let (earlier, thresholds, data) = try reportingInputErrors {
                 (try previous.map { try PreviousSummary.load(path: $0) },
                  try bands.map { try BandConfig.load(path: $0) } ?? .defaults,
-                 try ExportReader.read(paths: input.files, options: input.readOptions))
+                 try input.read())
             }
             if team == nil { try SiteLimit.check(teams: SiteLimit.teamCount(data), maxTeams: maxTeams) }
             let key = try team.map { try teamKey($0, in: data) }

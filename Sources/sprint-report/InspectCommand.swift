@@ -21,7 +21,7 @@ struct InspectCommand: ParsableCommand {
         var errors: [InputError] = []
         for path in input.files {
             do {
-                let data = try ExportReader.read(paths: [path], options: input.readOptions)
+                let data = try input.read([path])
                 blocks.append(Self.describe(data.inputs[0], findings: data.findings)
                     + Self.teams(TeamDirectory(data.series)))
             } catch let e as InputErrors {

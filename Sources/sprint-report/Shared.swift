@@ -14,8 +14,29 @@ struct InputFiles: ParsableArguments {
         """, valueName: "mode"))
     var mode: ReadMode?
 
+    @Option(name: .customLong("limit"),
+            help: ArgumentHelp("Raise a reading limit (repeatable): field-bytes (default 64K), record-bytes (1M), "
+                + "record-fields (10000); VALUE is a whole number, optionally ending in K, M or G.",
+                valueName: "name=value"))
+    var limitOptions: [String] = []
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Missing input: name at least one export file.") }
+        _ = try limits()
+    }
+
+    /// The reading limits: the defaults, with each `--limit` applied in order.
+    func limits() throws -> ReadLimits {
+        var limits = ReadLimits.defaults
+        for option in limitOptions {
+            do { try limits.set(option) } catch { throw ValidationError("--limit: \(error.description).") }
+        }
+        return limits
+    }
+
+    /// Reads `paths` (all the files by default) under the limits given.
+    func read(_ paths: [String]? = nil) throws -> DataSet {
+        try ExportReader.read(paths: paths ?? files, options: readOptions, limits: limits())
     }
 
     var readOptions: ReadOptions { ReadOptions(mode: mode?.value) }

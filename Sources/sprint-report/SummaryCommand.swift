@@ -76,7 +76,7 @@ struct SummaryCommand: ParsableCommand {
         let (report, comparison, since) = try reportingInputErrors {
             let earlier = try previous.map { try PreviousSummary.load(path: $0) }
             let thresholds = try bands.map { try BandConfig.load(path: $0) } ?? .defaults
-            let data = try ExportReader.read(paths: input.files, options: input.readOptions)
+            let data = try input.read()
             let (report, comparison) = analyze(data, window: window, baseline: baseline, thresholds: thresholds)
             return (report, comparison, earlier.map { SinceLastReport(previous: $0, current: report) })
         }

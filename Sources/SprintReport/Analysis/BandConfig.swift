@@ -27,7 +27,7 @@ public enum BandConfig {
         do {
             raw = try JSONDecoder().decode([String: [String: Double]].self, from: data)
         } catch let DecodingError.typeMismatch(_, context) {
-            let at = context.codingPath.map(\.stringValue)
+            let at = context.codingPath.map { FileText.excerpt($0.stringValue) }
             let what = switch at.count {
             case 0: "expected an object whose keys are the banded figures"
             case 1: "\(at[0]): expected an object with elite, high and medium limits"
@@ -41,14 +41,14 @@ public enum BandConfig {
         for key in raw.keys.sorted() {
             guard let figure = BandedFigure(rawValue: key), var limits = result.limits[figure] else {
                 let known = BandedFigure.allCases.map(\.rawValue).joined(separator: ", ")
-                throw InputError(file: file, "unknown figure '\(key)' (expected one of \(known))")
+                throw InputError(file: file, "unknown figure '\(FileText.excerpt(key))' (expected one of \(known))")
             }
             for (name, value) in raw[key]!.sorted(by: { $0.key < $1.key }) {
                 switch name {
                 case "elite": limits.elite = value
                 case "high": limits.high = value
                 case "medium": limits.medium = value
-                default: throw InputError(file: file, "\(key): unknown limit '\(name)' (expected elite, high, medium)")
+                default: throw InputError(file: file, "\(key): unknown limit '\(FileText.excerpt(name))' (expected elite, high, medium)")
                 }
             }
             let ordered = limits.higherIsBetter

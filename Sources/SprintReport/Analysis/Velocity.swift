@@ -5,7 +5,10 @@ enum Velocity {
     static func sprintCount(_ values: MetricValues) -> Int? {
         guard let d = values[.totalWorkDelivered], let v = values[.sprintVelocity], v > 0 else { return nil }
         let c = (d / v).rounded(.toNearestOrAwayFromZero)
-        return c.isFinite ? Int(c) : nil
+        // A count past 2^31 sprints (a velocity of 1e-20) is no count: none, as for a
+        // non-finite quotient; the window's sum of counts then cannot overflow.
+        guard let n = Int(checked: c), n.magnitude <= 1 << 31 else { return nil }
+        return n
     }
 
     /// Sprint-level rows: ΣD / n. Team-level rows: ΣD / Σ sprint counts when every row has a

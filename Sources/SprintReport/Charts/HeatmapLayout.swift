@@ -38,7 +38,7 @@ enum HeatmapLayout {
         let headerBaseline = 14 + Double(key.rows - 1) * 17 + 22
         let shown = cols.map { TextMetrics.truncateMiddle($0, fontSize: fs, maxWidth: 110) }
         let widest = shown.map { TextMetrics.width($0, fontSize: fs) }.max() ?? 0
-        let k = max(1, Int(((widest + PeriodAxis.gap) / cellWidth).rounded(.up)))
+        let k = Int(clamping: ((widest + PeriodAxis.gap) / cellWidth).rounded(.up), to: 1...PeriodAxis.maxStride)
         var header: [ChartMark] = []
         for j in PeriodAxis.thin(cols.count, k) {
             let cx = labelWidth + cellWidth * (Double(j) + 0.5)

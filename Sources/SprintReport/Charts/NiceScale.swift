@@ -15,26 +15,38 @@ struct NiceScale: Equatable {
         return stride(from: first, through: last, by: 1).map { $0 * step }
     }
 
-    /// The axis that covers `values` and zero. Non-finite values are ignored.
-    /// `minStep` keeps counted units on whole numbers (1 for story points and tickets).
+    /// The widest axis drawn: values beyond ±1e15 (no export holds them, but a ratio over a
+    /// tiny denominator can) are drawn at this edge, so the axis' range, its ticks and their
+    /// labels stay finite and readable.
+    static let limit = 1e15
+    /// The finest step: a range narrower than this (values such as 1e-20) gets ticks a
+    /// 6-decimal label can tell apart (`decimals(of:)` stops at 6).
+    static let finestStep = 1e-6
+
+    /// The axis that covers `values` and zero. Non-finite values are ignored, the others
+    /// pinned into ±`limit`. `minStep` keeps counted units on whole numbers (1 for story
+    /// points and tickets).
     init(covering values: [Double], minStep: Double = 0) {
-        let finite = values.filter(\.isFinite)
+        let finite = values.filter(\.isFinite).map { min(max($0, -Self.limit), Self.limit) }
         let lo = min(0, finite.min() ?? 0), hi = max(0, finite.max() ?? 0)
+        let smallest = max(minStep.isFinite ? minStep : 0, Self.finestStep)
         var chosen = 1.0
         if hi - lo > 0 {
-            var exponent = Int(log10(hi - lo).rounded(.down)) - 2
-            search: while true {
+            // hi − lo is within (0, 2e15]: log10 is within [−324, 16].
+            var exponent = Int(clamping: log10(hi - lo).rounded(.down), to: -400...400) - 2
+            // Ends by 10^17 at the latest (a step wider than the whole range); bounded anyway.
+            search: while exponent <= 400 {
                 let base = pow(10, Double(exponent))
                 for m in [1.0, 2.0, 2.5, 5.0] {
                     let s = m * base
-                    if s < minStep { continue }
+                    if s < smallest { continue }
                     let count = (hi / s).rounded(.up) - (lo / s).rounded(.down)
                     if count <= 4 { chosen = s; break search }
                 }
                 exponent += 1
             }
         } else {
-            chosen = max(minStep, 1)
+            chosen = max(smallest, 1)
         }
         step = chosen
         lower = (lo / chosen).rounded(.down) * chosen

@@ -19,8 +19,13 @@ struct PathData {
 
     var isEmpty: Bool { bytes.isEmpty }
 
-    /// Tenths of a user unit (finite; non-finite values are 0).
-    static func tenths(_ x: Double) -> Int { x.isFinite ? Int((x * 10).rounded()) : 0 }
+    /// Tenths of a user unit (non-finite values are 0; others pinned into ±`SVGNumber.limit`
+    /// units, so the differences of two stay far inside `Int`).
+    static func tenths(_ x: Double) -> Int {
+        guard x.isFinite else { return 0 }
+        let t = Int(SVGNumber.limit) * 10
+        return Int(clamping: (x * 10).rounded(), to: -t...t)
+    }
 
     /// `12`, `12.5`, `.5`, `-.5`: a number of tenths.
     static func number(_ t: Int) -> String {

@@ -13,6 +13,9 @@ struct PeriodAxis {
     static let gap = 6.0
     static let maxHorizontalWidth = 110.0
     static let maxRotatedWidth = 100.0
+    /// Bound of a thinning stride computed from widths (only a width that is not a number
+    /// reaches it): past any count of periods, so it changes no layout.
+    static let maxStride = 1 << 30
     static let sin45 = 0.7071067811865476
 
     /// Plans labels for slots centred at `centers` (ascending), `slot` apart, in a chart
@@ -23,9 +26,9 @@ struct PeriodAxis {
         let clean = labels.map(ChartText.oneLine)
         let horizontal = clean.map { TextMetrics.truncateMiddle($0, fontSize: fontSize, maxWidth: Self.maxHorizontalWidth) }
         let widest = horizontal.map { TextMetrics.width($0, fontSize: fontSize) }.max() ?? 0
-        let kH = max(1, Int(((widest + Self.gap) / max(slot, 0.001)).rounded(.up)))
+        let kH = Int(clamping: ((widest + Self.gap) / max(slot, 0.001)).rounded(.up), to: 1...Self.maxStride)
         let shownH = Self.thin(n, kH).count
-        let kR = max(1, Int((fontSize * 1.3 / max(slot * Self.sin45, 0.001)).rounded(.up)))
+        let kR = Int(clamping: (fontSize * 1.3 / max(slot * Self.sin45, 0.001)).rounded(.up), to: 1...Self.maxStride)
         let shownR = Self.thin(n, kR).count
         // Horizontal labels read best: rotate only when horizontal ones would show fewer
         // than every second period and fewer than six in all, and rotating shows clearly more.

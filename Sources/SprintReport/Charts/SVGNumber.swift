@@ -59,14 +59,22 @@ enum SVGNumber {
         }
     }
 
-    /// Sign, whole units and tenths of `x` rounded to 1 decimal (half away from zero).
+    /// The largest coordinate written, in either direction: a layout fed an extreme figure
+    /// (a bar of 1e300 story points) places marks far outside the view box, and those are
+    /// pinned at ±1e15 user units — still outside any chart (a few thousand units wide), and
+    /// every step of `parts` and `PathData` (tenths, and differences of tenths) stays in `Int`.
+    static let limit = 1e15
+
+    /// Sign, whole units and tenths of `x` rounded to 1 decimal (half away from zero);
+    /// `x` is first pinned into ±`limit` (non-finite: 0).
     @inline(__always) private static func parts(_ x: Double) -> (negative: Bool, whole: Int, frac: Int) {
-        let x = x.isFinite ? x : 0
+        let x = x.isFinite ? min(max(x, -limit), limit) : 0
         var r = (x * 10).rounded(.toNearestOrAwayFromZero) / 10  // NumberFormat.rounded(x, places: 1)
         if r == 0 { r = 0 }
         let units = (abs(r) * 10).rounded()
         let whole = (units / 10).rounded(.down)
-        let frac = Int((units - whole * 10).rounded())
-        return (r < 0, Int(whole), frac)
+        // In range: |x| ≤ 1e15, so whole ≤ 1e15 and the tenths are 0…10.
+        let frac = Int(clamping: (units - whole * 10).rounded(), to: 0...10)
+        return (r < 0, Int(clamping: whole, to: 0...Int(limit) + 1), frac)
     }
 }

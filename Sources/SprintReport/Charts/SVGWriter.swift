@@ -56,7 +56,7 @@ enum SVGWriter {
     /// screens without a per-chart style attribute.
     static func sizeClass(_ width: Double) -> Int {
         guard width.isFinite else { return 1 }  // never from a layout; no trap on a bad width
-        return min(max(Int((width / 160).rounded(.up)), 1), 8)
+        return Int(clamping: (width / 160).rounded(.up), to: 1...8)
     }
 
     /// Room for the frame and about 120 bytes a mark, so most charts never regrow the buffer.

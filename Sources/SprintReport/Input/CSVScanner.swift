@@ -10,11 +10,23 @@
 /// bytes it consumed; the caller keeps the rest and scans it again with more bytes. It
 /// validates UTF-8, counts physical lines (a CR/LF inside quotes is a line too), skips
 /// blank lines, and allocates nothing per field.
+///
+/// It also holds each record to `ReadLimits` (field bytes, record bytes, fields), checked
+/// as soon as the bytes seen exceed one, complete record or not: what the caller must
+/// keep for an unfinished record is bounded, and a file without line endings fails fast.
 struct CSVScanner: ~Copyable {
     /// Physical line (1-based) where the next record starts.
     private(set) var line = 1
     /// Field boundaries of the current record: content `starts[i]..<ends[i]`.
     private var fields = FieldTable(capacity: 64)
+    let limits: ReadLimits
+
+    /// The most lines a file may have: line numbers are kept as `Int32` with each row.
+    static let maxLines = Int(Int32.max)
+
+    init(limits: ReadLimits = .defaults) {
+        self.limits = limits
+    }
 
     /// Byte classes outside quotes: 1 = `,` CR LF, 2 = non-ASCII, 0 = ordinary.
     private static let plainClass: [UInt8] = (0..<256).map { b in
@@ -57,20 +69,56 @@ struct CSVScanner: ~Copyable {
     /// Scans `buffer[0..<count]` and calls `body` for each complete record. With `final`
     /// the buffer is the end of the input. Returns the bytes consumed (the start of the
     /// first incomplete record, or `count`).
+    ///
+    /// Where a file has several problems, the one at the earliest byte is thrown, whatever
+    /// the buffer's boundaries (a pipe delivers a file in pieces of any size): a limit counts
+    /// as broken at the first byte past it, and every other error is checked against the
+    /// limits first (`checkLimits`).
     mutating func scan(_ b: UnsafeMutablePointer<UInt8>, count end: Int, final: Bool,
                        _ body: (borrowing CSVRecord) throws -> Void) throws -> Int
     {
         var pos = 0
         let plain = Self.plainClass
         let inQuotes = Self.quotedClass
+        let limits = self.limits
         return try plain.withUnsafeBufferPointer { (pc) throws -> Int in
             try inQuotes.withUnsafeBufferPointer { (qc) throws -> Int in
                 record: while pos < end {
+                    if b[pos] == 0x0A {
+                        // Blank lines (LF) in a tight loop: a file of nothing but line endings
+                        // scans at memory speed, up to the line limit.
+                        var ln = line
+                        while pos < end, b[pos] == 0x0A { pos += 1; ln += 1 }
+                        line = ln
+                        if ln > Self.maxLines { throw CSVSyntaxError.tooManyLines(line: Self.maxLines) }
+                        continue record
+                    }
                     let recordStart = pos
                     var ln = line
                     var n = 0
+                    let recordLine = line
+                    // The first byte past the record's limit, and `stop`: the first byte past
+                    // the nearer of the record's and the open field's limits (the record's
+                    // between fields).
+                    let recordLimit = recordStart &+ limits.recordBytes
+                    var stop = recordLimit, fieldLine = ln
+                    /// Throws the limit broken before byte `p`, if one is.
+                    @inline(__always) func checkLimits(before p: Int) throws {
+                        if p > stop {
+                            try Self.throwLimit(stop: stop, recordLimit: recordLimit, fieldLine: fieldLine,
+                                                recordLine: recordLine, limits: limits)
+                        }
+                    }
+                    /// The buffer ends inside this record: more bytes may complete it, unless
+                    /// what is here already breaks a limit.
+                    @inline(__always) func incomplete() throws -> Int {
+                        try checkLimits(before: end)
+                        return recordStart
+                    }
                     field: while true {
                         if n == fields.capacity { fields.reserve(n + 1, keeping: n) }
+                        stop = min(pos &+ limits.fieldBytes, recordLimit)
+                        fieldLine = ln
                         var irregular = false
                         if pos < end, b[pos] == 0x22 {
                             // Quoted field.
@@ -82,8 +130,11 @@ struct CSVScanner: ~Copyable {
                             while true {
                                 while pos < end, qc[Int(b[pos])] == 0 { pos += 1 }
                                 if pos >= end {
-                                    if final { throw CSVSyntaxError.unterminatedQuote(line: quoteLine) }
-                                    return recordStart
+                                    if final {
+                                        try checkLimits(before: end)
+                                        throw CSVSyntaxError.unterminatedQuote(line: quoteLine)
+                                    }
+                                    return try incomplete()
                                 }
                                 let c = b[pos]
                                 if c == 0x22 {
@@ -92,7 +143,7 @@ struct CSVScanner: ~Copyable {
                                         break
                                     }
                                     if final { break }
-                                    return recordStart
+                                    return try incomplete()
                                 } else if c == 0x0A {
                                     ln += 1; pos += 1
                                 } else if c == 0x0D {
@@ -101,12 +152,13 @@ struct CSVScanner: ~Copyable {
                                     } else if final {
                                         ln += 1
                                     } else {
-                                        return recordStart
+                                        return try incomplete()
                                     }
                                     pos += 1
                                 } else {
                                     let k = Self.utf8Length(b, pos, end)
-                                    if k > 0 { pos += k } else if k == 0 && !final { return recordStart } else {
+                                    if k > 0 { pos += k } else if k == 0 && !final { return try incomplete() } else {
+                                        try checkLimits(before: pos + 1)
                                         throw CSVSyntaxError.invalidUTF8(line: ln)
                                     }
                                 }
@@ -122,30 +174,45 @@ struct CSVScanner: ~Copyable {
                                 fields.kinds[n] = escaped ? 2 : 1
                             }
                             if irregular {
-                                guard try Self.skipPlain(b, &pos, end, pc, final: final, line: ln) else {
-                                    return recordStart
+                                let r = Self.skipPlain(b, &pos, end, pc, final: final)
+                                if r == 0 { return try incomplete() }
+                                if r < 0 {
+                                    try checkLimits(before: pos + 1)
+                                    throw CSVSyntaxError.invalidUTF8(line: ln)
                                 }
-                                if pos >= end && !final { return recordStart }
+                                if pos >= end && !final { return try incomplete() }
                                 fields.starts[n] = rawStart
                                 fields.ends[n] = pos
                                 fields.kinds[n] = 3
                             }
                         } else {
                             let start = pos
-                            guard try Self.skipPlain(b, &pos, end, pc, final: final, line: ln) else {
-                                return recordStart
+                            let r = Self.skipPlain(b, &pos, end, pc, final: final)
+                            if r == 0 { return try incomplete() }
+                            if r < 0 {
+                                try checkLimits(before: pos + 1)
+                                throw CSVSyntaxError.invalidUTF8(line: ln)
                             }
                             fields.starts[n] = start
                             fields.ends[n] = pos
                             fields.kinds[n] = 0
                         }
+                        try checkLimits(before: pos)
+                        stop = recordLimit  // the field is complete: its separator is the record's
                         n += 1
                         if pos >= end {
                             if final { break field }
-                            return recordStart
+                            return try incomplete()
                         }
                         let c = b[pos]
-                        if c == 0x2C { pos += 1; continue field }
+                        if c == 0x2C {
+                            pos += 1
+                            try checkLimits(before: pos)  // the separator counts for the record
+                            if n == limits.recordFields {
+                                throw CSVSyntaxError.tooManyFields(line: recordLine, limit: limits.recordFields)
+                            }
+                            continue field
+                        }
                         if c == 0x0A {
                             pos += 1
                         } else {  // CR
@@ -154,14 +221,16 @@ struct CSVScanner: ~Copyable {
                             } else if final {
                                 pos += 1
                             } else {
-                                return recordStart
+                                return try incomplete()
                             }
                         }
                         ln += 1
                         break field
                     }
+                    try checkLimits(before: pos)
                     let startLine = line
                     line = ln
+                    if ln > Self.maxLines { throw CSVSyntaxError.tooManyLines(line: Self.maxLines) }
                     if n == 1, fields.kinds[0] == 0, fields.starts[0] == fields.ends[0] { continue record }  // blank line
                     // The record is complete: only now unescape in place (a rescan never sees it).
                     for i in 0..<n where fields.kinds[i] >= 2 {
@@ -176,11 +245,20 @@ struct CSVScanner: ~Copyable {
         }
     }
 
+    /// Throws the limit broken first: the open field's when its limit (`stop`) comes before
+    /// the record's (`recordLimit`), else the record's (also when both fall on one byte).
+    private static func throwLimit(stop: Int, recordLimit: Int, fieldLine: Int, recordLine: Int,
+                                   limits: ReadLimits) throws -> Never {
+        if stop < recordLimit { throw CSVSyntaxError.fieldTooLong(line: fieldLine, limit: limits.fieldBytes) }
+        throw CSVSyntaxError.recordTooLong(line: recordLine, limit: limits.recordBytes)
+    }
+
     /// Skips the ordinary bytes of an unquoted stretch (validating UTF-8) up to `,`, CR, LF
-    /// or the end. False when the buffer ends inside a UTF-8 sequence and more may come.
+    /// or the end. 1: done; 0: the buffer ends inside a UTF-8 sequence and more may come;
+    /// −1: invalid UTF-8 at `pos`.
     @inline(__always)
     private static func skipPlain(_ b: UnsafeMutablePointer<UInt8>, _ pos: inout Int, _ end: Int,
-                                  _ pc: UnsafeBufferPointer<UInt8>, final: Bool, line: Int) throws -> Bool {
+                                  _ pc: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
         while true {
             // Eight bytes at a time while they hold no `,` CR LF or non-ASCII byte (most of a
             // field), then byte by byte from the first one that does.
@@ -193,10 +271,9 @@ struct CSVScanner: ~Copyable {
             if pos < end, b[pos] >= 0x80 {
                 let k = utf8Length(b, pos, end)
                 if k > 0 { pos += k; continue }
-                if k == 0 && !final { return false }
-                throw CSVSyntaxError.invalidUTF8(line: line)
+                return k == 0 && !final ? 0 : -1
             }
-            return true
+            return 1
         }
     }
 
@@ -247,6 +324,14 @@ enum CSVSyntaxError: Error, Equatable {
     case invalidUTF8(line: Int)
     /// A quoted field that never closes: the line where it started.
     case unterminatedQuote(line: Int)
+    /// A field past `ReadLimits.fieldBytes`: the line where it starts.
+    case fieldTooLong(line: Int, limit: Int)
+    /// A record past `ReadLimits.recordBytes`: the line where it starts.
+    case recordTooLong(line: Int, limit: Int)
+    /// A record past `ReadLimits.recordFields`: the line where it starts.
+    case tooManyFields(line: Int, limit: Int)
+    /// More lines than `CSVScanner.maxLines`.
+    case tooManyLines(line: Int)
 }
 
 extension CSVSyntaxError {
@@ -255,6 +340,17 @@ extension CSVSyntaxError {
         switch self {
         case .invalidUTF8(let line): InputError(file: file, line: line, "invalid UTF-8")
         case .unterminatedQuote(let line): InputError(file: file, line: line, "quoted field starting here never closes")
+        case .fieldTooLong(let line, let limit):
+            InputError(file: file, line: line,
+                       "a field longer than \(limit) bytes (limit field-bytes; \(ReadLimits.advice("field-bytes")))")
+        case .recordTooLong(let line, let limit):
+            InputError(file: file, line: line,
+                       "a record longer than \(limit) bytes (limit record-bytes; \(ReadLimits.advice("record-bytes")))")
+        case .tooManyFields(let line, let limit):
+            InputError(file: file, line: line,
+                       "a record of more than \(limit) fields (limit record-fields; \(ReadLimits.advice("record-fields")))")
+        case .tooManyLines(let line):
+            InputError(file: file, line: line, "more than \(line) lines, the most a file may have")
         }
     }
 }

@@ -9,7 +9,9 @@ import Foundation
 /// export: inflate + scan ≈ 5,900 instructions a record, mapping ≈ 4,500, hashing ≈ 1,150).
 ///
 /// Memory is bounded: `depth` record batches of about `chunkSize` bytes circulate between
-/// the threads and are reused.
+/// the threads and are reused; one record is bounded by `ReadLimits`, and raw bytes are
+/// handed over at least every two chunks' worth even when no record completes (a file of
+/// blank lines).
 final class ChunkPipeline: @unchecked Sendable {
     /// What the producer hands over.
     enum Item {
@@ -27,6 +29,7 @@ final class ChunkPipeline: @unchecked Sendable {
 
     private let source: ByteSource
     private let chunkSize: Int
+    private let limits: ReadLimits
     private let condition = NSCondition()
     private var free: [RecordBatch] = []
     private var ready: [Item] = []
@@ -40,9 +43,10 @@ final class ChunkPipeline: @unchecked Sendable {
     /// Raw bytes read and not yet handed over (they go with the next batch, or the end).
     @exclusivity(unchecked) private var pendingRaw: [UInt8] = []
 
-    init(source: ByteSource, chunkSize: Int, depth: Int = 4) {
+    init(source: ByteSource, chunkSize: Int, limits: ReadLimits = .defaults, depth: Int = 4) {
         self.source = source
         self.chunkSize = max(1, chunkSize)
+        self.limits = limits
         for _ in 0..<max(2, depth) { free.append(RecordBatch(byteCapacity: self.chunkSize + self.chunkSize / 4)) }
     }
 
@@ -145,15 +149,22 @@ final class ChunkPipeline: @unchecked Sendable {
     /// Scans text into records and hands each full batch over.
     private func emit(_ text: UnsafePointer<UInt8>, _ count: Int) throws {
         if csv == nil {
-            csv = CSVChunkReader(capacity: 2 * chunkSize) { [unowned self] record in
+            csv = CSVChunkReader(capacity: 2 * chunkSize, limits: limits) { [unowned self] record in
                 if current == nil { current = try acquire() }
                 current!.add(record)
             }
         }
         try csv!.feed(text, count: count)
-        if let c = current, c.byteCount >= chunkSize {
-            handOver(c)
-            current = nil
+        // Raw bytes go over at least every two chunks, with an empty batch if no record
+        // completed (blank lines, or one long record), so they are never all held.
+        let rawFull = pendingRaw.count >= 2 * chunkSize
+        if let c = current {
+            if c.byteCount >= chunkSize || rawFull {
+                handOver(c)
+                current = nil
+            }
+        } else if rawFull {
+            handOver(try acquire())
         }
     }
 
@@ -208,12 +219,23 @@ final class ChunkPipeline: @unchecked Sendable {
                     let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<n])
                     keepRaw(bytes)
                     try feed(bytes)
+                    // Raw bytes that inflate to little (empty members) still go over in time.
+                    if pendingRaw.count >= 2 * chunkSize {
+                        try emit(text, used)
+                        used = 0
+                    }
                 }
                 if inflater.inMember { throw GzipError.truncated }
-            } catch GzipError.corrupt(let why) {
-                throw InputError(file: source.path, "corrupt gzip stream (\(why))")
-            } catch GzipError.truncated {
-                throw InputError(file: source.path, "truncated gzip stream (it ends before its last member does)")
+            } catch let e as GzipError {
+                // The text inflated before the damage is scanned first, whatever the chunk
+                // size: a problem in it comes earlier in the file, so it is the one reported.
+                if used > 0 { try emit(text, used) }
+                try csv?.scanHeld()
+                switch e {
+                case .corrupt(let why): throw InputError(file: source.path, "corrupt gzip stream (\(why))")
+                case .truncated:
+                    throw InputError(file: source.path, "truncated gzip stream (it ends before its last member does)")
+                }
             }
             if used > 0 { try emit(text, used) }
         } else {

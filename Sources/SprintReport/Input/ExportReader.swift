@@ -3,20 +3,39 @@ public enum ExportReader {
     /// The text chunk size handed from the inflating thread to the parsing thread.
     public static let defaultChunkSize = 256 * 1024
 
-    /// Reads and merges `paths` (`-` is standard input) in command-line order.
-    /// Throws `InputErrors` (one `InputError` per bad file) when any input is unusable.
-    public static func read(paths: [String], options: ReadOptions = ReadOptions()) throws -> DataSet {
-        try read(paths: paths, chunkSize: defaultChunkSize, options: options)
+    /// Reads and merges `paths` (`-` is standard input) in command-line order, each record
+    /// held to `limits`. Throws `InputErrors` (one `InputError` per bad file) when any input
+    /// is unusable.
+    public static func read(paths: [String], options: ReadOptions = ReadOptions(),
+                            limits: ReadLimits = .defaults) throws -> DataSet {
+        try read(paths: paths, chunkSize: defaultChunkSize, options: options, limits: limits)
     }
 
     /// `read(paths:)` with the chunk size injectable, so tests can split a stream anywhere.
-    public static func read(paths: [String], chunkSize: Int, options: ReadOptions = ReadOptions()) throws -> DataSet {
+    public static func read(paths: [String], chunkSize: Int, options: ReadOptions = ReadOptions(),
+                            limits: ReadLimits = .defaults) throws -> DataSet {
+        try read(inputs: paths.map { .file($0) }, chunkSize: chunkSize, options: options, limits: limits)
+    }
+
+    /// Reads exports held in memory (`name` stands for the file in messages), as files are
+    /// read: for the fuzz targets and tests, which feed thousands of inputs a second.
+    static func read(contents: [(name: String, bytes: [UInt8])], chunkSize: Int = defaultChunkSize,
+                     options: ReadOptions = ReadOptions(), limits: ReadLimits = .defaults) throws -> DataSet {
+        try read(inputs: contents.map { .memory(name: $0.name, bytes: $0.bytes) }, chunkSize: chunkSize,
+                 options: options, limits: limits)
+    }
+
+    private static func read(inputs: [ByteSource.Origin], chunkSize: Int, options: ReadOptions,
+                             limits: ReadLimits) throws -> DataSet {
         let store = RowStore()
         var summaries: [InputSummary] = []
         var extras: [[FileExtra]] = []
         var errors: [InputError] = []
-        for (i, path) in paths.enumerated() {
-            let reader = FileReader(path: path, fileIndex: i, store: store, chunkSize: chunkSize, options: options)
+        let paths = inputs.map(\.name)
+        for (i, input) in inputs.enumerated() {
+            let path = paths[i]
+            let reader = FileReader(input: input, fileIndex: i, store: store, chunkSize: chunkSize, options: options,
+                                    limits: limits)
             do {
                 let (summary, fileExtras) = try reader.read()
                 summaries.append(summary)
@@ -31,6 +50,7 @@ public enum ExportReader {
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
+        store.closeFindings()
         if summaries.allSatisfy({ $0.rows == 0 }) {
             throw InputErrors([InputError(file: paths.joined(separator: ", "), "no data rows")])
         }

@@ -8,20 +8,25 @@ final class FileReader {
     let store: RowStore
     let chunkSize: Int
     let options: ReadOptions
+    let limits: ReadLimits
+    private let input: ByteSource.Origin
     private var mapper: RecordMapper?
 
-    init(path: String, fileIndex: Int, store: RowStore, chunkSize: Int, options: ReadOptions = ReadOptions()) {
-        self.path = path
+    init(input: ByteSource.Origin, fileIndex: Int, store: RowStore, chunkSize: Int,
+         options: ReadOptions = ReadOptions(), limits: ReadLimits) {
+        self.path = input.name
+        self.input = input
         self.fileIndex = fileIndex
         self.store = store
         self.chunkSize = chunkSize
         self.options = options
+        self.limits = limits
     }
 
     /// What the file held once read; throws the file's first error.
     func read() throws(InputError) -> (summary: InputSummary, extras: [FileExtra]) {
-        let source = try ByteSource(path: path)
-        let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize)
+        let source = try ByteSource(input)
+        let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize, limits: limits)
         pipeline.start()
         var hasher = SHA256()
         do {
@@ -56,7 +61,7 @@ final class FileReader {
         if let mapper {
             try mapper.map(record)
         } else {
-            let headers = (0..<record.count).map { record.string($0).trimmingSpaces }
+            let headers = (0..<record.count).map { FileText.string(record.bytes($0)).trimmingSpaces }
             let plan = try HeaderPlan(headers: headers, file: path, line: record.line)
             try options.check(plan, file: path, line: record.line)
             mapper = RecordMapper(plan: plan, path: path, fileIndex: fileIndex, store: store, options: options)

@@ -26,13 +26,13 @@ struct HeaderPlan {
             if let d = HeaderName.dimensions[name] {
                 if let other = dimension[d] {
                     throw InputError(file: file, line: line,
-                                     "columns '\(headers[other])' and '\(headers[i])' both name the \(d.rawValue)")
+                                     "columns '\(FileText.excerpt(headers[other]))' and '\(FileText.excerpt(headers[i]))' both name the \(d.rawValue)")
                 }
                 dimension[d] = i
             } else if let (m, mode) = HeaderName.metric(normalized: name) {
                 let key = m.rawValue + "/" + (mode?.rawValue ?? "")
                 if let other = seenMetric[key] {
-                    ignored[i] = "same metric as column '\(headers[other])'"
+                    ignored[i] = "same metric as column '\(FileText.excerpt(headers[other]))'"
                 } else {
                     seenMetric[key] = i
                     metricColumns.append((i, m, mode))
@@ -52,8 +52,7 @@ struct HeaderPlan {
             let team = "no team column (team name, team id or hierarchy)"
             let period = "no period column (period label, sprint name, sprint id or start date)"
             let missing = !hasTeam && !hasPeriod ? "\(team) and \(period)" : !hasTeam ? team : period
-            let found = headers.map { "'\($0)'" }.joined(separator: ", ")
-            throw InputError(file: file, line: line, "header has \(missing); columns found: \(found)")
+            throw InputError(file: file, line: line, "header has \(missing); columns found: \(Self.list(headers))")
         }
         if dimension[.metricName] != nil, dimension[.value] != nil {
             shape = .long
@@ -68,6 +67,17 @@ struct HeaderPlan {
                 if let c = dimension[d] { ignored[c] = "'\(d.rawValue)' without its long-shape partner" }
             }
         }
+    }
+
+    /// How many header names an error message lists.
+    static let listedColumns = 20
+
+    /// `'a', 'b', …` for a message: each name cut (`FileText.excerpt`), at most
+    /// `listedColumns` of them, then how many more there are.
+    static func list(_ headers: [String]) -> String {
+        var text = headers.prefix(listedColumns).map { "'\(FileText.excerpt($0))'" }.joined(separator: ", ")
+        if headers.count > listedColumns { text += " and \(headers.count - listedColumns) more" }
+        return text
     }
 
     /// The role each column plays, for `inspect`; `extra` says which unknown columns held numbers.

@@ -50,8 +50,10 @@ extension RecordMapper {
             case .unparsed:
                 if extraNumeric[k] {
                     extraNumeric[k] = false
-                    extraExample[k] = "'\(String(decoding: raw, as: UTF8.self))' on line \(r.line)"
+                    extraExample[k] = "\(Self.quoted(raw)) on line \(r.line)"
                 }
+            case .outOfRange:
+                outOfRange("metric '\(FileText.excerpt(nameText))'", raw, team: team, period: period, line: r.line)
             }
             return
         }
@@ -59,9 +61,9 @@ extension RecordMapper {
         case .number(let v):
             if let old = store.buckets[b].rows[row].values[metric], old != v {
                 let first = store.buckets[b].rows[row].source.line
-                store.findings.append(Finding(kind: .duplicateConflict, file: path, line: r.line,
-                                              team: store.teamName(team), period: period.label,
-                                              message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
+                store.report(Finding(kind: .duplicateConflict, file: path, line: r.line,
+                                     team: store.teamName(team), period: period.label,
+                                     message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
             }
             store.buckets[b].rows[row].values[metric] = v
             if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
@@ -69,6 +71,8 @@ extension RecordMapper {
             break
         case .unparsed:
             unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
+        case .outOfRange:
+            outOfRange(metric.rawValue, raw, team: team, period: period, line: r.line)
         }
     }
 }

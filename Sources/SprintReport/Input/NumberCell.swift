@@ -1,9 +1,13 @@
 /// What a metric cell holds.
 enum CellValue: Equatable {
+    /// A number within ±`NumberCell.magnitudeLimit`.
     case number(Double)
     case missing
     /// Not a number: treated as missing and reported (`unparsed-value`).
     case unparsed
+    /// A number no export holds (beyond ±`NumberCell.magnitudeLimit`): treated as missing
+    /// and reported like a cell that is not a number.
+    case outOfRange
 }
 
 /// Number parsing straight from the cell's bytes (`export-format.md`, "Values").
@@ -15,6 +19,14 @@ enum CellValue: Equatable {
 /// fast path), the same double `Double(String)` gives; everything else (exponents, thousands
 /// separators, long mantissas) falls back to `Double(String)`.
 enum NumberCell {
+    /// The largest magnitude a cell may hold. The platform writes story points, ticket
+    /// counts, percentages and ratios: an organisation's summed sprint commitment is in the
+    /// millions at most (20,000 teams × 100 points), a percentage in the hundreds. A billion
+    /// is 500 times the largest real figure, and keeps every sum of a million such cells
+    /// (window totals, variances over 1e18) finite and within `Int` when formatted — 1e19 or
+    /// 1e308 in a cell is a corrupt export, not a figure (such cells crashed the formatter).
+    static let magnitudeLimit = 1e9
+
     /// 10^k for 0 ≤ k ≤ 22, all exact doubles (a switch: no global initialisation check per cell).
     @inline(__always)
     static func powerOfTen(_ k: Int) -> Double {
@@ -79,6 +91,7 @@ enum NumberCell {
         }
         if p == end, digits > 0, digits <= 19, fraction <= 22, mantissa <= 1 << 53 {
             let v = Double(mantissa) / powerOfTen(fraction)
+            if v > magnitudeLimit { return .outOfRange }
             return .number(negative ? -v : v)
         }
         return slowParse(UnsafeBufferPointer(rebasing: cell[i..<n]), quoted: quoted)
@@ -151,7 +164,9 @@ enum NumberCell {
             default: return .unparsed
             }
         }
-        guard sawDigit, let v = Double(body), v.isFinite else { return .unparsed }
+        guard sawDigit, let v = Double(body) else { return .unparsed }
+        // `Double` gives ±infinity for 1e400: a number, and out of range like 1e19.
+        guard v.magnitude <= magnitudeLimit else { return v.isNaN ? .unparsed : .outOfRange }
         return .number(v)
     }
 

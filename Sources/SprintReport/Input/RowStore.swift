@@ -18,7 +18,10 @@ final class RowStore {
     @exclusivity(unchecked) private(set) var teams: [TeamEntry] = []
     private var teamIndex: [String: Int32] = [:]
     @exclusivity(unchecked) var buckets: [Bucket] = []
-    @exclusivity(unchecked) var findings: [Finding] = []
+    /// Findings raised while reading; add them through `report`.
+    @exclusivity(unchecked) private(set) var findings: [Finding] = []
+    /// Per file and kind: findings seen, and the line and severity of the first one not kept.
+    @exclusivity(unchecked) private var findingCounts: [FindingKey: (seen: Int, line: Int?, severity: Severity)] = [:]
     /// Input order of records over all files (`Period.sequence`).
     @exclusivity(unchecked) var sequence = 0
     /// Teams whose id came with another name or path (a renamed or moved team): each identity
@@ -29,6 +32,42 @@ final class RowStore {
     struct Identity {
         var sequence: Int
         var team: Team
+    }
+
+    /// Findings of one kind kept for one file (docs/limits.md, "Findings"). A finding is
+    /// raised per record or cell, so without a bound a 12 KB gzip of 4 million empty records
+    /// held a gigabyte of "record has no team" findings; past the bound they are counted.
+    static let findingsPerKind = 1_000
+
+    private struct FindingKey: Hashable {
+        var file: String
+        var kind: FindingKind
+    }
+
+    /// Keeps `finding`, or counts it when its file already has `findingsPerKind` of its kind.
+    func report(_ finding: Finding) {
+        let key = FindingKey(file: finding.file ?? "", kind: finding.kind)
+        var c = findingCounts[key] ?? (0, nil, finding.severity)
+        c.seen += 1
+        if c.seen <= Self.findingsPerKind {
+            findings.append(finding)
+        } else if c.seen == Self.findingsPerKind + 1 {
+            c.line = finding.line
+            c.severity = finding.severity
+        }
+        findingCounts[key] = c
+    }
+
+    /// Adds, for each file and kind past `findingsPerKind`, one finding saying how many more
+    /// there were from where the list stops. Called once, when every file is read.
+    func closeFindings() {
+        let n = Self.findingsPerKind
+        for (key, c) in findingCounts where c.seen > n {
+            findings.append(Finding(severity: c.severity, kind: key.kind, file: key.file.isEmpty ? nil : key.file,
+                                    line: c.line,
+                                    message: "\(c.seen - n) more \(key.kind.rawValue) findings from this line on are not listed (the first \(n) are)"))
+        }
+        findingCounts = [:]
     }
 
     /// The team with `key`, created from `make` the first time.

@@ -39,7 +39,7 @@ public struct Period: Sendable, Hashable {
         startDay = start?.daysSinceEpoch ?? Self.noDay
         endDay = end?.daysSinceEpoch ?? Self.noDay
         order = (orderDay ?? start)?.daysSinceEpoch ?? Self.noDay
-        seq = Int32(sequence)
+        seq = Int32(clamping: sequence)  // past 2^31 records the input order ties: no trap
         self.granularity = granularity
     }
 
@@ -83,7 +83,7 @@ public struct Period: Sendable, Hashable {
     /// Position among the inputs' records (file index, then record): the last tiebreak.
     public var sequence: Int {
         get { Int(seq) }
-        set { seq = Int32(newValue) }
+        set { seq = Int32(clamping: newValue) }
     }
 
     /// The day that decides window membership (`metrics.md` §2): end, else start.

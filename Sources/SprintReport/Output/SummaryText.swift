@@ -67,7 +67,9 @@ public enum SummaryText {
         while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
         if end == u.endIndex { return line }
         if end == u.startIndex || u[u.index(before: end)] < 0x80 { return String(Substring(u[..<end])) }
-        return String(line.reversed().drop(while: { $0 == " " }).reversed())
+        // From the end only (a cell may be megabytes long: no reversed copy of the line).
+        guard let last = line.lastIndex(where: { $0 != " " }) else { return "" }
+        return String(line[...last])
     }
 
     /// Text from the files, made safe for a terminal (`TerminalText.clean`).

@@ -7,7 +7,7 @@ public enum NumberFormat {
     /// Rounds half away from zero to `places` decimals (`summary-json.md`).
     public static func rounded(_ x: Double, places: Int) -> Double {
         var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
+        for _ in 0..<max(places, 0) { scale *= 10 }
         let scaled = (x * scale).rounded(.toNearestOrAwayFromZero)
         return scaled / scale
     }
@@ -22,6 +22,9 @@ public enum NumberFormat {
     /// `24` for `24.0`, without a second string).
     private static func fixed(_ x: Double, _ places: Int, grouping: Bool, droppingZeroFraction: Bool) -> String {
         guard x.isFinite else { return undefined }
+        // No caller asks for more than a few decimals; past 17 the fraction's digits would
+        // not fit an Int.
+        let places = min(max(places, 0), 17)
         var r = rounded(x, places: places)
         if r == 0 { r = 0 }  // drop the sign of -0
         let negative = r < 0
@@ -29,7 +32,11 @@ public enum NumberFormat {
         for _ in 0..<places { scale *= 10 }
         let units = (abs(r) * scale).rounded()
         let whole = (units / scale).rounded(.down)
-        let frac = Int((units - whole * scale).rounded())
+        // A figure past Int's range (never an export's value: the reader bounds those, but a
+        // ratio over a tiny denominator or a long sum can get there) has no digits worth
+        // grouping: it prints as Swift's shortest form (`1e+19`), the same on every machine.
+        guard let wholeUnits = Int(checked: whole) else { return x.description }
+        let frac = Int(clamping: (units - whole * scale).rounded(), to: -Int(scale)...Int(scale))
         // Written as bytes into a stack buffer (tables format every value of every period:
         // the `String` concatenations here were 9 % of a site build).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 + places) { buf in
@@ -61,7 +68,7 @@ public enum NumberFormat {
                 }
             }
             if negative { put(UInt8(ascii: "-")) }
-            putDigits(Int(whole), width: 0, group: grouping)
+            putDigits(wholeUnits, width: 0, group: grouping)
             if places > 0 && !(droppingZeroFraction && frac == 0) {
                 put(UInt8(ascii: "."))
                 putDigits(frac, width: places, group: false)
@@ -101,7 +108,7 @@ public enum NumberFormat {
     /// print alike.
     public static func plain(_ x: Double) -> String {
         var s = fixed(x, 2, grouping: false)
-        guard s.contains(".") else { return s }
+        guard s.contains("."), !s.contains("e") else { return s }  // `1.5e+20` keeps its zero
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s

@@ -1,0 +1,72 @@
+/// The wide shape (`export-format.md`, "Metric columns"): each metric is a column, and a
+/// record gives one `PeriodRow` per computation mode its columns use.
+extension RecordMapper {
+    func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, level: RowLevel,
+                      rowMode: ComputationMode, source: SourceRef) {
+        // The common cell goes straight to its `MetricValues` hundredths (no division, no
+        // double); the rest is parsed in full and set through the subscript afterwards.
+        var points = MetricValues(), tickets = MetricValues()
+        var slow: [(index: Int, points: Bool, value: Double)] = []
+        var usesPoints = false, usesTickets = false
+        let rowIsPoints = rowMode == .storyPoints
+        for mc in metricPlan {
+            let isPoints = mc.mode == 0 ? rowIsPoints : mc.mode == 1
+            if isPoints { usesPoints = true } else { usesTickets = true }
+            let c = mc.column
+            let raw = r.bytes(c)
+            if let h = NumberCell.hundredths(raw) {
+                // A later column of the same metric and mode wins, as it would through the subscript.
+                if !slow.isEmpty { slow.removeAll { $0.index == mc.index && $0.points == isPoints } }
+                if isPoints { points.set(hundredths: h, at: mc.index) } else { tickets.set(hundredths: h, at: mc.index) }
+                if h < 0, mc.isWork { negative(mc.metric, Double(h) / 100, team: team, period: period, line: r.line) }
+                continue
+            }
+            let metric = mc.metric
+            switch NumberCell.parse(raw, quoted: r.isQuoted(c)) {
+            case .number(let v):
+                slow.append((mc.index, isPoints, v))
+                if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
+            case .missing:
+                break
+            case .unparsed:
+                unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
+            case .outOfRange:
+                outOfRange(metric.rawValue, raw, team: team, period: period, line: r.line)
+            }
+        }
+        for (i, isPoints, v) in slow {
+            if isPoints { points.set(v, at: i) } else { tickets.set(v, at: i) }
+        }
+        if plan.metricColumns.isEmpty {
+            if rowMode == .storyPoints { usesPoints = true } else { usesTickets = true }
+        }
+        var extras: [Double] = []
+        if !extraNames.isEmpty {
+            extras = [Double](repeating: .nan, count: extraNames.count)
+            for (k, c) in plan.unknownColumns.enumerated() {
+                switch NumberCell.parse(r.bytes(c), quoted: r.isQuoted(c)) {
+                case .number(let v): extras[k] = v; extraAny[k] = true
+                case .missing: break
+                case .unparsed:
+                    if extraNumeric[k] {
+                        extraNumeric[k] = false
+                        extraExample[k] = "\(Self.quoted(r.bytes(c))) on line \(r.line)"
+                    }
+                case .outOfRange:
+                    outOfRange("column '\(FileText.excerpt(extraNames[k]))'", r.bytes(c), team: team, period: period,
+                               line: r.line)
+                }
+            }
+        }
+        if usesPoints { append(points, .storyPoints, team, period, level, extras, source) }
+        if usesTickets { append(tickets, .tickets, team, period, level, extras, source) }
+    }
+
+    @inline(__always)
+    func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: Period,
+                        _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
+        modesSeen |= mode == .storyPoints ? 1 : 2
+        let b = store.bucket(team: team, mode: mode, level: level)
+        store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
+    }
+}
