@@ -28,7 +28,7 @@ let package = Package(
         ),
         // The whole pipeline: Input → Model → Analysis → Charts → Render / Output.
         // Templates/ and Resources/ are the top-level folders, reached through symbolic
-        // links inside the target and compiled into the binary (see README, "Templates").
+        // links inside the target and compiled into the binary (see docs/templates.md).
         .target(
             name: "SprintReport",
             dependencies: [

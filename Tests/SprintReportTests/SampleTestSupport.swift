@@ -56,7 +56,7 @@ struct SampleTable {
         return Double(row[c])
     }
 
-    /// The identities of `metrics.md` §1 that do not hold in `row` (tolerance as the spec
+    /// The identities of `docs/metrics.md#identities-derive-and-check` that do not hold in `row` (tolerance as the spec
     /// says), as readable descriptions; empty when all hold.
     func brokenIdentities(_ row: [String], suffix: String = "") -> [String] {
         func v(_ m: Metric) -> Double? { value(row, m, suffix: suffix) }

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Computes the `Report` from a `DataSet` (`metrics.md`): identities per period, window
+/// Computes the `Report` from a `DataSet` (`docs/metrics.md`): identities per period, window
 /// summaries per team and mode, the org tree, bands and findings.
 public enum Analyzer {
     /// Teams are analysed in parallel, `chunkSize` series per task; each result goes to its

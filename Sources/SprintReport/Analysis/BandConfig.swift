@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `--bands FILE` configuration: band limits that override the defaults of
-/// `metrics.md` §5, figure by figure and limit by limit.
+/// `docs/metrics.md#bands`, figure by figure and limit by limit.
 ///
 /// ```json
 /// {"sayDoPercent": {"elite": 90, "high": 75, "medium": 60},

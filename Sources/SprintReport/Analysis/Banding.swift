@@ -1,4 +1,4 @@
-/// Maturity bands (`metrics.md` §5).
+/// Maturity bands (`docs/metrics.md#bands`).
 extension BandThresholds.Limits {
     /// The band of a value: at or beyond the Elite limit is Elite, else at or beyond High is
     /// High, else at or beyond Medium is Medium, else Low ("beyond" = above when higher is

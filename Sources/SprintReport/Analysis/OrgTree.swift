@@ -1,6 +1,6 @@
 import Dispatch
 
-/// The organisation tree of `metrics.md` §4, per computation mode.
+/// The organisation tree of `docs/metrics.md#groups-and-the-organisation`, per computation mode.
 ///
 /// Nodes are the root `[]` and every proper prefix of a team's path. A team whose path is
 /// itself a node (other teams lie below it) is that node's **own rows**: it becomes a node

@@ -1,7 +1,7 @@
 // The output of Analysis: what every renderer (text, Markdown, JSON, pages) reads.
 // One place computes each figure (see the other files of this folder); renderers only format.
 
-/// The four banded summaries of `metrics.md` §5.
+/// The four banded figures of `docs/metrics.md#bands`.
 public enum BandedFigure: String, Sendable, CaseIterable {
     case sayDoPercent, scopeCreepPercent, totalDeliveredPercent, coefficientOfVariation
 }
@@ -26,7 +26,7 @@ public struct Forecast: Sendable, Equatable {
     }
 }
 
-/// The window summary of `metrics.md` §2–§3, for a team or an org-tree node.
+/// The window figures of `docs/metrics.md#a-teams-figures`, for a team or an org-tree node.
 /// `nil` means undefined (printed `—`, JSON `null`), never zero.
 public struct WindowSummary: Sendable {
     public var periods: Int
@@ -174,7 +174,7 @@ public struct NodeReport: Sendable {
     public var pathString: String { path.joined(separator: "/") }
 }
 
-/// Band thresholds in use (`metrics.md` §5), printed by every report.
+/// Band thresholds in use (`docs/metrics.md#bands`), printed by every report.
 public struct BandThresholds: Sendable, Equatable {
     /// For each figure: the Elite, High and Medium limits, and whether higher is better.
     public struct Limits: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// Org rollups (`metrics.md` §4): the additive metrics of many teams' periods summed by
+/// Org rollups (`docs/metrics.md#rolled-up-groups`): the additive metrics of many teams' periods summed by
 /// calendar month, ratios recomputed from the sums.
 public struct Rollup: Sendable {
     /// One point per calendar month (label `yyyy-MM`), in month order.
@@ -6,7 +6,7 @@ public struct Rollup: Sendable {
     /// Number of team-periods summed (the divisor of a node's average sprint size).
     public var teamPeriods: Int
     /// Number of team-sprints: 1 per sprint-level period, the sprint count of a team-level
-    /// row (`metrics.md` §3); nil when a team-level row has no sprint count.
+    /// row (`docs/metrics.md#velocity`); nil when a team-level row has no sprint count.
     public var teamSprints: Int?
     /// ΣD over those team-periods (nil: never present).
     public var delivered: Double?
@@ -52,7 +52,7 @@ public struct Rollup: Sendable {
 
     /// Node velocity: ΣD over the descendant team-periods divided by their number, where a
     /// team-level row counts as its sprint count so that the figure is per sprint like its
-    /// teams' (§3). When a team-level row has no sprint count, ΣD / team-periods, marked
+    /// teams' (`docs/metrics.md#velocity`; why per team sprint: `docs/metrics.md#rolled-up-groups`). When a team-level row has no sprint count, ΣD / team-periods, marked
     /// approximate.
     public var velocity: (value: Double?, approximate: Bool) {
         if let teamSprints {
@@ -61,7 +61,7 @@ public struct Rollup: Sendable {
         return (teamPeriods > 0 ? delivered.map { $0 / Double(teamPeriods) } : nil, true)
     }
 
-    /// The node summary: §2 over the monthly series, velocity as above, average sprint size
+    /// The node summary (`docs/metrics.md#rolled-up-groups`): the team figures over the monthly series, velocity as above, average sprint size
     /// ΣS / team-periods (as a team's is ΣS / n).
     public func summary(thresholds: BandThresholds) -> WindowSummary {
         WindowSummarizer.summarize(months, velocity: velocity, sizeDivisor: teamPeriods, thresholds: thresholds)

@@ -1,4 +1,4 @@
-/// The plain statistics of `metrics.md` §2, each defined once.
+/// The plain statistics of `docs/metrics.md#a-teams-figures`, each defined once.
 enum Statistics {
     /// Arithmetic mean; nil for no values.
     static func mean(_ xs: [Double]) -> Double? {

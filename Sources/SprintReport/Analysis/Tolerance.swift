@@ -1,4 +1,4 @@
-/// When two figures agree (`metrics.md` §1): |x − y| ≤ 0.01 + 0.005 · max(|x|, |y|).
+/// When two figures agree (`docs/metrics.md#identities-derive-and-check`): |x − y| ≤ 0.01 + 0.005 · max(|x|, |y|).
 /// Used by the identity checks and the parent/children comparison alike.
 enum Tolerance {
     static func agree(_ x: Double, _ y: Double) -> Bool {

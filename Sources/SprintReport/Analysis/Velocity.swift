@@ -1,7 +1,7 @@
-/// Velocity of a window (`metrics.md` §2–§4): the one place its three definitions live.
+/// Velocity of a window (`docs/metrics.md#velocity`, and for groups `docs/metrics.md#rolled-up-groups`): the one place its three definitions live.
 enum Velocity {
     /// A team-level row's sprint count: round(D / SPRINT_VELOCITY) when both are present and
-    /// the velocity is > 0 (`metrics.md` §3).
+    /// the velocity is > 0 (`docs/metrics.md#velocity`).
     static func sprintCount(_ values: MetricValues) -> Int? {
         guard let d = values[.totalWorkDelivered], let v = values[.sprintVelocity], v > 0 else { return nil }
         let c = (d / v).rounded(.toNearestOrAwayFromZero)

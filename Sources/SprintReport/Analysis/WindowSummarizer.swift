@@ -1,4 +1,4 @@
-/// The window summary of `metrics.md` §2 over a series of points (a team's periods, or a
+/// The window figures of `docs/metrics.md#a-teams-figures` over a series of points (a team's periods, or a
 /// node's months), given the velocity and the count that averages are taken over.
 enum WindowSummarizer {
     /// Periods the forecast looks back over, and the rolling-mean window.

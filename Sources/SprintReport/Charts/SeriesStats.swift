@@ -1,7 +1,7 @@
 /// Small statistics over a chart's series (present values only; missing is skipped).
 enum SeriesStats {
     /// Least-squares line of the present values against their index: (intercept, slope),
-    /// nil with fewer than 3 values (as `trendPerPeriod` in `metrics.md` §2).
+    /// nil with fewer than 3 values (as `trendPerPeriod`, `docs/metrics.md#trend`).
     static func trend(_ values: [Double?]) -> (intercept: Double, slope: Double)? {
         let pts = values.enumerated().compactMap { i, v in v.map { (Double(i), $0) } }
         guard pts.count >= 3 else { return nil }

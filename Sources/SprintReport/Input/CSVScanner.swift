@@ -1,6 +1,6 @@
-/// A byte-level RFC 4180 record scanner (`export-format.md`, "Bytes").
+/// A byte-level RFC 4180 record scanner (`docs/input-format.md#csv`).
 ///
-/// Hand-written for speed: measured on this machine (`swift-findings.md`, "CSV") a
+/// Hand-written for speed: measured on this machine (`docs/architecture.md#why-some-parts-are-written-by-hand`) a
 /// byte-level parser over `UnsafeBufferPointer<UInt8>` that keeps fields as byte ranges
 /// runs at 221–250 MB/s, while SwiftCSV (5.4–5.6 MB/s) and CSV.swift (6.3–7.0 MB/s) are
 /// ~40× slower, use hundreds of MB, and both accept an unterminated quote silently.
@@ -335,7 +335,7 @@ enum CSVSyntaxError: Error, Equatable {
 }
 
 extension CSVSyntaxError {
-    /// The spec's error line for this problem in `file`.
+    /// The error line (`docs/input-format.md#errors`) for this problem in `file`.
     func inputError(file: String) -> InputError {
         switch self {
         case .invalidUTF8(let line): InputError(file: file, line: line, "invalid UTF-8")

@@ -1,4 +1,4 @@
-/// Reads export files into a `DataSet` (`export-format.md`).
+/// Reads export files into a `DataSet` (`docs/input-format.md`).
 public enum ExportReader {
     /// The text chunk size handed from the inflating thread to the parsing thread.
     public static let defaultChunkSize = 256 * 1024

@@ -1,6 +1,6 @@
 import CZlib
 
-/// Streaming gzip inflate through zlib (`export-format.md`, "Bytes"): every member of a
+/// Streaming gzip inflate through zlib (`docs/input-format.md#files`): every member of a
 /// multi-member file; a stream that ends without its trailer is truncated, a data error
 /// is corruption. The `z_stream` lives on the heap so it never moves.
 final class GzipInflater {

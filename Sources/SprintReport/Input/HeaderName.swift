@@ -1,4 +1,4 @@
-/// Header-name matching (`export-format.md`, "Header names"): normalisation, the
+/// Header-name matching (`docs/input-format.md#header-names`): normalisation, the
 /// dimension aliases, the metric aliases and their unit suffixes.
 enum HeaderName {
     /// Lower-case, `%` → `percent`, then drop everything that is not `a`–`z` or `0`–`9`.

@@ -1,6 +1,5 @@
 /// What the header row says about a file: where each dimension is, which columns are
-/// metrics (with their unit suffix's mode), which are unknown (`export-format.md`,
-/// "Header names").
+/// metrics (with their unit suffix's mode), which are unknown (`docs/input-format.md#header-names`).
 struct HeaderPlan {
     var headers: [String]
     var normalized: [String]
@@ -17,7 +16,7 @@ struct HeaderPlan {
     /// The file's single suffix mode, when all suffixed metric columns share one.
     private(set) var suffixMode: ComputationMode?
 
-    /// Maps a header record; throws the header errors of the spec (line 1 of the file).
+    /// Maps a header record; throws the header errors of `docs/input-format.md#errors` (line 1 of the file).
     init(headers: [String], file: String, line: Int) throws(InputError) {
         self.headers = headers
         normalized = headers.map(HeaderName.normalize)

@@ -1,4 +1,4 @@
-/// The long shape (`export-format.md`, "Long shape"): one metric value per record, grouped
+/// The long shape (`docs/input-format.md#two-shapes-wide-and-long`): one metric value per record, grouped
 /// into one `PeriodRow` per (team, period, mode); the row's source is its first record.
 extension RecordMapper {
     func long(_ r: borrowing CSVRecord, team: Int32, period: Period, key: String,

@@ -10,7 +10,7 @@ enum CellValue: Equatable {
     case outOfRange
 }
 
-/// Number parsing straight from the cell's bytes (`export-format.md`, "Values").
+/// Number parsing straight from the cell's bytes (`docs/input-format.md#values`).
 ///
 /// Hand-written because it runs once per cell of every row (tens of millions of cells in an
 /// org export): creating a `String` per cell and calling `Double(_:)` costs several times the

@@ -1,4 +1,4 @@
-/// Period labels (`export-format.md`, "Values"): `Jan 2026` / `January 2026`, `2026-01`,
+/// Period labels (`docs/input-format.md#values`): `Jan 2026` / `January 2026`, `2026-01`,
 /// `Q1 2026` / `2026-Q1`, `2026-W03` / `W03 2026`, a `yyyy-MM-dd` date.
 enum PeriodLabel {
     /// The first day the label covers and the bucket size it names (nil for a plain date).

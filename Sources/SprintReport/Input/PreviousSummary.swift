@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `--previous PATH` reads of an earlier report: the parts of its summary JSON
-/// (docs/summary-json-compare.md) that "since the last report" compares — window, inputs'
+/// (docs/summary-json.md) that "since the last report" compares — window, inputs'
 /// SHA-256, teams with their bands, findings, and the last day of its data.
 ///
 /// PATH is a site folder (its `summary.json`) or a summary JSON file. The file is untrusted

@@ -1,4 +1,4 @@
-/// What the reader reports about a cell (`export-format.md`, "Errors and findings"): a
+/// What the reader reports about a cell (`docs/input-format.md#errors`): a
 /// negative work value (kept), a cell that is not a number or is beyond what an export
 /// holds (both treated as missing). Cells are quoted cut and cleaned (`quoted`).
 extension RecordMapper {

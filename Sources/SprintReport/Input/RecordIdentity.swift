@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Who and when a record is about (`export-format.md`, "Dimension columns"): its team
+/// Who and when a record is about (`docs/input-format.md#dimensions`): its team
 /// (interned once per distinct key), its period, its computation mode and its level.
 extension RecordMapper {
     /// The team of a record: key = team id, else hierarchy path, else name.

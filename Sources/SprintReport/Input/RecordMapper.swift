@@ -1,5 +1,5 @@
 /// Turns the data records of one file into `PeriodRow`s in the `RowStore`
-/// (`export-format.md`: team identity, periods, modes, values, wide and long shapes).
+/// (`docs/input-format.md`: team identity, periods, modes, values, wide and long shapes).
 ///
 /// Runs once per record on the parsing thread: cells are read as bytes, and strings are
 /// made only for what is kept (a team once per distinct team, a period's label and id).

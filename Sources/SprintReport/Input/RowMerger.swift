@@ -1,4 +1,4 @@
-/// Merges the rows of all inputs (`export-format.md`, "Several files"): extra metrics
+/// Merges the rows of all inputs (`docs/input-format.md#several-files`): extra metrics
 /// aligned across files, duplicates dropped (identical) or resolved in favour of the later
 /// file and row (conflicting, with a finding), rows in period order, series in team-path order.
 struct RowMerger {

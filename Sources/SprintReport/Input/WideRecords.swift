@@ -1,4 +1,4 @@
-/// The wide shape (`export-format.md`, "Metric columns"): each metric is a column, and a
+/// The wide shape (`docs/input-format.md#metrics`): each metric is a column, and a
 /// record gives one `PeriodRow` per computation mode its columns use.
 extension RecordMapper {
     func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, level: RowLevel,

@@ -126,6 +126,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The first day of this day's calendar month: the key that aligns periods of
-    /// different cadences in org rollups (`metrics.md` §4).
+    /// different cadences in org rollups (`docs/metrics.md#rolled-up-groups`).
     public var monthStart: Day { Day(year: year, month: month, day: 1)! }
 }

@@ -1,4 +1,4 @@
-/// The kinds of data-quality findings (`summary-json.md`, `findings.kind`).
+/// The kinds of data-quality findings (`docs/summary-json.md#findings`).
 public enum FindingKind: String, Sendable, CaseIterable, Comparable {
     case identityMismatch = "identity-mismatch"
     case negativeValue = "negative-value"
@@ -31,7 +31,7 @@ public enum Severity: String, Sendable {
     case warning, info
 }
 
-/// A data-quality finding: kept and reported, never an error (`export-format.md`).
+/// A data-quality finding: kept and reported, never an error (`docs/input-format.md#errors`).
 public struct Finding: Sendable, Hashable {
     public var severity: Severity
     public var kind: FindingKind
@@ -53,7 +53,7 @@ public struct Finding: Sendable, Hashable {
         self.message = message
     }
 
-    /// The order of `summary-json.md`: by file, line, kind (then message, for stability).
+    /// The order of `docs/summary-json.md#findings`: by file, line, kind (then message, for stability).
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if (a.file ?? "") != (b.file ?? "") { return (a.file ?? "") < (b.file ?? "") }
         if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }

@@ -1,4 +1,4 @@
-/// An error that stops the run: `FILE:LINE: error: WHAT` (`export-format.md`, "Errors").
+/// An error that stops the run: `FILE:LINE: error: WHAT` (`docs/input-format.md#errors`).
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int?

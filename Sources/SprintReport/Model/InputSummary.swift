@@ -3,7 +3,7 @@ public enum Shape: String, Sendable {
     case wide, long
 }
 
-/// The dimension columns of `export-format.md` (plus the long shape's own columns).
+/// The dimension columns of `docs/input-format.md#dimensions` (plus the long shape's own columns).
 public enum Dimension: String, Sendable, CaseIterable {
     case teamName = "team name"
     case teamId = "team id"

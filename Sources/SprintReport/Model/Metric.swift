@@ -15,7 +15,7 @@ public enum UnitKind: String, Sendable {
     case spread
 }
 
-/// Every metric the Sprint Export API can carry, in the order of `export-format.md`.
+/// Every metric the Sprint Export API can carry, in the order of `docs/metrics.md#the-metrics-of-a-period`.
 ///
 /// The raw value is the platform's enum name, which is also the key in the JSON summary.
 public enum Metric: String, Sendable, CaseIterable, Comparable {
@@ -140,7 +140,7 @@ public enum Metric: String, Sendable, CaseIterable, Comparable {
     }
 
     /// The header spellings the platform and its users produce, before normalising
-    /// (`export-format.md`, "Metric columns"). The enum name is accepted too.
+    /// (`docs/input-format.md#metrics`). The enum name is accepted too.
     public var aliases: [String] {
         switch self {
         case .sprintCommit: ["Sprint Commit", "Commit Points", "Committed"]

@@ -86,10 +86,10 @@ public struct Period: Sendable, Hashable {
         set { seq = Int32(clamping: newValue) }
     }
 
-    /// The day that decides window membership (`metrics.md` §2): end, else start.
+    /// The day that decides window membership (`docs/metrics.md#the-window`): end, else start.
     public var windowDay: Day? { end ?? start ?? orderDay }
 
-    /// The day that decides month alignment in rollups (`metrics.md` §4): end, else start.
+    /// The day that decides month alignment in rollups (`docs/metrics.md#rolled-up-groups`): end, else start.
     public var alignmentDay: Day? { end ?? start ?? orderDay }
 
     /// Period order: by `orderDay` (periods without one after those with one), then input order.

@@ -1,11 +1,11 @@
 import Foundation
 
-/// `summary --format json` (`summary-json.md`): the report as one JSON object, keys in the
+/// `summary --format json` (`docs/summary-json.md`, schema `docs/summary.schema.json`): the report as one JSON object, keys in the
 /// documented order, full-precision numbers, `null` for undefined figures.
 public enum SummaryJSON {
     public static let schemaVersion = 1
 
-    /// The keys of `totals`, in the order of `summary-json.md` (C, A, S, DC, MC, DA, MA, D, R);
+    /// The keys of `totals`, in the order of `docs/summary-json.md#the-window-figures-teams-and-nodes` (C, A, S, DC, MC, DA, MA, D, R);
     /// a metric never present in the window is left out, as in the expected sample figures.
     public static let totalsOrder: [Metric] = [
         .sprintCommit, .sprintCreep, .sprintSize, .deliveredCommit, .missedCommit, .deliveredCreep,
@@ -14,7 +14,7 @@ public enum SummaryJSON {
 
     /// The document's text (UTF-8, final newline); the same report gives the same bytes.
     /// With a `comparison` (`--compare`), the document gains the baseline members
-    /// (docs/summary-json-compare.md); without one it is exactly the plain document.
+    /// (docs/summary-json.md); without one it is exactly the plain document.
     public static func render(_ report: Report, comparison: WindowComparison? = nil) -> String {
         JSONWriter.text { write(report, comparison: comparison, to: &$0) }
     }

@@ -2,7 +2,7 @@
 /// "▲ 6 pp vs previous half" line of each tile.
 ///
 /// The window's periods are split in two equal halves (the middle period of an odd count
-/// belongs to neither); each half's figures are ratio-of-sums as in `metrics.md` §2, so they
+/// belongs to neither); each half's figures are ratio-of-sums as in `docs/metrics.md#a-teams-figures` (described in `docs/metrics.md#figures-on-the-pages`), so they
 /// compare like with like. Needs at least 2 periods.
 struct HalfComparison {
     struct Figures {
@@ -41,7 +41,7 @@ struct HalfComparison {
     }
 
     /// - Parameter teamsBelow: for a rolled-up node, its teams: velocity is then ΣD per
-    ///   team-sprint of each half's months, as the node's own velocity (`metrics.md` §3–§4).
+    ///   team-sprint of each half's months, as the node's own velocity (`docs/metrics.md#rolled-up-groups`).
     init?(_ points: [SeriesPoint], teamsBelow: [TeamReport]? = nil) {
         let used = points.filter { !$0.values.isEmpty }
         let half = used.count / 2

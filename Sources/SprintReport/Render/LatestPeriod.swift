@@ -1,5 +1,5 @@
 /// The retrospective panel: the newest period against the team's own trailing median of
-/// the 6 periods before it (`design.md`, reading order 3).
+/// the 6 periods before it (`docs/metrics.md#figures-on-the-pages`).
 struct LatestPeriod {
     static let trailing = 6
 

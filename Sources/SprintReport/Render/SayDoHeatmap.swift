@@ -1,5 +1,5 @@
 /// Say/do % per row (a team or an org-tree node) per calendar month (ratio of sums of the
-/// month's periods, aligned by the period's end date as in `metrics.md` §4): the index
+/// month's periods, aligned by the period's end date as in `docs/metrics.md#rolled-up-groups` (the heatmap: `docs/metrics.md#figures-on-the-pages`)): the index
 /// page's heatmap.
 enum SayDoHeatmap {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -4,7 +4,7 @@
 /// per team (≈ 20–60 KB each), so 50,000 teams is already 1–3 GB of pages. Beyond the limit
 /// the build is refused before anything is written, with the option that raises it
 /// (`--max-teams`). `summary` has no such limit, and neither has a `--team` report.
-/// docs/limits-output.md has the measured time and memory per team.
+/// docs/limits.md#teams has the measured time and memory per team.
 public enum SiteLimit {
     public static let defaultMaxTeams = 50_000
 

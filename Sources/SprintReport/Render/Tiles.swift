@@ -1,4 +1,4 @@
-/// The headline tiles of a team, node or the organisation (`design.md`, reading order 2).
+/// The headline tiles of a team, node or the organisation (`docs/commands.md#the-site`; the change line: `docs/metrics.md#figures-on-the-pages`).
 enum TileFigure: CaseIterable {
     case velocity, sayDo, creep, delivered, cv, forecast
 

@@ -1,6 +1,6 @@
-/// Generates a realistic Sprint Export CSV (wide shape, `export-format.md`) from
+/// Generates a realistic Sprint Export CSV (wide shape, `docs/input-format.md#two-shapes-wide-and-long`) from
 /// `SampleOptions`: an org tree of teams, 1–3-week sprint cadences with dates, trends,
-/// year-end dips and a few bad sprints, every identity of `metrics.md` §1 holding in the
+/// year-end dips and a few bad sprints, every identity of `docs/metrics.md#identities-derive-and-check` holding in the
 /// printed (2-decimal) values. The same options give the same bytes on every platform.
 public struct SampleGenerator: Sendable {
     public let options: SampleOptions

@@ -1,4 +1,4 @@
-/// What `sprint-report sample` generates: the export options of `export-format.md`
+/// What `sprint-report sample` generates: the export options of `docs/input-format.md#export-options`
 /// (`metricLevel`, `granularity`, `computationMode`) plus the size and the seed.
 public struct SampleOptions: Sendable, Equatable {
     /// Number of teams (leaves of the org tree).

@@ -1,6 +1,6 @@
 /// The additive amounts of one period in one computation mode, in **half units** (story
 /// points come in halves; a ticket count is always even here). Every other column is
-/// computed from these, so the identities of `metrics.md` §1 hold in the printed file.
+/// computed from these, so the identities of `docs/metrics.md#identities-derive-and-check` hold in the printed file.
 struct SampleAmounts {
     var commit = 0
     var creep = 0

@@ -1,10 +1,10 @@
-/// The one number formatter of the tool (`design.md`, "Numbers"). Every page, table and
+/// The one number formatter of the tool (`docs/metrics.md#how-figures-are-printed`). Every page, table and
 /// text report formats through here, so the same figure always reads the same.
 public enum NumberFormat {
     /// The mark for an undefined figure.
     public static let undefined = "—"
 
-    /// Rounds half away from zero to `places` decimals (`summary-json.md`).
+    /// Rounds half away from zero to `places` decimals (`docs/metrics.md#how-figures-are-printed`).
     public static func rounded(_ x: Double, places: Int) -> Double {
         var scale = 1.0
         for _ in 0..<max(places, 0) { scale *= 10 }
