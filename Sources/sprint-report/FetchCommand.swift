@@ -13,28 +13,21 @@ struct FetchCommand: ParsableCommand {
             The API key comes from the environment variable SEI_API_KEY, never from the command \
             line; it is sent only to the base URL's own host (not to a download URL or redirect \
             elsewhere) and never printed. The base URL is --base-url, else SEI_BASE_URL.
-
             The job is created (an identical job of the last 30 minutes is reused, as the API \
             answers), polled with a growing interval, and its file downloaded beside --output. The \
             file is read through the same reader as `build`; only a complete, readable export is \
             renamed into place. On any failure no file appears and an earlier --output is left \
             as it was. An existing --output that is not an export is replaced only with --force.
-
             Rate limits (429, honouring Retry-After), server errors (5xx) and network errors are \
             retried with exponential backoff, at most 5 times per call; other 4xx answers are \
             final. --timeout bounds the whole run.
-
             Progress goes to standard error: one line per change of the job's status when \
             standard error is not a terminal (a CI log), a live status line on a terminal. \
             Errors are one line on standard error (the HTTP status and the server's message, \
             e.g. "401 Unauthorized: Invalid API key") and exit status 1.
-
-            Example (the last quarter of an org tree, straight into a site):
-
-              export SEI_API_KEY=...  SEI_BASE_URL=https://app.example.com/gateway
-              sprint-report fetch --project proj1 --org org1 \\
-                --org-tree Engineering --from 2026-01-01 --to 2026-03-31 \\
-                --output - | sprint-report build - --output site
+            Example (the last quarter of an org tree, straight into a site), with SEI_API_KEY and \
+            SEI_BASE_URL set: sprint-report fetch --project proj1 --org org1 --org-tree Engineering \
+            --from 2026-01-01 --to 2026-03-31 --output - | sprint-report build - --output site
             """
     )
 
