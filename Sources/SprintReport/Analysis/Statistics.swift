@@ -31,7 +31,8 @@ enum Statistics {
         guard !xs.isEmpty else { return nil }
         let s = xs.sorted()
         let pos = p * Double(s.count - 1)
-        let lo = Int(pos.rounded(.down))
+        // p is within 0…1 (the callers' 0.25, 0.5, 0.75), so pos is within 0…count−1.
+        let lo = Int(clamping: pos.rounded(.down), to: 0...(s.count - 1))
         let hi = min(lo + 1, s.count - 1)
         let frac = pos - Double(lo)
         return s[lo] + (s[hi] - s[lo]) * frac
