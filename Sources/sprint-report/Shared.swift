@@ -119,16 +119,9 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
 /// so a CI job never takes a cut-off summary for a whole one.
 enum StandardOutput {
     static func write(_ b: UnsafeBufferPointer<UInt8>) {
-        guard let base = b.baseAddress else { return }
-        var done = 0
-        while done < b.count {
-            let n = Foundation.write(1, base + done, b.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                StandardError.error("cannot write standard output: \(String(cString: strerror(errno)))")
-                Foundation.exit(1)
-            }
-            done += n
+        if let e = Descriptor.writeAll(1, UnsafeRawBufferPointer(b)) {
+            StandardError.error("cannot write standard output: \(String(cString: strerror(e)))")
+            Foundation.exit(1)
         }
     }
 

@@ -1,23 +1,12 @@
 import Foundation
 import SprintReport
 
-/// The one way the command line writes to standard error: write(2), retried on EINTR and
-/// otherwise ignored. `FileHandle.standardError.write` traps when the write fails (`2>/dev/full`,
+/// The one way the command line writes to standard error: `Descriptor.writeAll`, a failure
+/// ignored. `FileHandle.standardError.write` traps when the write fails (`2>/dev/full`,
 /// a closed pipe); a message that cannot be shown must never turn an exit status into a crash.
 enum StandardError {
     static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { b in
-            guard var p = b.baseAddress else { return }
-            var left = b.count
-            while left > 0 {
-                let n = Foundation.write(2, p, left)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
-                p += n
-                left -= n
-            }
-        }
+        Descriptor.writeAll(2, text)  // a failure is ignored: there is nowhere left to say it
     }
 
     /// `sprint-report: error: MESSAGE`, one line.

@@ -34,19 +34,8 @@ public final class FetchProgress: @unchecked Sendable {
     /// Standard error, in the style its kind asks for.
     public static func standardError(quiet: Bool, verbose: Bool, key: APIKey?) -> FetchProgress {
         let style: Style = quiet ? .quiet : isatty(2) == 1 ? .terminal : .lines
-        return FetchProgress(style: style, verbose: verbose, key: key) { text in
-            // write(2), errors ignored: progress is not worth failing (or trapping) over.
-            var text = text
-            text.withUTF8 { bytes in
-                var done = 0
-                while done < bytes.count, let base = bytes.baseAddress {
-                    let n = Foundation.write(2, base + done, bytes.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return }
-                    done += n
-                }
-            }
-        }
+        // Errors ignored: progress is not worth failing (or trapping) over.
+        return FetchProgress(style: style, verbose: verbose, key: key) { Descriptor.writeAll(2, $0) }
     }
 
     /// A line about something that happened (created, retrying, downloaded).
