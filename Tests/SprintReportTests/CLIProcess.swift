@@ -39,6 +39,8 @@ struct CLIProcess {
     }
 
     var arguments: [String]
+    /// A command the binary runs under (e.g. `["/usr/bin/taskset", "-c", "0"]`); empty: none.
+    var launcher: [String] = []
     /// The working folder (default: the test's own temporary folder, when given).
     var directory: URL?
     /// Extra environment (added to a minimal one: PATH, HOME, LANG; never the caller's whole).
@@ -58,8 +60,13 @@ struct CLIProcess {
     /// Starts the process; `wait()` on the result to collect it.
     func start() throws -> Running {
         let process = Process()
-        process.executableURL = try Self.binary()
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [try Self.binary().path] + arguments
+        } else {
+            process.executableURL = try Self.binary()
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
                    "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/nonexistent"]
