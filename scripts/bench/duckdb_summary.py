@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""The per-team window figures of docs/metrics.md ("A team's figures") with DuckDB: `read_csv` on
+the export and one SQL query with window functions. The benchmark's second reference point for
+`sprint-report summary --format json` (scripts/benchmark), and, through
+scripts/bench/check_figures.py, an independent check of the tool's figures.
+
+Input: one sprint-level, story-points export as `sprint-report sample` writes it (gzip or plain
+CSV, Title_Case headers, a Team_Id column, every amount present). Output on standard output: one
+JSON document {"teams": [...]}, one object per team with the summary's key names (key, path,
+periods, totals, velocity, ..., forecast, and the per-period rolling means), ordered by path.
+
+What the query does not do, because such an export never needs it (the tool does): derive
+missing amounts from the identities, team-level rows and their sprint counts, tickets mode,
+--from/--to windows. Rows are in period order by start date (ties: sprint id), as the sample
+writes them.
+"""
+import csv
+import gzip
+import json
+import sys
+
+import duckdb
+
+# The additive metrics: (CSV column, name in the summary's `totals`), in the summary's order.
+ADDITIVE = [
+    ("Sprint_Commit", "SPRINT_COMMIT"),
+    ("Sprint_Creep", "SPRINT_CREEP"),
+    ("Sprint_Size", "SPRINT_SIZE"),
+    ("Delivered_Commit", "DELIVERED_COMMIT"),
+    ("Missed_Commit", "MISSED_COMMIT"),
+    ("Delivered_Creep", "DELIVERED_CREEP"),
+    ("Missed_Creep", "MISSED_CREEP"),
+    ("Total_Work_Delivered", "TOTAL_WORK_DELIVERED"),
+    ("Tickets_Removed_Mid_Sprint", "TICKETS_REMOVED_MID_SPRINT"),
+]
+# The sample's other metric columns (ratios and percentages): they count only for "a period
+# with at least one value".
+OTHER = ["Scope_Creep_Percent", "Total_Delivered_Work_Vs_Committed_Work",
+         "Committed_Work_Delivered_Percent", "Creep_Work_Delivered_Percent",
+         "Total_Work_Delivered_Percent", "Churn_Rate"]
+TEXT = ["Team", "Team_Id", "Team_Hierarchy", "Sprint", "Sprint_Id"]
+# The cells docs/input-format.md calls missing (read_csv compares them case-sensitively, hence
+# the usual spellings).
+MISSING = ["", "NA", "N/A", "na", "n/a", "null", "NULL", "Null", "NaN", "nan", "-", "—"]
+
+FIGURES = ["velocity", "averageSprintSize", "sayDoPercent", "scopeCreepPercent",
+           "creepDeliveredPercent", "totalDeliveredPercent", "deliveredVsCommitted",
+           "deliveryConsistency", "commitmentReliability", "coefficientOfVariation",
+           "trendPerPeriod"]
+
+QUERY = """
+WITH rows AS (
+    SELECT Team_Id AS key,
+           -- the path: elements trimmed, empty elements dropped (docs/summary-json.md)
+           array_to_string(list_filter(list_transform(string_split(Team_Hierarchy, '/'),
+                                                      e -> trim(e)), e -> e <> ''), '/') AS path,
+           Start_Date AS start, Sprint_Id AS sprint,
+           Sprint_Commit AS c, Sprint_Creep AS a, Sprint_Size AS s,
+           Delivered_Commit AS dc, Missed_Commit AS mc, Delivered_Creep AS da,
+           Missed_Creep AS ma, Total_Work_Delivered AS d, Tickets_Removed_Mid_Sprint AS r,
+           coalesce({all_metrics}) IS NOT NULL AS has_value
+    FROM read_csv(?, header = true, auto_detect = false, columns = {columns},
+                  nullstr = {nullstr}, quote = '"', escape = '"', delim = ',')
+),
+periods AS (
+    SELECT *,
+           -- the rolling mean: D of this period and up to two before it, those that have D
+           avg(d) OVER (PARTITION BY key ORDER BY start, sprint
+                        ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS rolling,
+           -- position among the team's periods that have a value (0, 1, 2, ...)
+           CASE WHEN has_value THEN row_number() OVER (PARTITION BY key, has_value
+                                                       ORDER BY start, sprint) - 1 END AS x,
+           -- 1 for the latest period that has D, 2 for the one before, ...
+           CASE WHEN d IS NOT NULL THEN row_number() OVER (PARTITION BY key, d IS NULL
+                                                           ORDER BY start DESC, sprint DESC) END
+               AS back
+    FROM rows
+)
+SELECT key,
+       any_value(path) AS path,
+       count(*) FILTER (WHERE has_value) AS n,
+       {sums},
+       sum(d) / count(*) FILTER (WHERE has_value) AS velocity,
+       sum(s) / count(*) FILTER (WHERE has_value) AS averageSprintSize,
+       CASE WHEN sum(c) <> 0 THEN 100 * sum(dc) / sum(c) END AS sayDoPercent,
+       CASE WHEN sum(c) <> 0 THEN 100 * sum(a) / sum(c) END AS scopeCreepPercent,
+       CASE WHEN sum(a) <> 0 THEN 100 * sum(da) / sum(a) END AS creepDeliveredPercent,
+       CASE WHEN sum(s) <> 0 THEN 100 * sum(d) / sum(s) END AS totalDeliveredPercent,
+       CASE WHEN sum(c) <> 0 THEN sum(d) / sum(c) END AS deliveredVsCommitted,
+       stddev_samp(d) AS deliveryConsistency,
+       stddev_samp(CASE WHEN c > 0 THEN 100 * dc / c END) AS commitmentReliability,
+       CASE WHEN avg(d) <> 0 THEN stddev_samp(d) / avg(d) END AS coefficientOfVariation,
+       CASE WHEN count(*) FILTER (WHERE has_value) >= 3 AND count(DISTINCT x) FILTER (WHERE d IS NOT NULL) >= 2
+            THEN regr_slope(d, x) END AS trendPerPeriod,
+       CASE WHEN count(d) FILTER (WHERE back <= 6) >= 3
+            THEN quantile_cont(d, [0.25, 0.5, 0.75]) FILTER (WHERE back <= 6) END AS forecast,
+       list(rolling ORDER BY start, sprint) AS rolling
+FROM periods
+GROUP BY key
+HAVING count(*) FILTER (WHERE has_value) > 0
+ORDER BY path, key
+"""
+
+
+def build_query():
+    columns = {name: "VARCHAR" for name in TEXT}
+    columns.update({"Start_Date": "DATE", "End_Date": "DATE"})
+    columns.update({col: "DOUBLE" for col, _ in ADDITIVE})
+    columns.update({col: "DOUBLE" for col in OTHER})
+    # keep the file's column order: read_csv's `columns` names them in order
+    order = ["Team", "Team_Id", "Team_Hierarchy", "Sprint", "Sprint_Id", "Start_Date", "End_Date",
+             "Sprint_Commit", "Sprint_Creep", "Sprint_Size", "Scope_Creep_Percent",
+             "Total_Work_Delivered", "Delivered_Commit", "Missed_Commit", "Delivered_Creep",
+             "Missed_Creep", "Total_Delivered_Work_Vs_Committed_Work",
+             "Committed_Work_Delivered_Percent", "Creep_Work_Delivered_Percent",
+             "Total_Work_Delivered_Percent", "Tickets_Removed_Mid_Sprint", "Churn_Rate"]
+    struct = "{" + ", ".join("'%s': '%s'" % (name, columns[name]) for name in order) + "}"
+    short = ["c", "a", "s", "dc", "mc", "da", "ma", "d", "r"]
+    sums = ",\n       ".join("sum(%s) AS %s" % (col, name) for col, (_, name) in zip(short, ADDITIVE))
+    return QUERY.format(columns=struct, nullstr="[" + ", ".join("'%s'" % v for v in MISSING) + "]",
+                        all_metrics=", ".join([col for col, _ in ADDITIVE] + OTHER),
+                        sums=sums), order
+
+
+def check_header(path, order):
+    """The query names the columns; make sure the file has exactly those, in that order."""
+    with open(path, "rb") as raw:
+        gz = raw.read(2) == b"\x1f\x8b"
+    with (gzip.open if gz else open)(path, "rt", encoding="utf-8-sig", newline="") as f:
+        header = next(csv.reader(f), [])
+    if header != order:
+        sys.exit("%s: not the header `sprint-report sample` writes: %s" % (path, ",".join(header)))
+
+
+def main(path):
+    query, order = build_query()
+    check_header(path, order)
+    con = duckdb.connect()
+    cur = con.execute(query, [path])
+    names = [d[0] for d in cur.description]
+    teams = []
+    for row in cur.fetchall():
+        rec = dict(zip(names, row))
+        item = {"key": rec["key"], "path": rec["path"], "periods": rec["n"]}
+        item["totals"] = {name: rec[name] for _, name in ADDITIVE if rec[name] is not None}
+        for name in FIGURES:
+            item[name] = rec[name]
+        q = rec["forecast"]
+        item["forecast"] = None if q is None else {"low": q[0], "median": q[1], "high": q[2]}
+        item["rolling"] = rec["rolling"]
+        teams.append(item)
+    json.dump({"teams": teams}, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: duckdb_summary.py EXPORT.csv[.gz]")
+    main(sys.argv[1])
