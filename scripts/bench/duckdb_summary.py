@@ -57,19 +57,19 @@ WITH rows AS (
            Start_Date AS start, Sprint_Id AS sprint,
            Sprint_Commit AS c, Sprint_Creep AS a, Sprint_Size AS s,
            Delivered_Commit AS dc, Missed_Commit AS mc, Delivered_Creep AS da,
-           Missed_Creep AS ma, Total_Work_Delivered AS d, Tickets_Removed_Mid_Sprint AS r,
-           coalesce({all_metrics}) IS NOT NULL AS has_value
+           Missed_Creep AS ma, Total_Work_Delivered AS d, Tickets_Removed_Mid_Sprint AS r
     FROM read_csv(?, header = true, auto_detect = false, columns = {columns},
                   nullstr = {nullstr}, quote = '"', escape = '"', delim = ',')
+    -- a period without any value is not one of the team's periods (docs/metrics.md, "The window")
+    WHERE coalesce({all_metrics}) IS NOT NULL
 ),
 periods AS (
     SELECT *,
            -- the rolling mean: D of this period and up to two before it, those that have D
            avg(d) OVER (PARTITION BY key ORDER BY start, sprint
                         ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS rolling,
-           -- position among the team's periods that have a value (0, 1, 2, ...)
-           CASE WHEN has_value THEN row_number() OVER (PARTITION BY key, has_value
-                                                       ORDER BY start, sprint) - 1 END AS x,
+           -- the period's position among the team's periods (0, 1, 2, ...)
+           row_number() OVER (PARTITION BY key ORDER BY start, sprint) - 1 AS x,
            -- 1 for the latest period that has D, 2 for the one before, ...
            CASE WHEN d IS NOT NULL THEN row_number() OVER (PARTITION BY key, d IS NULL
                                                            ORDER BY start DESC, sprint DESC) END
@@ -78,10 +78,10 @@ periods AS (
 )
 SELECT key,
        any_value(path) AS path,
-       count(*) FILTER (WHERE has_value) AS n,
+       count(*) AS n,
        {sums},
-       sum(d) / count(*) FILTER (WHERE has_value) AS velocity,
-       sum(s) / count(*) FILTER (WHERE has_value) AS averageSprintSize,
+       sum(d) / count(*) AS velocity,
+       sum(s) / count(*) AS averageSprintSize,
        CASE WHEN sum(c) <> 0 THEN 100 * sum(dc) / sum(c) END AS sayDoPercent,
        CASE WHEN sum(c) <> 0 THEN 100 * sum(a) / sum(c) END AS scopeCreepPercent,
        CASE WHEN sum(a) <> 0 THEN 100 * sum(da) / sum(a) END AS creepDeliveredPercent,
@@ -90,14 +90,13 @@ SELECT key,
        stddev_samp(d) AS deliveryConsistency,
        stddev_samp(CASE WHEN c > 0 THEN 100 * dc / c END) AS commitmentReliability,
        CASE WHEN avg(d) <> 0 THEN stddev_samp(d) / avg(d) END AS coefficientOfVariation,
-       CASE WHEN count(*) FILTER (WHERE has_value) >= 3 AND count(DISTINCT x) FILTER (WHERE d IS NOT NULL) >= 2
+       CASE WHEN count(*) >= 3 AND count(DISTINCT x) FILTER (WHERE d IS NOT NULL) >= 2
             THEN regr_slope(d, x) END AS trendPerPeriod,
        CASE WHEN count(d) FILTER (WHERE back <= 6) >= 3
             THEN quantile_cont(d, [0.25, 0.5, 0.75]) FILTER (WHERE back <= 6) END AS forecast,
        list(rolling ORDER BY start, sprint) AS rolling
 FROM periods
 GROUP BY key
-HAVING count(*) FILTER (WHERE has_value) > 0
 ORDER BY path, key
 """
 
