@@ -50,10 +50,7 @@ FIGURES = ["velocity", "averageSprintSize", "sayDoPercent", "scopeCreepPercent",
 
 QUERY = """
 WITH rows AS (
-    SELECT Team_Id AS key,
-           -- the path: elements trimmed, empty elements dropped (docs/summary-json.md)
-           array_to_string(list_filter(list_transform(string_split(Team_Hierarchy, '/'),
-                                                      e -> trim(e)), e -> e <> ''), '/') AS path,
+    SELECT Team_Id AS key, Team_Hierarchy AS hierarchy,
            Start_Date AS start, Sprint_Id AS sprint,
            Sprint_Commit AS c, Sprint_Creep AS a, Sprint_Size AS s,
            Delivered_Commit AS dc, Missed_Commit AS mc, Delivered_Creep AS da,
@@ -65,19 +62,20 @@ WITH rows AS (
 ),
 periods AS (
     SELECT *,
-           -- the rolling mean: D of this period and up to two before it, those that have D
-           avg(d) OVER (PARTITION BY key ORDER BY start, sprint
-                        ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS rolling,
            -- the period's position among the team's periods (0, 1, 2, ...)
-           row_number() OVER (PARTITION BY key ORDER BY start, sprint) - 1 AS x,
-           -- 1 for the latest period that has D, 2 for the one before, ...
-           CASE WHEN d IS NOT NULL THEN row_number() OVER (PARTITION BY key, d IS NULL
-                                                           ORDER BY start DESC, sprint DESC) END
-               AS back
+           row_number() OVER w - 1 AS x,
+           -- the rolling mean: D of this period and up to two before it, those that have D
+           avg(d) OVER (w ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS rolling,
+           -- for a period with D: 1 for the latest period with D, 2 for the one before, ...
+           CASE WHEN d IS NOT NULL
+                THEN count(d) OVER (w ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) END AS back
     FROM rows
+    WINDOW w AS (PARTITION BY key ORDER BY start, sprint)
 )
 SELECT key,
-       any_value(path) AS path,
+       -- the path: elements trimmed, empty elements dropped (docs/summary-json.md)
+       array_to_string(list_filter(list_transform(string_split(any_value(hierarchy), '/'),
+                                                  e -> trim(e)), e -> e <> ''), '/') AS path,
        count(*) AS n,
        {sums},
        sum(d) / count(*) AS velocity,
@@ -90,11 +88,11 @@ SELECT key,
        stddev_samp(d) AS deliveryConsistency,
        stddev_samp(CASE WHEN c > 0 THEN 100 * dc / c END) AS commitmentReliability,
        CASE WHEN avg(d) <> 0 THEN stddev_samp(d) / avg(d) END AS coefficientOfVariation,
-       CASE WHEN count(*) >= 3 AND count(DISTINCT x) FILTER (WHERE d IS NOT NULL) >= 2
-            THEN regr_slope(d, x) END AS trendPerPeriod,
+       -- n >= 3 and two periods with D (positions are distinct: x is a row number)
+       CASE WHEN count(*) >= 3 AND count(d) >= 2 THEN regr_slope(d, x) END AS trendPerPeriod,
        CASE WHEN count(d) FILTER (WHERE back <= 6) >= 3
             THEN quantile_cont(d, [0.25, 0.5, 0.75]) FILTER (WHERE back <= 6) END AS forecast,
-       list(rolling ORDER BY start, sprint) AS rolling
+       list(rolling ORDER BY x) AS rolling
 FROM periods
 GROUP BY key
 ORDER BY path, key
