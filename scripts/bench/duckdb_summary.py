@@ -4,10 +4,15 @@ the export and one SQL query with window functions. The benchmark's second refer
 `sprint-report summary --format json` (scripts/benchmark), and, through
 scripts/bench/check_figures.py, an independent check of the tool's figures.
 
+    duckdb_summary.py [--rolling] EXPORT.csv[.gz]
+
 Input: one sprint-level, story-points export as `sprint-report sample` writes it (gzip or plain
 CSV, Title_Case headers, a Team_Id column, every amount present). Output on standard output: one
 JSON document {"teams": [...]}, one object per team with the summary's key names (key, path,
-periods, totals, velocity, ..., forecast, and the per-period rolling means), ordered by path.
+periods, totals, velocity, ..., forecast), ordered by path. With --rolling, each team also has
+`rolling`, its per-period rolling means (the summary's `series[].rolling`); the benchmark times
+the script without it, the window figures of issue 15, and it costs DuckDB about half as much
+again.
 
 What the query does not do, because such an export never needs it (the tool does): derive
 missing amounts from the identities, team-level rows and their sprint counts, tickets mode,
@@ -64,9 +69,7 @@ periods AS (
     SELECT *,
            -- the period's position among the team's periods (0, 1, 2, ...)
            row_number() OVER w - 1 AS x,
-           -- the rolling mean: D of this period and up to two before it, those that have D
-           avg(d) OVER (w ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS rolling,
-           -- for a period with D: 1 for the latest period with D, 2 for the one before, ...
+{rolling_window}           -- for a period with D: 1 for the latest period with D, 2 for the one before, ...
            CASE WHEN d IS NOT NULL
                 THEN count(d) OVER (w ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) END AS back
     FROM rows
@@ -91,15 +94,21 @@ SELECT key,
        -- n >= 3 and two periods with D (positions are distinct: x is a row number)
        CASE WHEN count(*) >= 3 AND count(d) >= 2 THEN regr_slope(d, x) END AS trendPerPeriod,
        CASE WHEN count(d) FILTER (WHERE back <= 6) >= 3
-            THEN quantile_cont(d, [0.25, 0.5, 0.75]) FILTER (WHERE back <= 6) END AS forecast,
-       list(rolling ORDER BY x) AS rolling
+            THEN quantile_cont(d, [0.25, 0.5, 0.75]) FILTER (WHERE back <= 6) END AS forecast{rolling_list}
 FROM periods
 GROUP BY key
 ORDER BY path, key
 """
 
 
-def build_query():
+ROLLING_WINDOW = """           -- the rolling mean: D of this period and up to two before it, those that have D
+           avg(d) OVER (w ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS rolling,
+"""
+ROLLING_LIST = """,
+       list(rolling ORDER BY x) AS rolling"""
+
+
+def build_query(rolling):
     columns = {name: "VARCHAR" for name in TEXT}
     columns.update({"Start_Date": "DATE", "End_Date": "DATE"})
     columns.update({col: "DOUBLE" for col, _ in ADDITIVE})
@@ -116,7 +125,8 @@ def build_query():
     sums = ",\n       ".join("sum(%s) AS %s" % (col, name) for col, (_, name) in zip(short, ADDITIVE))
     return QUERY.format(columns=struct, nullstr="[" + ", ".join("'%s'" % v for v in MISSING) + "]",
                         all_metrics=", ".join([col for col, _ in ADDITIVE] + OTHER),
-                        sums=sums), order
+                        sums=sums, rolling_window=ROLLING_WINDOW if rolling else "",
+                        rolling_list=ROLLING_LIST if rolling else ""), order
 
 
 def check_header(path, order):
@@ -129,8 +139,8 @@ def check_header(path, order):
         sys.exit("%s: not the header `sprint-report sample` writes: %s" % (path, ",".join(header)))
 
 
-def main(path):
-    query, order = build_query()
+def main(path, rolling):
+    query, order = build_query(rolling)
     check_header(path, order)
     con = duckdb.connect()
     cur = con.execute(query, [path])
@@ -144,13 +154,17 @@ def main(path):
             item[name] = rec[name]
         q = rec["forecast"]
         item["forecast"] = None if q is None else {"low": q[0], "median": q[1], "high": q[2]}
-        item["rolling"] = rec["rolling"]
+        if rolling:
+            item["rolling"] = rec["rolling"]
         teams.append(item)
     json.dump({"teams": teams}, sys.stdout)
     sys.stdout.write("\n")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: duckdb_summary.py EXPORT.csv[.gz]")
-    main(sys.argv[1])
+    args = sys.argv[1:]
+    with_rolling = "--rolling" in args
+    args = [a for a in args if a != "--rolling"]
+    if len(args) != 1:
+        sys.exit("usage: duckdb_summary.py [--rolling] EXPORT.csv[.gz]")
+    main(args[0], with_rolling)

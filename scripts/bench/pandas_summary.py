@@ -3,10 +3,13 @@
 point for `sprint-report summary --format json` (scripts/benchmark), computing the same figures
 as scripts/bench/duckdb_summary.py, and checked the same way (scripts/bench/check_figures.py).
 
+    pandas_summary.py [--rolling] EXPORT.csv[.gz]
+
 Input: one sprint-level, story-points export as `sprint-report sample` writes it (gzip or plain
 CSV, Title_Case headers, a Team_Id column, every amount present). Output on standard output: one
 JSON document {"teams": [...]}, one object per team with the summary's key names, ordered by
-path. Like the DuckDB script it does not derive missing amounts, nor handle team-level rows,
+path; with --rolling, also each team's per-period rolling means (`rolling`), which the
+benchmark leaves out, as it does for DuckDB. Like the DuckDB script it does not derive missing amounts, nor handle team-level rows,
 tickets mode or --from/--to windows. Rows are put in period order by start date (ties: file
 order)."""
 import json
@@ -41,7 +44,7 @@ FIGURES = ["velocity", "averageSprintSize", "sayDoPercent", "scopeCreepPercent",
            "trendPerPeriod"]
 
 
-def main(path):
+def main(path, with_rolling):
     df = pd.read_csv(path, dtype=TEXT, na_values=MISSING, keep_default_na=True)
     df = df.sort_values(["Team_Id", "Start_Date"], kind="stable", na_position="last",
                         ignore_index=True)
@@ -49,10 +52,11 @@ def main(path):
     metrics = [c for c, _ in ADDITIVE] + OTHER
     df = df[df[metrics].notna().any(axis=1)].reset_index(drop=True)
     key = df["Team_Id"]
-    # The rolling mean of D over the period and up to 2 before it, those that have D.
-    rolling = (df.groupby(key, sort=False)["Total_Work_Delivered"]
-               .rolling(3, min_periods=1).mean().reset_index(level=0, drop=True))
-    rolling_lists = rolling.groupby(key, sort=False).agg(list)
+    if with_rolling:
+        # The rolling mean of D over the period and up to 2 before it, those that have D.
+        rolling = (df.groupby(key, sort=False)["Total_Work_Delivered"]
+                   .rolling(3, min_periods=1).mean().reset_index(level=0, drop=True))
+        rolling_lists = rolling.groupby(key, sort=False).agg(list)
     g = df.groupby(key, sort=True)
     out = g[[c for c, _ in ADDITIVE]].sum(min_count=1)
     n = g.size()
@@ -106,13 +110,17 @@ def main(path):
             item["forecast"] = {"low": float(low), "median": float(median), "high": float(high)}
         else:
             item["forecast"] = None
-        item["rolling"] = [number(v) for v in rolling_lists[team_key]]
+        if with_rolling:
+            item["rolling"] = [number(v) for v in rolling_lists[team_key]]
         teams.append(item)
     json.dump({"teams": teams}, sys.stdout)
     sys.stdout.write("\n")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: pandas_summary.py EXPORT.csv[.gz]")
-    main(sys.argv[1])
+    args = sys.argv[1:]
+    rolling_too = "--rolling" in args
+    args = [a for a in args if a != "--rolling"]
+    if len(args) != 1:
+        sys.exit("usage: pandas_summary.py [--rolling] EXPORT.csv[.gz]")
+    main(args[0], rolling_too)
