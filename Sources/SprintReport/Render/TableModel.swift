@@ -19,8 +19,11 @@ struct TableCell {
 
     static func number(_ text: String, undefinedReason: String? = nil) -> TableCell {
         var c = TableCell(text: text, numeric: true)
-        // Bytes: "—" (U+2014) has no other canonically equivalent spelling.
-        if text.utf8.elementsEqual(NumberFormat.undefined.utf8) { c.title = undefinedReason ?? "not defined for this data" }
+        // Bytes: "—" (U+2014) has no other canonically equivalent spelling. Its 3 bytes first:
+        // most numbers have another length, and a count is free.
+        if text.utf8.count == 3 && text.utf8.elementsEqual(NumberFormat.undefined.utf8) {
+            c.title = undefinedReason ?? "not defined for this data"
+        }
         return c
     }
 

@@ -35,3 +35,15 @@ extension TemplateContext {
 @inline(__always) func orFalse<T>(_ value: T?) -> Any {
     if let value { value } else { false }
 }
+
+/// A text value renders as itself: swift-mustache renders a value it does not know through
+/// `String(describing:)` after two more failed casts (lambda, optional), each a conformance
+/// lookup of the runtime (≈ 1,500 instructions); as a `MustacheCustomRenderable` a `String` is
+/// taken at the first protocol cast. The bytes are the same: `renderText` is the text that
+/// `String(describing:)` gives, escaped by the same content type, and `isNull` is false, so
+/// sections on a text behave as before. (Our own conformance of a standard type to the
+/// library's protocol: nothing else in the tool renders templates.)
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
