@@ -18,19 +18,19 @@ struct TableCell {
     var nowrap = false
 
     static func number(_ text: String, undefinedReason: String? = nil) -> TableCell {
-        var c = TableCell(text: text, numeric: true)
         // Bytes: "—" (U+2014) has no other canonically equivalent spelling. Its 3 bytes first:
         // most numbers have another length, and a count is free.
-        if text.utf8.count == 3 && text.utf8.elementsEqual(NumberFormat.undefined.utf8) {
-            c.title = undefinedReason ?? "not defined for this data"
-        }
-        return c
+        let undefined = text.utf8.count == 3 && text.utf8.elementsEqual(NumberFormat.undefined.utf8)
+        // Made in one initialiser call, not changed after: the cell is then built where it is
+        // stored (a cell changed after it was made was copied into the row).
+        return TableCell(text: text, numeric: true, title: undefined ? undefinedReason ?? "not defined for this data" : nil)
     }
 
     /// The cell's classes: `num` (unless the table's `num-cols` covers it), `derived`,
     /// `nowrap` (idem), `indent-N`.
     /// - Parameter numericColumns: the table is marked `num-cols` (every data cell a number),
     ///   so the cell needs no `num` class of its own.
+    @inline(__always)  // read in place by `TableBody` (not inlined, the call copied the cell)
     func classes(numericColumns: Bool) -> [String] {
         var classes: [String] = []
         let columnRule = numericColumns && !header
@@ -42,6 +42,7 @@ struct TableCell {
     }
 
     /// The common cell (a number in a `num-cols` table): `<td>TEXT</td>`.
+    @inline(__always)
     func isPlain(classes: [String]) -> Bool {
         classes.isEmpty && !header && href == nil && title == nil && mark == nil && band == nil && svg == nil
     }
