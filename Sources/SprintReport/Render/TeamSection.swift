@@ -45,16 +45,16 @@ struct TeamSection {
             // its own. Hover titles on the planned-vs-delivered chart only, whose stacked bars
             // are the hardest to read exactly; the line charts read against their gridlines.
             // (Each chart's own table and hover titles on all four would put a 78-sprint team
-            // page at ≈ 80 KB instead of ≤ 60 KB.)
+            // page at ≈ 80 KB instead of ≤ 60 KB.) What a page leaves out, the charts do not make.
             let span = ChartSpan(total: series.count, limit: ChartSpan.pageLimit)
             charts = [
                 ChartKit.plannedVsDelivered(series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-", span: span,
-                                            baselineMean: settings.comparison?.team(r)?.baselineMeanDelivered),
+                                            baselineMean: settings.comparison?.team(r)?.baselineMeanDelivered, table: false),
                 ChartKit.deliveredForecast(series, forecast: r.summary.forecast, mode: r.mode, periodNoun: noun,
-                                           idPrefix: prefix + "fc-", span: span, hover: false),
+                                           idPrefix: prefix + "fc-", span: span, hover: false, table: false),
                 ChartKit.sayDo(series, limits: settings.report.thresholds.limits[.sayDoPercent]!,
-                               periodNoun: noun, idPrefix: prefix + "sd-", span: span, hover: false),
-                ChartKit.creepAndChurn(series, periodNoun: noun, idPrefix: prefix + "cc-", span: span, hover: false),
+                               periodNoun: noun, idPrefix: prefix + "sd-", span: span, hover: false, table: false),
+                ChartKit.creepAndChurn(series, periodNoun: noun, idPrefix: prefix + "cc-", span: span, hover: false, table: false),
             ]
         }
         let c = ModeContext(id: mId, title: PageSettings.modeTitle(r.mode, periods: periods),
