@@ -22,11 +22,32 @@ enum TableBody {
         return out.string
     }
 
+    /// The cell's classes: `num` (unless the table's `num-cols` covers it), `derived`,
+    /// `nowrap` (idem), `indent-N`. (Cells are read through pointers, field by field: a method
+    /// of the cell called on `pointee` copied the whole cell first.)
+    /// - Parameter numericColumns: the table is marked `num-cols` (every data cell a number),
+    ///   so the cell needs no `num` class of its own.
+    static func classes(_ p: UnsafePointer<TableCell>, numericColumns: Bool) -> [String] {
+        var classes: [String] = []
+        let columnRule = numericColumns && !p.pointee.header
+        if p.pointee.numeric && !columnRule { classes.append("num") }
+        if p.pointee.muted { classes.append("derived") }
+        if p.pointee.nowrap && !columnRule { classes.append("nowrap") }
+        if p.pointee.indent > 0 { classes.append("indent-\(min(p.pointee.indent, 8))") }
+        return classes
+    }
+
+    /// The common cell (a number in a `num-cols` table): `<td>TEXT</td>`.
+    static func isPlain(_ p: UnsafePointer<TableCell>, classes: [String]) -> Bool {
+        classes.isEmpty && !p.pointee.header && p.pointee.href == nil && p.pointee.title == nil && p.pointee.mark == nil
+            && p.pointee.band == nil && p.pointee.svg == nil
+    }
+
     /// One cell: a plain `<td>TEXT</td>` (most numbers), or a `<td>` or row header `<th>` with
     /// its classes, tooltip, link, mark, band pill and sparkline.
     static func cell(_ p: UnsafePointer<TableCell>, numericColumns: Bool, _ out: ByteBuffer) {
-        let classes = p.pointee.classes(numericColumns: numericColumns)
-        if p.pointee.isPlain(classes: classes) {
+        let classes = classes(p, numericColumns: numericColumns)
+        if isPlain(p, classes: classes) {
             out.append("<td>")
             HTMLText.append(p.pointee.text, to: out)
             out.append("</td>")

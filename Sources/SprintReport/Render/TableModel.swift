@@ -25,27 +25,6 @@ struct TableCell {
         // stored (a cell changed after it was made was copied into the row).
         return TableCell(text: text, numeric: true, title: undefined ? undefinedReason ?? "not defined for this data" : nil)
     }
-
-    /// The cell's classes: `num` (unless the table's `num-cols` covers it), `derived`,
-    /// `nowrap` (idem), `indent-N`.
-    /// - Parameter numericColumns: the table is marked `num-cols` (every data cell a number),
-    ///   so the cell needs no `num` class of its own.
-    @inline(__always)  // read in place by `TableBody` (not inlined, the call copied the cell)
-    func classes(numericColumns: Bool) -> [String] {
-        var classes: [String] = []
-        let columnRule = numericColumns && !header
-        if numeric && !columnRule { classes.append("num") }
-        if muted { classes.append("derived") }
-        if nowrap && !columnRule { classes.append("nowrap") }
-        if indent > 0 { classes.append("indent-\(min(indent, 8))") }
-        return classes
-    }
-
-    /// The common cell (a number in a `num-cols` table): `<td>TEXT</td>`.
-    @inline(__always)
-    func isPlain(classes: [String]) -> Bool {
-        classes.isEmpty && !header && href == nil && title == nil && mark == nil && band == nil && svg == nil
-    }
 }
 
 /// A table with a caption, column headers and rows (`part-table.mustache`).
