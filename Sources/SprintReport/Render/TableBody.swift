@@ -1,11 +1,27 @@
-/// The body rows of every table: the one definition of a table cell's markup.
+/// The header and body rows of every table: the one definition of a table cell's markup.
 ///
-/// `part-table.mustache` keeps the table's shell (scrolling region, caption, column headers)
-/// and inserts these rows as finished markup (`rows`). Written directly rather than through a
+/// `part-table.mustache` keeps the table's shell (scrolling region, caption) and inserts these
+/// rows as finished markup (`head`, `rows`). Written directly rather than through a
 /// template: a team's period table alone has about 2,000 cells, and a context and a dozen
 /// lookups per cell would dominate the page. Every text goes through `HTMLText` (the escaper
 /// the templates use); a cell's `svg` (a sparkline from the chart kit) is inserted as is.
 enum TableBody {
+    /// The header row, `<tr><th scope="col">…</th>…</tr>`: a column is numeric (`class="num"`,
+    /// right-aligned) when it says so or, in a `num-cols` table, when it is not the first (the
+    /// row headers'). (A context and three lookups per column header were a fifth of a team
+    /// page's template lookups.)
+    static func head(_ table: TableModel, numericColumns: Bool) -> String {
+        let out = ByteBuffer(capacity: 32 + table.columns.count * 48)
+        out.append("<tr>")
+        for (i, column) in table.columns.enumerated() {
+            out.append(column.numeric || (numericColumns && i > 0) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            HTMLText.append(column.label, to: out)
+            out.append("</th>")
+        }
+        out.append("</tr>")
+        return out.string
+    }
+
     /// `<tr>…</tr>\n` per row.
     static func rows(_ table: TableModel, numericColumns numCols: Bool) -> String {
         let out = ByteBuffer(capacity: table.rows.reduce(0) { $0 + 12 + $1.count * 24 })
