@@ -163,6 +163,41 @@ import Testing
         #expect(ChartSpan(total: 13, limit: 26).isCut == false)
     }
 
+    /// A chart made without hover titles or its table (a team page) is the chart made with
+    /// them, less those: the same SVG as the full chart with its hover areas removed, the same
+    /// heading and sentence, and no table.
+    @Test func chartsLeaveOutOnlyWhatTheyAreNotAskedFor() {
+        let points = ChartSamples.sprints(78, gaps: [3, 60, 70])
+        let span = ChartSpan(total: 78, limit: ChartSpan.pageLimit)
+        let pairs: [(full: RenderedChart, lean: RenderedChart, hover: Bool)] = [
+            (ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: "a", span: span,
+                                         baselineMean: 20),
+             ChartKit.plannedVsDelivered(points, mode: .storyPoints, periodNoun: "sprint", idPrefix: "a", span: span,
+                                         baselineMean: 20, table: false), true),
+            (ChartKit.deliveredForecast(points, forecast: ChartSamples.forecast, mode: .tickets, periodNoun: "sprint",
+                                        idPrefix: "b", span: span, hover: false),
+             ChartKit.deliveredForecast(points, forecast: ChartSamples.forecast, mode: .tickets, periodNoun: "sprint",
+                                        idPrefix: "b", span: span, hover: false, table: false), false),
+            (ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: "c", span: span, hover: false),
+             ChartKit.sayDo(points, limits: limits, periodNoun: "sprint", idPrefix: "c", span: span, hover: false, table: false),
+             false),
+            (ChartKit.creepAndChurn(points, periodNoun: "sprint", idPrefix: "d", span: span, hover: false),
+             ChartKit.creepAndChurn(points, periodNoun: "sprint", idPrefix: "d", span: span, hover: false, table: false),
+             false),
+        ]
+        for (full, lean, hover) in pairs {
+            #expect(lean.svg == full.svg && lean.title == full.title && lean.description == full.description)
+            #expect(full.table.rows.filter { $0[0].hasPrefix("Sprint") }.count == 26)
+            #expect(lean.table.rows.isEmpty && lean.table.columns.isEmpty && lean.table.caption.isEmpty)
+            #expect(full.svg.contains("class=\"chart-hit\"") == hover)
+        }
+        // Hover areas left out by the layout are what `render` removed before.
+        let made = SayDoLayout.make(points, limits: limits, periodNoun: "sprint", idPrefix: "c", span: span)
+        let lean = SayDoLayout.make(points, limits: limits, periodNoun: "sprint", idPrefix: "c", span: span, parts: [.table])
+        #expect(made.geometry.groups.filter { $0.cls != CartesianFrame.hoverGroup } == lean.geometry.groups)
+        #expect(made.geometry.groups.count == lean.geometry.groups.count + 1)
+    }
+
     @Test func teamNamesAreDroppedFromChartLabels() {
         #expect(ChartText.shortLabels(["Scarlet Hawk Sprint 6", "Scarlet Hawk Sprint 7"]) == ["Sprint 6", "Sprint 7"])
         #expect(ChartText.shortLabels(["Sprint 6", "Sprint 7"]) == ["Sprint 6", "Sprint 7"])

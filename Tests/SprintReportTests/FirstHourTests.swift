@@ -267,6 +267,24 @@ import Testing
             == "wrote 3 pages, 999 bytes, to s/ in 1.0 s")
     }
 
+    /// Pages and bytes counted on the disk: every file below the folder (subfolders too),
+    /// pages by their `.html` name; a single file is one page.
+    @Test func measuresWhatIsOnTheDisk() throws {
+        let url = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let dir = url.path, site = dir + "/site"
+        try FileManager.default.createDirectory(atPath: site + "/sub", withIntermediateDirectories: true)
+        try Data(count: 100).write(to: URL(fileURLWithPath: site + "/a.html"))
+        try Data(count: 20).write(to: URL(fileURLWithPath: site + "/sub/b.html"))
+        try Data(count: 3).write(to: URL(fileURLWithPath: site + "/style.css"))
+        let receipt = BuildReceipt.measure(site, seconds: 1)
+        #expect(receipt.pages == 2)
+        #expect(receipt.bytes == 123)
+        let file = BuildReceipt.measure(site + "/a.html", seconds: 1)
+        #expect(file.pages == 1 && file.bytes == 100)
+        #expect(BuildReceipt.measure(dir + "/none", seconds: 1).pages == 0)
+    }
+
     @Test func sizes() {
         #expect(BuildReceipt.size(1) == "1 byte")
         #expect(BuildReceipt.size(1000) == "1.0 kB")

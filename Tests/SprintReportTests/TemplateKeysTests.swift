@@ -15,7 +15,7 @@ import Testing
         ("findings", FindingsContext.self), ("mode", ModeContext.self), ("tiles", TilesContext.self),
         ("tile", TileContext.self), ("band", BandContext.self), ("change", ChangeContext.self),
         ("latest", LatestContext.self), ("figure", FigureContext.self), ("table", TableContext.self),
-        ("column", ColumnContext.self), ("since last report", SinceLastReportContext.self),
+        ("since last report", SinceLastReportContext.self),
         ("link list item", LinkListItem.self), ("link part", LinkPartContext.self),
     ] }
 

@@ -6,7 +6,8 @@ public struct RenderedChart: Sendable {
     public var title: String
     /// One sentence: what the chart shows ("Delivered work rose from 21 to 34 story points over 6 sprints.").
     public var description: String
-    /// The chart's data as a table.
+    /// The chart's data as a table; no rows or columns when the chart was made without it
+    /// (`table: false`, for a page that holds the numbers in a table of its own).
     public var table: ChartTable
 
     public init(svg: String, title: String, description: String, table: ChartTable) {
@@ -27,34 +28,41 @@ public enum ChartKit {
     /// (delivered commit, delivered creep outlined on it) — with the least-squares trend of
     /// delivered work.
     public static func plannedVsDelivered(_ points: [SeriesPoint], mode: ComputationMode, periodNoun: String, idPrefix: String,
-                                          span: ChartSpan? = nil, baselineMean: Double? = nil) -> RenderedChart {
-        render(PlannedVsDeliveredLayout.make(points, mode: mode, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix),
-                                             span: span, baselineMean: baselineMean),
-               kind: .plannedDelivered, span: span, periodNoun: periodNoun)
+                                          span: ChartSpan? = nil, baselineMean: Double? = nil,
+                                          table: Bool = true) -> RenderedChart {
+        let parts = ChartParts(hover: true, table: table)
+        return render(PlannedVsDeliveredLayout.make(points, mode: mode, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix),
+                                                    span: span, baselineMean: baselineMean, parts: parts),
+                      kind: .plannedDelivered, span: span, periodNoun: periodNoun, parts: parts)
     }
 
     /// Delivered work per period, the 3-period rolling average, and the next period's
     /// forecast band (low–high, median marked).
     public static func deliveredForecast(_ points: [SeriesPoint], forecast: Forecast?, mode: ComputationMode, periodNoun: String,
                                          idPrefix: String, span: ChartSpan? = nil,
-                                         hover: Bool = true) -> RenderedChart {
-        render(DeliveredForecastLayout.make(points, forecast: forecast, mode: mode, periodNoun: periodNoun,
-                                            idPrefix: ChartID.clean(idPrefix), span: span),
-               kind: .deliveredForecast, span: span, periodNoun: periodNoun, hover: hover)
+                                         hover: Bool = true, table: Bool = true) -> RenderedChart {
+        let parts = ChartParts(hover: hover, table: table)
+        return render(DeliveredForecastLayout.make(points, forecast: forecast, mode: mode, periodNoun: periodNoun,
+                                                   idPrefix: ChartID.clean(idPrefix), span: span, parts: parts),
+                      kind: .deliveredForecast, span: span, periodNoun: periodNoun, parts: parts)
     }
 
     /// Say/do % per period against the Elite/High/Medium limits (labelled lines).
     public static func sayDo(_ points: [SeriesPoint], limits: BandThresholds.Limits, periodNoun: String, idPrefix: String,
-                             span: ChartSpan? = nil, hover: Bool = true) -> RenderedChart {
-        render(SayDoLayout.make(points, limits: limits, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix), span: span),
-               kind: .sayDo, span: span, periodNoun: periodNoun, hover: hover)
+                             span: ChartSpan? = nil, hover: Bool = true, table: Bool = true) -> RenderedChart {
+        let parts = ChartParts(hover: hover, table: table)
+        return render(SayDoLayout.make(points, limits: limits, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix),
+                                       span: span, parts: parts),
+                      kind: .sayDo, span: span, periodNoun: periodNoun, parts: parts)
     }
 
     /// Scope creep % and churn % per period: two lines, dash patterns differ, labelled directly.
     public static func creepAndChurn(_ points: [SeriesPoint], periodNoun: String, idPrefix: String,
-                                     span: ChartSpan? = nil, hover: Bool = true) -> RenderedChart {
-        render(CreepChurnLayout.make(points, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix), span: span),
-               kind: .creepChurn, span: span, periodNoun: periodNoun, hover: hover)
+                                     span: ChartSpan? = nil, hover: Bool = true, table: Bool = true) -> RenderedChart {
+        let parts = ChartParts(hover: hover, table: table)
+        return render(CreepChurnLayout.make(points, periodNoun: periodNoun, idPrefix: ChartID.clean(idPrefix), span: span,
+                                            parts: parts),
+                      kind: .creepChurn, span: span, periodNoun: periodNoun, parts: parts)
     }
 
     /// A 120 × 24 sparkline (line, min and max dots, last dot and value) named by `label`;
@@ -74,15 +82,18 @@ public enum ChartKit {
     /// - Parameters:
     ///   - span: when the chart draws only the last periods, its description gains the span's
     ///     note and its table caption names the periods it lists.
-    ///   - hover: keep each period's hover area and its `<title>` (false: the page shows the
-    ///     numbers elsewhere and saves ≈ 3.5 KB a chart).
+    ///   - parts: without `.hover`, no period has a hover area and its `<title>` (the page shows
+    ///     the numbers elsewhere and saves ≈ 3.5 KB a chart); without `.table`, no data table.
     static func render(_ layout: ChartLayout, kind: SVGWriter.Kind, span: ChartSpan? = nil,
-                       periodNoun: String = "", hover: Bool = true) -> RenderedChart {
+                       periodNoun: String = "", parts: ChartParts = .all) -> RenderedChart {
         var layout = layout
-        if !hover { layout.geometry.groups.removeAll { $0.cls == CartesianFrame.hoverGroup } }
+        // A layout told `parts` made no hover areas; one that makes them always loses them here.
+        if !parts.contains(.hover) { layout.geometry.groups.removeAll { $0.cls == CartesianFrame.hoverGroup } }
         if let span, span.isCut {
             if let note = span.note { layout.geometry.description += " " + ChartText.capitalised(note) + "." }
-            if !span.tableAll { layout.table.caption += ", the last \(span.shown) of \(ChartText.count(span.total, periodNoun))" }
+            if !span.tableAll && parts.contains(.table) {
+                layout.table.caption += ", the last \(span.shown) of \(ChartText.count(span.total, periodNoun))"
+            }
         }
         return RenderedChart(svg: SVGWriter.chart(layout.geometry, kind: kind),
                              title: layout.heading, description: layout.geometry.description, table: layout.table)

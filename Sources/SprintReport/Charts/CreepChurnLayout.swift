@@ -1,7 +1,8 @@
 /// Scope creep % and churn % per period: two lines with different dash patterns, each
 /// labelled directly at its right end.
 enum CreepChurnLayout {
-    static func make(_ points: [SeriesPoint], periodNoun: String, idPrefix: String, span: ChartSpan? = nil) -> ChartLayout {
+    static func make(_ points: [SeriesPoint], periodNoun: String, idPrefix: String, span: ChartSpan? = nil,
+                     parts: ChartParts = .all) -> ChartLayout {
         let span = span ?? .all(points.count)
         let allCreep = points.map { $0.chartValue(.scopeCreepPercent) }
         let allChurn = points.map { $0.chartValue(.churnRate) }
@@ -21,7 +22,7 @@ enum CreepChurnLayout {
         var marks = (0..<n).filter { creep[$0] == nil && churn[$0] == nil }.map { frame.missingMark($0, label: labels[$0]) }
         marks += SeriesLine.marks(creep, frame: frame, cls: "chart-creep")
         if hasChurn { marks += SeriesLine.marks(churn, frame: frame, cls: "chart-churn") }
-        let titles: [String?] = (0..<n).map { i in
+        let titles: [String?] = !parts.contains(.hover) ? [] : (0..<n).map { i in
             var parts: [String] = []
             if let v = creep[i] {
                 var t = "scope creep \(NumberFormat.percent(v))"
@@ -36,7 +37,7 @@ enum CreepChurnLayout {
         if let last = SeriesStats.present(churn).last { items.append((frame.y(last.value), names[1], "chart-label chart-churn-label")) }
         marks += DirectLabels.place(items, x: frame.right + 6, top: frame.top, bottom: frame.bottom, fontSize: fs)
         groups.append(MarkGroup(cls: "chart-lines", marks: marks))
-        groups.append(frame.hoverAreas(titles))
+        if parts.contains(.hover) { groups.append(frame.hoverAreas(titles)) }
         let overall = SeriesStats.ratioOfSums(allA, allC) ?? SayDoLayout.mean(allCreep)
         let present = SeriesStats.present(creep)
         let allPresent = SeriesStats.present(allCreep)
@@ -58,6 +59,7 @@ enum CreepChurnLayout {
         description += "."
         let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
+        guard parts.contains(.table) else { return ChartLayout(geometry: geometry, heading: heading, table: .omitted) }
         let table = ChartTable(caption: "Scope creep % and churn % per \(periodNoun) (percent of committed work)",
                                columns: [ChartText.capitalised(periodNoun), "Scope creep %", "Churn %"],
                                rows: span.tableRange.map { i in

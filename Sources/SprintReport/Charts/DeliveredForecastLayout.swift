@@ -2,7 +2,7 @@
 /// (25th–75th percentile, median marked) in a trailing "next" slot.
 enum DeliveredForecastLayout {
     static func make(_ points: [SeriesPoint], forecast: Forecast?, mode: ComputationMode, periodNoun: String,
-                     idPrefix: String, span: ChartSpan? = nil) -> ChartLayout {
+                     idPrefix: String, span: ChartSpan? = nil, parts: ChartParts = .all) -> ChartLayout {
         let span = span ?? .all(points.count)
         let all = points.map { $0.chartValue(.totalWorkDelivered) }
         let tablePoints = points[span.tableRange]
@@ -36,9 +36,11 @@ enum DeliveredForecastLayout {
                 titles.append(nil)
                 continue
             }
-            var title = "\(labels[i]): delivered \(ChartText.amount(v, mode))"
-            if let r = rolling[i] { title += ", \(averageName) \(NumberFormat.amount(r))" }
-            titles.append(title)
+            if parts.contains(.hover) {
+                var title = "\(labels[i]): delivered \(ChartText.amount(v, mode))"
+                if let r = rolling[i] { title += ", \(averageName) \(NumberFormat.amount(r))" }
+                titles.append(title)
+            }
             if v == 0 { continue }
             let r = frame.bar(x: frame.centers[i], width: bw, from: 0, to: v, cls: "", title: nil)
             barPath.rect(x: r.x, y: r.y, width: r.width, height: r.height)
@@ -72,7 +74,7 @@ enum DeliveredForecastLayout {
                                         fontSize: fs, anchor: .middle)))
             groups.append(MarkGroup(cls: "chart-forecast-band", marks: marks))
         }
-        groups.append(frame.hoverAreas(titles))
+        if parts.contains(.hover) { groups.append(frame.hoverAreas(titles)) }
         let heading: String
         let present = SeriesStats.present(d)
         let allPresent = SeriesStats.present(all)
@@ -95,6 +97,7 @@ enum DeliveredForecastLayout {
         description += "."
         let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
+        guard parts.contains(.table) else { return ChartLayout(geometry: geometry, heading: heading, table: .omitted) }
         var rows = tablePoints.indices.map { i in
             [fullLabels[i - tablePoints.startIndex], NumberFormat.amount(tablePoints[i].chartValue(.totalWorkDelivered)),
              NumberFormat.amount(tableRolling[i - tablePoints.startIndex])]

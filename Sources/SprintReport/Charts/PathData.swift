@@ -34,28 +34,32 @@ struct PathData {
         return p.text
     }
 
-    /// Appends `number(t)`'s bytes.
+    /// Appends `number(t)`'s bytes: `-`, the whole units, and `.` and the tenth unless it is 0
+    /// (`0` for zero itself).
     private mutating func put(_ t: Int) {
-        if t < 0 { bytes.append(UInt8(ascii: "-")) }
-        let a = t.magnitude
-        if a >= 10 { putDigits(a / 10) }
-        if a % 10 != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") &+ UInt8(a % 10))
-        } else if a < 10 {
-            bytes.append(UInt8(ascii: "0"))
+        // Written backwards into a small stack buffer, then appended in one piece: one
+        // capacity check per number instead of one per byte (tens of thousands per page).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buf in
+            var i = buf.count
+            func prepend(_ b: UInt8) {
+                i -= 1
+                buf[i] = b
+            }
+            let a = t.magnitude
+            if a % 10 != 0 {
+                prepend(UInt8(ascii: "0") &+ UInt8(a % 10))
+                prepend(UInt8(ascii: "."))
+            } else if a < 10 {
+                prepend(UInt8(ascii: "0"))
+            }
+            var m = a / 10
+            while m > 0 {
+                prepend(UInt8(ascii: "0") &+ UInt8(m % 10))
+                m /= 10
+            }
+            if t < 0 { prepend(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i...]))
         }
-    }
-
-    /// Decimal digits of `v` (> 0).
-    private mutating func putDigits(_ v: UInt) {
-        let start = bytes.count
-        var m = v
-        repeat {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(m % 10))
-            m /= 10
-        } while m > 0
-        bytes[start...].reverse()
     }
 
     /// A number after the last one: a space only where digits would run together (a minus

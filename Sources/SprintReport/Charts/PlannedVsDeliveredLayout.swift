@@ -6,13 +6,13 @@ enum PlannedVsDeliveredLayout {
     /// - Parameter baselineMean: the mean delivered work per period of the baseline window
     ///   (`SummaryComparison.baselineMeanDelivered`), drawn as a labelled reference line.
     static func make(_ points: [SeriesPoint], mode: ComputationMode, periodNoun: String, idPrefix: String,
-                     span: ChartSpan? = nil, baselineMean: Double? = nil) -> ChartLayout {
+                     span: ChartSpan? = nil, baselineMean: Double? = nil, parts: ChartParts = .all) -> ChartLayout {
         let baselineMean = baselineMean.flatMap { $0.isFinite ? $0 : nil }
         let span = span ?? .all(points.count)
         func series(_ m: Metric) -> [Double?] { points.map { $0.chartValue(m) } }
         let heading = heading(c: series(.sprintCommit), a: series(.sprintCreep), dc: series(.deliveredCommit),
                               d: series(.totalWorkDelivered), mode: mode, periodNoun: periodNoun)
-        let tableTable = table(points[span.tableRange], mode: mode, periodNoun: periodNoun)
+        let tableTable = parts.contains(.table) ? table(points[span.tableRange], mode: mode, periodNoun: periodNoun) : .omitted
         let shown = points[span.range]
         let c = shown.map { $0.chartValue(.sprintCommit) }, a = shown.map { $0.chartValue(.sprintCreep) }
         let s = shown.map { $0.chartValue(.sprintSize) }
@@ -52,7 +52,7 @@ enum PlannedVsDeliveredLayout {
                 titles.append(nil)
                 continue
             }
-            titles.append(title(labels[i], c: c[i], a: a[i], s: s[i], dc: dc[i], da: da[i], d: d[i]))
+            if parts.contains(.hover) { titles.append(title(labels[i], c: c[i], a: a[i], s: s[i], dc: dc[i], da: da[i], d: d[i])) }
             let xp = frame.centers[i] - bw / 2 - 0.5, xd = frame.centers[i] + bw / 2 + 0.5
             stack(frame, x: xp, width: bw, base: c[i], top: a[i], total: s[i], into: &planned, creep: &plannedCreep)
             stack(frame, x: xd, width: bw, base: dc[i], top: da[i], total: d[i], into: &delivered, creep: &deliveredCreep)
@@ -76,7 +76,7 @@ enum PlannedVsDeliveredLayout {
             groups.append(MarkGroup(cls: "chart-reference", marks: [.path(PathMark(d: d, cls: "chart-halo")),
                                                                     .path(PathMark(d: d, cls: "chart-baseline-mean"))]))
         }
-        groups.append(frame.hoverAreas(titles))
+        if parts.contains(.hover) { groups.append(frame.hoverAreas(titles)) }
         var description = describe(d, labels: labels, mode: mode, periodNoun: periodNoun, span: span)
         if let trend, n > 1 {
             let sign = trend.slope >= 0 ? "+" : ""

@@ -2,7 +2,7 @@
 /// each threshold a dashed line labelled with its band at the right.
 enum SayDoLayout {
     static func make(_ points: [SeriesPoint], limits: BandThresholds.Limits, periodNoun: String, idPrefix: String,
-                     span: ChartSpan? = nil) -> ChartLayout {
+                     span: ChartSpan? = nil, parts: ChartParts = .all) -> ChartLayout {
         let span = span ?? .all(points.count)
         let allP = points.map { $0.chartValue(.committedWorkDeliveredPercent) }
         let allC = points.map { $0.chartValue(.sprintCommit) }, allDC = points.map { $0.chartValue(.deliveredCommit) }
@@ -30,13 +30,15 @@ enum SayDoLayout {
         groups.append(MarkGroup(cls: "chart-thresholds", marks: lines))
         let missing = (0..<n).filter { p[$0] == nil }.map { frame.missingMark($0, label: labels[$0]) }
         groups.append(MarkGroup(cls: "chart-lines", marks: missing + SeriesLine.marks(p, frame: frame, cls: "chart-saydo")))
-        groups.append(frame.hoverAreas((0..<n).map { i in
-            p[i].map { v in
-                var t = "\(labels[i]): \(NumberFormat.percent(v)) of committed work delivered"
-                if let dc = dc[i], let c = c[i] { t += " (\(NumberFormat.amount(dc)) of \(NumberFormat.amount(c)))" }
-                return t + ", \(band(v, limits).rawValue)"
-            }
-        }))
+        if parts.contains(.hover) {
+            groups.append(frame.hoverAreas((0..<n).map { i in
+                p[i].map { v in
+                    var t = "\(labels[i]): \(NumberFormat.percent(v)) of committed work delivered"
+                    if let dc = dc[i], let c = c[i] { t += " (\(NumberFormat.amount(dc)) of \(NumberFormat.amount(c)))" }
+                    return t + ", \(band(v, limits).rawValue)"
+                }
+            }))
+        }
         let overall = SeriesStats.ratioOfSums(allDC, allC) ?? mean(allP)
         let allPresent = SeriesStats.present(allP)
         let present = SeriesStats.present(p)
@@ -58,6 +60,7 @@ enum SayDoLayout {
         }
         let geometry = ChartGeometry(width: CartesianFrame.width, height: frame.height, idPrefix: idPrefix,
                                      title: heading, description: description, groups: groups)
+        guard parts.contains(.table) else { return ChartLayout(geometry: geometry, heading: heading, table: .omitted) }
         let table = ChartTable(caption: "Say/do % (committed work delivered) per \(periodNoun); bands: " + thresholdTexts.joined(separator: ", "),
                                columns: [ChartText.capitalised(periodNoun), "Committed", "Delivered commitment", "Say/do %", "Band"],
                                rows: span.tableRange.map { i in

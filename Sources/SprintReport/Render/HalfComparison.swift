@@ -57,9 +57,21 @@ struct HalfComparison {
     /// org of 1.56 M rows, per page being rendered.
     static func velocityPerTeamSprint(_ points: ArraySlice<SeriesPoint>, _ teams: [TeamReport]) -> Double? {
         let months = Set(points.compactMap { $0.period.alignmentDay?.monthStart })
+        // A day before the first month or from the month after the last one is in none of
+        // them: two comparisons instead of its month's start and a hash, for the rows of the
+        // other half (every row below the node is read for each half).
+        let first = months.min()?.daysSinceEpoch ?? .max
+        let after = months.max().flatMap { last -> Int32? in
+            let (y, m, _) = last.components
+            return (m == 12 ? Day(year: y + 1, month: 1, day: 1) : Day(year: y, month: m + 1, day: 1))?.daysSinceEpoch
+        } ?? .max
+        func inMonths(_ day: Day?) -> Bool {
+            guard let day, day.daysSinceEpoch >= first, day.daysSinceEpoch < after else { return false }
+            return months.contains(day.monthStart)
+        }
         var sum = 0.0, anyDelivered = false, sprints = 0
         func add<P: WindowRow>(_ rows: [P], level: RowLevel) {
-            for p in rows where p.period.alignmentDay.map({ months.contains($0.monthStart) }) ?? false {
+            for p in rows where inMonths(p.period.alignmentDay) {
                 if let d = p.values[.totalWorkDelivered] {
                     sum += d
                     anyDelivered = true

@@ -26,14 +26,16 @@ enum PeriodTable {
                 cells.append(TableCell(text: p.period.end?.description ?? NumberFormat.undefined, nowrap: true))
             }
             for m in metrics {
-                var c = TableCell.number(NumberFormat.value(p.values[m], of: m), undefinedReason: "not in the export")
+                let text = NumberFormat.value(p.values[m], of: m)
+                // Each cell made in its place in the row (a cell built, changed, then appended
+                // was copied and destroyed: two of each per value of the table).
                 if p.derived.contains(m) && p.values[m] != nil {
-                    c.muted = true
-                    c.mark = "*"
-                    c.title = "derived from the other figures, not exported"
+                    cells.append(TableCell(text: text, numeric: true, title: "derived from the other figures, not exported",
+                                           mark: "*", muted: true))
                     anyDerived = true
+                } else {
+                    cells.append(.number(text, undefinedReason: "not in the export"))
                 }
-                cells.append(c)
             }
             cells.append(.number(NumberFormat.amount(p.rolling), undefinedReason: "no delivered work yet"))
             for i in extras {

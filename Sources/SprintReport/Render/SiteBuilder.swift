@@ -129,7 +129,7 @@ public enum SiteBuilder {
     /// Renders every page into a staging folder beside `output`, then swaps it into place
     /// (`OutputLocation.write`). Pages are rendered in parallel and each is written as soon as
     /// it is rendered, then dropped: memory holds the report and the pages being rendered, not
-    /// the site. Each page's bytes depend only on the report.
+    /// the site; `summary.json` is written beside them. Each page's bytes depend only on the report.
     public static func writeSite(_ report: Report, templates: PageTemplates, options: BuildOptions,
                                  output: String) throws {
         try SiteLimit.check(teams: SiteLimit.teamCount(report), maxTeams: options.maxTeams)
@@ -142,20 +142,27 @@ public enum SiteBuilder {
             let pages = pages(report)
             let failures = FailureList()
             options.progress?.begin("writing pages", total: pages.count)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            // `summary.json` is one more task of the pool, handed out first so that it runs beside
+            // the pages instead of after them (≈ 0.1 s of one core for 2,000 teams). Its errors
+            // come after every page's (`pages.count` in `failures`' order).
+            DispatchQueue.concurrentPerform(iterations: pages.count + 1) { task in
                 guard failures.isEmpty, !Interruption.interrupted else { return }
+                let i = task - 1
                 do {
+                    if task == 0 {
+                        try SummaryJSON.writeFile(report, comparison: options.comparison,
+                                                  to: staging + "/" + SummaryJSON.siteFile, what: what)
+                        return
+                    }
                     let (file, html) = try render(pages[i], s)
                     try FileSystem.writeNewFile(staging + "/" + file, html, what: what)
                     options.progress?.advance()
                 } catch {
-                    failures.add(i, error)
+                    failures.add(task == 0 ? pages.count : i, error)
                 }
             }
             if let error = failures.first { throw error }
             try FileSystem.writeNewFile(staging + "/" + PageSettings.stylesheetFile, templates.css, what: what)
-            try SummaryJSON.writeFile(report, comparison: options.comparison, to: staging + "/" + SummaryJSON.siteFile,
-                                      what: what)
         }
     }
 }

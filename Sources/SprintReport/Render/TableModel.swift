@@ -18,29 +18,12 @@ struct TableCell {
     var nowrap = false
 
     static func number(_ text: String, undefinedReason: String? = nil) -> TableCell {
-        var c = TableCell(text: text, numeric: true)
-        // Bytes: "—" (U+2014) has no other canonically equivalent spelling.
-        if text.utf8.elementsEqual(NumberFormat.undefined.utf8) { c.title = undefinedReason ?? "not defined for this data" }
-        return c
-    }
-
-    /// The cell's classes: `num` (unless the table's `num-cols` covers it), `derived`,
-    /// `nowrap` (idem), `indent-N`.
-    /// - Parameter numericColumns: the table is marked `num-cols` (every data cell a number),
-    ///   so the cell needs no `num` class of its own.
-    func classes(numericColumns: Bool) -> [String] {
-        var classes: [String] = []
-        let columnRule = numericColumns && !header
-        if numeric && !columnRule { classes.append("num") }
-        if muted { classes.append("derived") }
-        if nowrap && !columnRule { classes.append("nowrap") }
-        if indent > 0 { classes.append("indent-\(min(indent, 8))") }
-        return classes
-    }
-
-    /// The common cell (a number in a `num-cols` table): `<td>TEXT</td>`.
-    func isPlain(classes: [String]) -> Bool {
-        classes.isEmpty && !header && href == nil && title == nil && mark == nil && band == nil && svg == nil
+        // Bytes: "—" (U+2014) has no other canonically equivalent spelling. Its 3 bytes first:
+        // most numbers have another length, and a count is free.
+        let undefined = text.utf8.count == 3 && text.utf8.elementsEqual(NumberFormat.undefined.utf8)
+        // Made in one initialiser call, not changed after: the cell is then built where it is
+        // stored (a cell changed after it was made was copied into the row).
+        return TableCell(text: text, numeric: true, title: undefined ? undefinedReason ?? "not defined for this data" : nil)
     }
 }
 
@@ -57,7 +40,13 @@ struct TableModel {
     /// Every cell that is not a row header holds a number or a date (chart data, the period
     /// table): one `num-cols` class on the table aligns them all (right, tabular, one line).
     var numericColumns: Bool {
-        !rows.isEmpty && rows.allSatisfy { $0.allSatisfy { $0.header || $0.numeric || ($0.nowrap && $0.svg == nil) } }
+        // Cells borrowed in place (`allSatisfy` over the array would copy each cell out,
+        // retaining and releasing its strings: 2,000 cells in a team's period table).
+        !rows.isEmpty && rows.allSatisfy { row in
+            row.withUnsafeBufferPointer { cells in
+                cells.indices.allSatisfy { i in cells[i].header || cells[i].numeric || (cells[i].nowrap && cells[i].svg == nil) }
+            }
+        }
     }
 
     /// What `part-table.mustache` receives: the table, placed on its page.
@@ -66,9 +55,10 @@ struct TableModel {
     func context(place: String) -> TableContext { TableContext(self, place: place) }
 }
 
-/// `part-table`: the table's shell — its scrolling region, caption and column headers — with
-/// the body rows written by `TableBody` (`rows`, finished markup), so the cell markup exists
-/// once, in code, and a table of 2,000 rows costs no lookup per cell.
+/// `part-table`: the table's shell — its scrolling region and caption — with the header row
+/// and the body rows written by `TableBody` (`head` and `rows`, finished markup), so the cell
+/// markup exists once, in code, and a table of 2,000 cells (or 22 column headers) costs no
+/// lookup per cell.
 final class TableContext: TemplateContext {
     let model: TableModel
     let place: String
@@ -80,14 +70,6 @@ final class TableContext: TemplateContext {
         numericColumns = model.numericColumns
     }
 
-    /// The column headers: a column is `numeric` (right-aligned) when it says so or, in a
-    /// `num-cols` table, when it is not the first (the row headers').
-    var columns: [ColumnContext] {
-        model.columns.enumerated().map { i, col in
-            ColumnContext(label: col.label, numeric: col.numeric || (numericColumns && i > 0))
-        }
-    }
-
     static let fields: [String: @Sendable (TableContext) -> Any] = [
         "id": { $0.model.id },
         "caption": { $0.model.caption },
@@ -95,24 +77,8 @@ final class TableContext: TemplateContext {
         "note": { orFalse($0.model.note) },
         "numericColumns": { $0.numericColumns },
         "place": { $0.place },
-        "columns": { $0.columns },
+        "head": { TableBody.head($0.model, numericColumns: $0.numericColumns) },
         "rows": { TableBody.rows($0.model, numericColumns: $0.numericColumns) },
-    ]
-}
-
-/// One column header of a table.
-final class ColumnContext: TemplateContext {
-    let label: String
-    let numeric: Bool
-
-    init(label: String, numeric: Bool) {
-        self.label = label
-        self.numeric = numeric
-    }
-
-    static let fields: [String: @Sendable (ColumnContext) -> Any] = [
-        "label": { $0.label },
-        "numeric": { $0.numeric },
     ]
 }
 

@@ -26,7 +26,9 @@ struct TeamSection {
     }
 
     private func mode(_ r: TeamReport) -> ModeContext {
-        let noun = LatestPeriod.noun(level: r.level, series: r.series)
+        // Read once: `TeamReport.series` builds the points from the report's rows on each read.
+        let series = r.series
+        let noun = LatestPeriod.noun(level: r.level, series: series)
         // A team exported at two levels (a sprint-level file and a team-level one) has two
         // reports of one mode: both are shown, told apart by the level in their ids and titles.
         let twoLevels = reports.contains { $0.mode == r.mode && $0.level != r.level }
@@ -37,34 +39,34 @@ struct TeamSection {
         let place = PageSettings.place(team.name, mode: r.mode, periods: periods)
         let tiles = TileBuilder(mode: r.mode, periodNoun: noun, total: nil, idPrefix: prefix)
         var charts: [RenderedChart] = []
-        if !r.series.isEmpty {
+        if !series.isEmpty {
             // The last 26 periods; their numbers (and every other period's) are in the period table
             // below the charts, which each chart links to instead of repeating them in a table of
             // its own. Hover titles on the planned-vs-delivered chart only, whose stacked bars
             // are the hardest to read exactly; the line charts read against their gridlines.
             // (Each chart's own table and hover titles on all four would put a 78-sprint team
-            // page at ≈ 80 KB instead of ≤ 60 KB.)
-            let span = ChartSpan(total: r.series.count, limit: ChartSpan.pageLimit)
+            // page at ≈ 80 KB instead of ≤ 60 KB.) What a page leaves out, the charts do not make.
+            let span = ChartSpan(total: series.count, limit: ChartSpan.pageLimit)
             charts = [
-                ChartKit.plannedVsDelivered(r.series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-", span: span,
-                                            baselineMean: settings.comparison?.team(r)?.baselineMeanDelivered),
-                ChartKit.deliveredForecast(r.series, forecast: r.summary.forecast, mode: r.mode, periodNoun: noun,
-                                           idPrefix: prefix + "fc-", span: span, hover: false),
-                ChartKit.sayDo(r.series, limits: settings.report.thresholds.limits[.sayDoPercent]!,
-                               periodNoun: noun, idPrefix: prefix + "sd-", span: span, hover: false),
-                ChartKit.creepAndChurn(r.series, periodNoun: noun, idPrefix: prefix + "cc-", span: span, hover: false),
+                ChartKit.plannedVsDelivered(series, mode: r.mode, periodNoun: noun, idPrefix: prefix + "pvd-", span: span,
+                                            baselineMean: settings.comparison?.team(r)?.baselineMeanDelivered, table: false),
+                ChartKit.deliveredForecast(series, forecast: r.summary.forecast, mode: r.mode, periodNoun: noun,
+                                           idPrefix: prefix + "fc-", span: span, hover: false, table: false),
+                ChartKit.sayDo(series, limits: settings.report.thresholds.limits[.sayDoPercent]!,
+                               periodNoun: noun, idPrefix: prefix + "sd-", span: span, hover: false, table: false),
+                ChartKit.creepAndChurn(series, periodNoun: noun, idPrefix: prefix + "cc-", span: span, hover: false, table: false),
             ]
         }
         let c = ModeContext(id: mId, title: PageSettings.modeTitle(r.mode, periods: periods),
                             summary: "\(PageSettings.count(r.summary.periods, noun)) with data, amounts in \(r.mode.unitName)")
-        c.tiles = tiles.tiles(r.summary, series: r.series, baseline: settings.baseline(of: r),
+        c.tiles = tiles.tiles(r.summary, series: series, baseline: settings.baseline(of: r),
                               compared: settings.comparison != nil)
-        c.latest = LatestPeriod.context(r.series, noun: noun, mode: r.mode, id: prefix + "latest", place: place)
+        c.latest = LatestPeriod.context(series, noun: noun, mode: r.mode, id: prefix + "latest", place: place)
         c.charts = charts.enumerated().map { i, chart in
             FigureContext(chart, id: "\(prefix)chart\(i + 1)", place: place,
                           data: .link(href: "#\(mId)-periods-heading", text: "Every \(noun)’s numbers: the table “Every period”"))
         }
-        c.periods = PeriodTable.model(r.series, extraMetrics: settings.report.extraMetrics, mode: r.mode,
+        c.periods = PeriodTable.model(series, extraMetrics: settings.report.extraMetrics, mode: r.mode,
                                       noun: noun, id: prefix + "periods").context(place: place)
         return c
     }

@@ -20,21 +20,26 @@ public struct BuildReceipt: Sendable, Equatable {
     /// Counts the pages and bytes under `output` (a site folder, or a single HTML file).
     public static func measure(_ output: String, seconds: Double) -> BuildReceipt {
         let fm = FileManager.default
-        var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: output, isDirectory: &isFolder) else {
+        // stat(2) directly: `FileManager.attributesOfItem` also looks up the owner's user and
+        // group names, reading /etc/passwd and /etc/group once per file (2 × 2,200 file reads
+        // after a site build).
+        func status(_ path: String) -> stat? {
+            var st = stat()
+            return stat(path, &st) == 0 ? st : nil
+        }
+        func isFolder(_ st: stat) -> Bool { st.st_mode & S_IFMT == S_IFDIR }
+        guard let top = status(output) else {
             return BuildReceipt(pages: 0, bytes: 0, output: output, seconds: seconds)
         }
-        func size(_ path: String) -> Int { ((try? fm.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0 }
-        guard isFolder.boolValue else {
-            return BuildReceipt(pages: 1, bytes: size(output), output: output, seconds: seconds)
+        guard isFolder(top) else {
+            return BuildReceipt(pages: 1, bytes: Int(top.st_size), output: output, seconds: seconds)
         }
         var pages = 0, bytes = 0
         for name in (try? fm.subpathsOfDirectory(atPath: output)) ?? [] {
             let path = (output as NSString).appendingPathComponent(name)
-            var dir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &dir), !dir.boolValue else { continue }
+            guard let st = status(path), !isFolder(st) else { continue }
             if name.hasSuffix(".html") { pages += 1 }
-            bytes += size(path)
+            bytes += Int(st.st_size)
         }
         return BuildReceipt(pages: pages, bytes: bytes, output: output, seconds: seconds)
     }
