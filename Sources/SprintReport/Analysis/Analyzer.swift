@@ -19,9 +19,12 @@ public enum Analyzer {
         var findings = data.findings
         var teams: [TeamReport] = []
         teams.reserveCapacity(analysed.count)
-        for (report, found) in analysed {
+        var first: Day?, last: Day?
+        for (report, found, covers) in analysed {
             findings += found
             if let report { teams.append(report) }
+            if let d = covers.first { first = min(first ?? d, d) }
+            if let d = covers.last { last = max(last ?? d, d) }
         }
         let tree = OrgTree.build(teams, data: data, thresholds: thresholds)
         findings += tree.findings
@@ -33,16 +36,19 @@ public enum Analyzer {
         let sortedNodes = tree.nodes.sorted { a, b in
             a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
         }
-        return Report(window: window, coverage: coverage(of: teams), inputs: data.inputs,
+        return Report(window: window, coverage: (first, last), inputs: data.inputs,
                       extraMetrics: data.extraMetrics, teams: sortedTeams, nodes: sortedNodes,
                       findings: findings.sorted(by: Finding.ordered), thresholds: thresholds)
     }
 
-    /// `TeamAnalysis` of every series, in series order; each series' rows moved into its report.
+    /// `TeamAnalysis` of every series, in series order, with the days its report covers
+    /// (`coverage(of:)`); each series' rows moved into its report.
     static func analyzeAll(_ series: inout [TeamSeries], files: [String], window: Window,
-                           thresholds: BandThresholds, chunkSize: Int) -> [(report: TeamReport?, findings: [Finding])] {
+                           thresholds: BandThresholds, chunkSize: Int)
+        -> [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))] {
         let n = series.count
-        var results = [(report: TeamReport?, findings: [Finding])](repeating: (nil, []), count: n)
+        var results = [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))](
+            repeating: (nil, [], (nil, nil)), count: n)
         let chunks = n == 0 ? 0 : (n - 1) / chunkSize + 1
         series.withUnsafeMutableBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in
@@ -50,7 +56,9 @@ public enum Analyzer {
                 nonisolated(unsafe) let input = input, output = output
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
-                        output[i] = TeamAnalysis.analyze(&input[i], files: files, window: window, thresholds: thresholds)
+                        let (report, findings) = TeamAnalysis.analyze(&input[i], files: files, window: window,
+                                                                      thresholds: thresholds)
+                        output[i] = (report, findings, report.map { coverage(of: $0) } ?? (nil, nil))
                     }
                 }
             }
@@ -62,10 +70,19 @@ public enum Analyzer {
     static func coverage(of teams: [TeamReport]) -> (first: Day?, last: Day?) {
         var first: Day?, last: Day?
         for t in teams {
-            switch t.points {
-            case let .rows(r): cover(r, &first, &last)
-            case let .points(p): cover(p, &first, &last)
-            }
+            let c = coverage(of: t)
+            if let d = c.first { first = min(first ?? d, d) }
+            if let d = c.last { last = max(last ?? d, d) }
+        }
+        return (first, last)
+    }
+
+    /// The same for one team (the first and last of teams' are those of all their periods).
+    static func coverage(of t: TeamReport) -> (first: Day?, last: Day?) {
+        var first: Day?, last: Day?
+        switch t.points {
+        case let .rows(r): cover(r, &first, &last)
+        case let .points(p): cover(p, &first, &last)
         }
         return (first, last)
     }

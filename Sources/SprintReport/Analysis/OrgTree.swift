@@ -22,40 +22,94 @@ enum OrgTree {
             let tree = Shape(inMode)
             var rollups = tree.rolledUpSums()
             result.teams += tree.leaves
-            for path in tree.nodePaths.sorted(by: PathOrder.precedes) {
-                let below = tree.leavesBelow[path, default: []]
-                let children = tree.children[path, default: []].sorted(by: PathOrder.precedes)
-                if let mine = tree.own[path]?.first {
-                    result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: false, teams: below.count,
-                                                   summary: mine.summary, series: mine.series, children: children))
-                    result.findings += compare(mine, children: children, tree: tree, data: data)
-                } else {
-                    let rollup = Rollup(rollups.removeValue(forKey: path) ?? MonthlySums(), mode: mode)
-                    result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: true, teams: below.count,
-                                                   summary: rollup.summary(thresholds: thresholds),
-                                                   series: rollup.months, children: children))
+            // Each node's report on its own (in parallel), into its slot: the same nodes and
+            // findings, in the same order, whatever the thread count.
+            let paths = tree.nodePaths.sorted(by: PathOrder.precedes)
+            var made = [(node: NodeReport, findings: [Finding])?](repeating: nil, count: paths.count)
+            made.withUnsafeMutableBufferPointer { out in
+                rollups.withUnsafeMutableBufferPointer { sums in
+                    // Each index written by one task; each node's sums taken by the one task
+                    // that makes the node (freed as its report is made, as the tree's memory
+                    // would otherwise hold every node's sums and series at once).
+                    nonisolated(unsafe) let out = out, sums = sums
+                    let chunk = 16
+                    DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { c in
+                        for i in c * chunk..<min(paths.count, (c + 1) * chunk) {
+                            var mine = MonthlySums()
+                            if let n = tree.nodeIndex[paths[i]] { swap(&mine, &sums[n]) }
+                            out[i] = node(paths[i], mode: mode, tree: tree, sums: mine, data: data,
+                                          thresholds: thresholds)
+                        }
+                    }
                 }
+            }
+            for case let (node, findings)? in made {
+                result.nodes.append(node)
+                result.findings += findings
             }
         }
         return result
     }
 
+    /// The report of the node at `path`: its own rows when it has them (compared with its
+    /// children), else the rollup of the leaves below it.
+    private static func node(_ path: [String], mode: ComputationMode, tree: Shape, sums: consuming MonthlySums,
+                             data: DataSet, thresholds: BandThresholds) -> (node: NodeReport, findings: [Finding]) {
+        let below = tree.leavesBelow(path).count
+        let children = tree.children[path, default: []].sorted(by: PathOrder.precedes)
+        if let mine = tree.own[path]?.first {
+            return (NodeReport(path: path, mode: mode, rolledUp: false, teams: below, summary: mine.summary,
+                               series: mine.series, children: children),
+                    compare(mine, children: children, tree: tree, data: data))
+        }
+        let rollup = Rollup(sums, mode: mode)
+        return (NodeReport(path: path, mode: mode, rolledUp: true, teams: below,
+                           summary: rollup.summary(thresholds: thresholds), series: rollup.months,
+                           children: children), [])
+    }
+
     /// The tree of one mode's teams, built in one pass over their paths.
-    struct Shape {
+    struct Shape: @unchecked Sendable {
         var nodePaths: Set<[String]> = [[]]
         /// Teams whose path is not a node, in input order.
         var leaves: [TeamReport] = []
         /// Teams whose path is a node: that node's own rows.
         var own: [[String]: [TeamReport]] = [:]
-        /// Indexes into `leaves` of every leaf below a node.
-        var leavesBelow: [[String]: [Int]] = [:]
+        /// Each node's number, and per number the indexes into `leaves` of every leaf below it.
+        var nodeIndex: [[String]: Int] = [:]
+        private var below: [[Int]] = []
+        /// Per leaf, the numbers of the nodes it lies below (root first): `ancestors[i]`
+        /// runs over `ancestorList[ancestorStart[i] ..< ancestorStart[i + 1]]`.
+        private var ancestorList: [Int32] = []
+        private var ancestorStart: [Int] = [0]
         /// Direct children (node paths and leaf paths) of each node.
         var children: [[String]: Set<[String]>] = [:]
 
         init(_ teams: [TeamReport]) {
+            // Teams come grouped by path, so a path mostly shares its first elements with the
+            // one before: those prefixes are known nodes already (no array made or hashed).
+            var previous: [String]?
             for t in teams {
-                for k in 0..<t.team.path.count { nodePaths.insert(Array(t.team.path.prefix(k))) }
+                let path = t.team.path
+                var k = 0
+                if let previous {
+                    var common = 0
+                    while common < path.count, common < previous.count, path[common] == previous[common] { common += 1 }
+                    k = min(common, previous.count - 1) + 1  // prefixes of `previous` up to that length are in
+                    if previous.isEmpty { k = 0 }
+                }
+                while k < path.count {
+                    nodePaths.insert(Array(path.prefix(k)))
+                    k += 1
+                }
+                previous = path
             }
+            for p in nodePaths {
+                nodeIndex[p] = nodeIndex.count
+            }
+            below = [[Int]](repeating: [], count: nodeIndex.count)
+            var previousLeaf: [String]?
+            var previousAncestors: [Int32] = []
             for t in teams {
                 let path = t.team.path
                 if nodePaths.contains(path), !path.isEmpty {
@@ -63,9 +117,25 @@ enum OrgTree {
                     continue
                 }
                 leaves.append(t)
-                for k in 0..<max(path.count, 1) {  // a path-less team still counts under the root
-                    leavesBelow[Array(path.prefix(k)), default: []].append(leaves.count - 1)
+                let leaf = leaves.count - 1
+                // The ancestors (a path-less team still counts under the root): those shared
+                // with the leaf before are taken from it.
+                let count = max(path.count, 1)
+                var shared = 0
+                if let p = previousLeaf {
+                    while shared < path.count, shared < p.count, path[shared] == p[shared] { shared += 1 }
+                    shared = min(shared + 1, count, previousAncestors.count)  // the root is always shared
                 }
+                var ancestors = Array(previousAncestors.prefix(shared))
+                for k in shared..<count {
+                    // Every proper prefix of a team's path is a node (the first loop).
+                    if let n = nodeIndex[Array(path.prefix(k))] { ancestors.append(Int32(n)) }
+                }
+                for n in ancestors { below[Int(n)].append(leaf) }
+                ancestorList += ancestors
+                ancestorStart.append(ancestorList.count)
+                previousLeaf = path
+                previousAncestors = ancestors
             }
             for p in nodePaths where !p.isEmpty { children[Array(p.dropLast()), default: []].insert(p) }
             for t in leaves where !t.team.path.isEmpty {
@@ -73,34 +143,57 @@ enum OrgTree {
             }
         }
 
-        /// The monthly sums of every node without own rows: each leaf's months summed once
-        /// (in parallel, a batch of leaves at a time) and added to each such ancestor in leaf
-        /// order, so each node's sums are those of adding its leaves one by one. Only one
+        /// Indexes into `leaves` of every leaf below the node at `path` (none for a path that
+        /// is not a node).
+        func leavesBelow(_ path: [String]) -> [Int] {
+            nodeIndex[path].map { below[$0] } ?? []
+        }
+
+        /// The numbers of the nodes leaf `i` lies below.
+        func ancestors(_ i: Int) -> ArraySlice<Int32> { ancestorList[ancestorStart[i]..<ancestorStart[i + 1]] }
+
+        /// The monthly sums of every node without own rows, by node number (empty for a node
+        /// with own rows): each leaf's
+        /// months summed once (in parallel, a batch of leaves at a time) and added to each
+        /// such ancestor in leaf order, so each node's sums are those of adding its leaves one
+        /// by one. The additions are split among tasks by node (each node's sums are made by
+        /// one task, leaf after leaf), balanced by the leaves each node has below it. Only one
         /// batch of leaf sums exists at a time (a leaf's are ≈ 10 KB).
-        func rolledUpSums() -> [[String]: MonthlySums] {
-            var nodes: [[String]] = []
-            var id: [[String]: Int] = [:]
-            for path in nodePaths where own[path] == nil {
-                id[path] = nodes.count
-                nodes.append(path)
+        func rolledUpSums() -> [MonthlySums] {
+            var sums = [MonthlySums](repeating: MonthlySums(), count: nodeIndex.count)
+            var rolled = [Bool](repeating: false, count: nodeIndex.count)
+            for (path, n) in nodeIndex where own[path] == nil { rolled[n] = true }
+            // Each rolled-up node to a task, the largest first, each to the least loaded task.
+            let tasks = min(8, max(1, nodeIndex.count))
+            var task = [Int](repeating: -1, count: nodeIndex.count)
+            var load = [Int](repeating: 0, count: tasks)
+            for n in (0..<nodeIndex.count).sorted(by: { (below[$0].count, $0) > (below[$1].count, $1) }) where rolled[n] {
+                let t = load.indices.min { (load[$0], $0) < (load[$1], $1) }!
+                task[n] = t
+                load[t] += below[n].count
             }
-            var sums = [MonthlySums](repeating: MonthlySums(), count: nodes.count)
             let batch = 1024, chunk = 64
             var start = 0
             while start < leaves.count {
                 let end = min(leaves.count, start + batch)
                 let part = Self.monthlySums(leaves[start..<end], chunk: chunk)
-                for i in start..<end {
-                    let path = leaves[i].team.path
-                    for k in 0..<max(path.count, 1) {  // the ancestors that `leavesBelow` lists
-                        if let n = id[Array(path.prefix(k))] { sums[n].add(part[i - start]) }
+                let from = start, owner = task
+                // The nodes' new months first, on this thread: memory freed on one thread is
+                // reused by that thread's allocations, and the adds below then allocate nothing.
+                for i in from..<end {
+                    for n in ancestors(i) where owner[Int(n)] >= 0 { sums[Int(n)].reserveMonths(of: part[i - from]) }
+                }
+                sums.withUnsafeMutableBufferPointer { out in
+                    nonisolated(unsafe) let out = out  // each node's slot written by one task
+                    DispatchQueue.concurrentPerform(iterations: tasks) { t in
+                        for i in from..<end {
+                            for n in ancestors(i) where owner[Int(n)] == t { out[Int(n)].add(part[i - from]) }
+                        }
                     }
                 }
                 start = end
             }
-            var out: [[String]: MonthlySums] = [:]
-            for (n, path) in nodes.enumerated() { out[path] = sums[n] }
-            return out
+            return sums
         }
 
         /// Each leaf's `MonthlySums`, in parallel chunks (each result in its leaf's slot).
@@ -121,7 +214,7 @@ enum OrgTree {
         func effectiveTotals(_ path: [String]) -> MetricValues {
             if let mine = own[path]?.first { return mine.summary.totals }
             let below = nodePaths.contains(path)
-                ? leavesBelow[path, default: []].map { leaves[$0] }
+                ? leavesBelow(path).map { leaves[$0] }
                 : leaves.filter { $0.team.path == path }
             var sum = MetricSlots()  // one running sum over every point, in order
             for t in below {

@@ -126,11 +126,23 @@ public struct MonthlySums: Sendable {
         teamPeriods += other.teamPeriods
         teamSprints = teamSprints.flatMap { s in other.teamSprints.map { s + $0 } }
         if let d = other.delivered { delivered = (delivered ?? 0) + d }
-        var at: [Int] = []  // the slots first (they may grow `slots`), then the sums in place
-        at.reserveCapacity(other.starts.count)
-        for k in other.starts.indices { at.append(slot(other.starts[k], number: other.months[k])) }
-        let from = other.slots.span, additive = MetricSet.additive
-        for k in at.indices { slots[at[k]].add(from[k], of: additive) }
+        let n = other.starts.count
+        // The slots first (they may grow `slots`), then the sums in place.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { at in
+            for k in 0..<n { at[k] = slot(other.starts[k], number: other.months[k]) }
+            let additive = MetricSet.additive
+            slots.withUnsafeMutableBufferPointer { to in
+                other.slots.withUnsafeBufferPointer { from in
+                    for k in 0..<n { to[at[k]].add(from[k], of: additive) }
+                }
+            }
+        }
+    }
+
+    /// Makes a slot for each month of `other` (an `add` of it then allocates nothing: the
+    /// org tree makes them on one thread and adds on several).
+    mutating func reserveMonths(of other: MonthlySums) {
+        for k in other.starts.indices { _ = slot(other.starts[k], number: other.months[k]) }
     }
 
     /// The slot of a month (its first day and month number), made when new.

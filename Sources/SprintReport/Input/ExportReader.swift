@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads export files into a `DataSet` (`docs/input-format.md`).
 public enum ExportReader {
     /// The text chunk size handed from the inflating thread to the parsing thread.
@@ -31,15 +33,17 @@ public enum ExportReader {
         var summaries: [InputSummary] = []
         var extras: [[FileExtra]] = []
         var errors: [InputError] = []
+        var periodKeys: [DistinctCount] = []
         let paths = inputs.map(\.name)
         for (i, input) in inputs.enumerated() {
             let path = paths[i]
             let reader = FileReader(input: input, fileIndex: i, store: store, chunkSize: chunkSize, options: options,
                                     limits: limits)
             do {
-                let (summary, fileExtras) = try reader.read()
+                let (summary, fileExtras, keys) = try reader.read()
                 summaries.append(summary)
                 extras.append(fileExtras)
+                periodKeys.append(keys)
             } catch {
                 errors.append(error)
                 // Keep indexes aligned with `SourceRef.file`; the run fails anyway.
@@ -54,6 +58,32 @@ public enum ExportReader {
         if summaries.allSatisfy({ $0.rows == 0 }) {
             throw InputErrors([InputError(file: paths.joined(separator: ", "), "no data rows")])
         }
-        return RowMerger(store: store, inputs: summaries, extras: extras).dataSet()
+        // Each file's distinct periods are counted (a sort of its keys) on another thread
+        // while the rows are merged.
+        let counts = DistinctCounts(periodKeys)
+        var data = RowMerger(store: store, inputs: summaries, extras: extras).dataSet()
+        for (i, n) in counts.wait().enumerated() { data.inputs[i].periods = n }
+        return data
+    }
+
+    /// The counts of several `DistinctCount`s, made on a thread of their own.
+    private final class DistinctCounts: @unchecked Sendable {
+        private var keys: [DistinctCount]
+        private var counts: [Int] = []
+        private let done = DispatchGroup()
+
+        init(_ keys: [DistinctCount]) {
+            self.keys = keys
+            DispatchQueue.global().async(group: done) { [self] in
+                for i in self.keys.indices { counts.append(self.keys[i].count()) }
+                self.keys = []
+            }
+        }
+
+        /// The counts, in the order of the keys given (waits for them).
+        func wait() -> [Int] {
+            done.wait()
+            return counts
+        }
     }
 }

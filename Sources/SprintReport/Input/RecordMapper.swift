@@ -46,6 +46,10 @@ final class RecordMapper {
     /// `orderKey`s of `first` and `last`: compared per record without copying a period.
     @exclusivity(unchecked) var firstKey: UInt64 = 0
     @exclusivity(unchecked) var lastKey: UInt64 = 0
+    /// The hash of each record's period key (sprint id, else label), for the file's count of
+    /// distinct periods: every record that gets this far gives a row with that period (the
+    /// long shape adds it to the row of its key), so these are the keys of the file's rows.
+    @exclusivity(unchecked) var periodKeys = DistinctCount()
     /// Bit 0: story points, bit 1: tickets.
     @exclusivity(unchecked) var modesSeen: UInt8 = 0
     @exclusivity(unchecked) var levelSeen: RowLevel = .team
@@ -150,6 +154,7 @@ final class RecordMapper {
             return
         }
         if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
+        periodKeys.insert(period.withKeyBytes { RowStore.hash($0) })
         let orderKey = period.orderKey
         if first == nil || orderKey < firstKey { firstKey = orderKey; first = period }
         if last == nil || orderKey > lastKey { lastKey = orderKey; last = period }
