@@ -149,6 +149,16 @@ struct ByteCursor {
         put(0x22)
     }
 
+    /// `quoted` of the string whose UTF-8 bytes are `b` (valid UTF-8), without making it:
+    /// the same check and the same bytes.
+    mutating func quoted(utf8 b: UnsafeBufferPointer<UInt8>) {
+        put(0x22)
+        var plain = true
+        for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 { plain = false; break }
+        if plain { put(b) } else { escaped(String(decoding: b, as: UTF8.self)) }
+        put(0x22)
+    }
+
     private mutating func escaped(_ s: String) {
         for u in s.unicodeScalars {
             switch u {
