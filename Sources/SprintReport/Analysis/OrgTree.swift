@@ -56,7 +56,7 @@ enum OrgTree {
     private static func node(_ path: [String], mode: ComputationMode, tree: Shape, sums: consuming MonthlySums,
                              data: DataSet, thresholds: BandThresholds) -> (node: NodeReport, findings: [Finding]) {
         let below = tree.leavesBelow(path).count
-        let children = tree.children[path, default: []].sorted(by: PathOrder.precedes)
+        let children = tree.children(path)
         if let mine = tree.own[path]?.first {
             return (NodeReport(path: path, mode: mode, rolledUp: false, teams: below, summary: mine.summary,
                                series: mine.series, children: children),
@@ -82,8 +82,9 @@ enum OrgTree {
         /// runs over `ancestorList[ancestorStart[i] ..< ancestorStart[i + 1]]`.
         private var ancestorList: [Int32] = []
         private var ancestorStart: [Int] = [0]
-        /// Direct children (node paths and leaf paths) of each node.
-        var children: [[String]: Set<[String]>] = [:]
+        /// Direct children (node paths and leaf paths) of each node, by node number, unsorted
+        /// and possibly repeated (two leaf teams at one path): `children(_:)` sorts them.
+        private var childPaths: [[[String]]] = []
 
         init(_ teams: [TeamReport]) {
             // Teams come grouped by path, so a path mostly shares its first elements with the
@@ -137,10 +138,23 @@ enum OrgTree {
                 previousLeaf = path
                 previousAncestors = ancestors
             }
-            for p in nodePaths where !p.isEmpty { children[Array(p.dropLast()), default: []].insert(p) }
-            for t in leaves where !t.team.path.isEmpty {
-                children[Array(t.team.path.dropLast()), default: []].insert(t.team.path)
+            childPaths = [[[String]]](repeating: [], count: nodeIndex.count)
+            for p in nodePaths where !p.isEmpty {
+                if let parent = nodeIndex[Array(p.dropLast())] { childPaths[parent].append(p) }
             }
+            // A leaf's parent is its last ancestor (its path without the last element).
+            for (i, t) in leaves.enumerated() where !t.team.path.isEmpty {
+                if let parent = ancestors(i).last { childPaths[Int(parent)].append(t.team.path) }
+            }
+        }
+
+        /// The direct children of the node at `path` (node paths and leaf paths), each once,
+        /// in path order; none for a path that is not a node.
+        func children(_ path: [String]) -> [[String]] {
+            guard let n = nodeIndex[path] else { return [] }
+            var out: [[String]] = []
+            for p in childPaths[n].sorted(by: PathOrder.precedes) where out.last != p { out.append(p) }
+            return out
         }
 
         /// Indexes into `leaves` of every leaf below the node at `path` (none for a path that
