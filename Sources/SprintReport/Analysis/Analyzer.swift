@@ -28,11 +28,15 @@ public enum Analyzer {
         }
         let tree = OrgTree.build(teams, data: data, thresholds: thresholds)
         findings += tree.findings
-        let sortedTeams = tree.teams.sorted { a, b in
+        let order = { (a: TeamReport, b: TeamReport) -> Bool in
             if a.team.path != b.team.path { return PathOrder.precedes(a.team.path, b.team.path) }
             if a.mode != b.mode { return a.mode < b.mode }
             return a.team.key < b.team.key
         }
+        // Teams mostly come in this order already: then the array is kept (a sorted copy
+        // would copy every report).
+        let inOrder = tree.teams.indices.dropFirst().allSatisfy { !order(tree.teams[$0], tree.teams[$0 - 1]) }
+        let sortedTeams = inOrder ? tree.teams : tree.teams.sorted(by: order)
         let sortedNodes = tree.nodes.sorted { a, b in
             a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
         }

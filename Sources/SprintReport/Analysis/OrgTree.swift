@@ -17,11 +17,16 @@ enum OrgTree {
     static func build(_ teams: [TeamReport], data: DataSet, thresholds: BandThresholds) -> Result {
         var result = Result(teams: [], nodes: [], findings: [])
         for mode in ComputationMode.allCases {
-            let inMode = teams.filter { $0.mode == mode }
+            // One mode's teams: the array itself when it holds no other (no copy of a report).
+            let inMode = teams.allSatisfy { $0.mode == mode } ? teams : teams.filter { $0.mode == mode }
             guard !inMode.isEmpty else { continue }
             let tree = Shape(inMode)
             var rollups = tree.rolledUpSums()
-            result.teams += tree.leaves
+            if tree.leaves.count == inMode.count, result.teams.isEmpty {
+                result.teams = inMode  // every team a leaf: the same array, in the same order
+            } else {
+                result.teams += tree.leaves.map { inMode[$0] }
+            }
             // Each node's report on its own (in parallel), into its slot: the same nodes and
             // findings, in the same order, whatever the thread count.
             let paths = tree.nodePaths.sorted(by: PathOrder.precedes)
@@ -71,8 +76,10 @@ enum OrgTree {
     /// The tree of one mode's teams, built in one pass over their paths.
     struct Shape: @unchecked Sendable {
         var nodePaths: Set<[String]> = [[]]
-        /// Teams whose path is not a node, in input order.
-        var leaves: [TeamReport] = []
+        /// The mode's teams, and the indexes of those whose path is not a node (the leaves),
+        /// in input order.
+        let teams: [TeamReport]
+        var leaves: [Int] = []
         /// Teams whose path is a node: that node's own rows.
         var own: [[String]: [TeamReport]] = [:]
         /// Each node's number, and per number the indexes into `leaves` of every leaf below it.
@@ -87,6 +94,7 @@ enum OrgTree {
         private var childPaths: [[[String]]] = []
 
         init(_ teams: [TeamReport]) {
+            self.teams = teams
             // Teams come grouped by path, so a path mostly shares its first elements with the
             // one before: those prefixes are known nodes already (no array made or hashed).
             var previous: [String]?
@@ -110,41 +118,40 @@ enum OrgTree {
             }
             below = [[Int]](repeating: [], count: nodeIndex.count)
             var previousLeaf: [String]?
-            var previousAncestors: [Int32] = []
-            for t in teams {
+            for (index, t) in teams.enumerated() {
                 let path = t.team.path
                 if nodePaths.contains(path), !path.isEmpty {
                     own[path, default: []].append(t)
                     continue
                 }
-                leaves.append(t)
+                leaves.append(index)
                 let leaf = leaves.count - 1
                 // The ancestors (a path-less team still counts under the root): those shared
                 // with the leaf before are taken from it.
                 let count = max(path.count, 1)
+                let previousStart = ancestorStart[max(0, ancestorStart.count - 2)]  // the leaf before's
                 var shared = 0
                 if let p = previousLeaf {
                     while shared < path.count, shared < p.count, path[shared] == p[shared] { shared += 1 }
-                    shared = min(shared + 1, count, previousAncestors.count)  // the root is always shared
+                    // The root is always shared.
+                    shared = min(shared + 1, count, ancestorList.count - previousStart)
                 }
-                var ancestors = Array(previousAncestors.prefix(shared))
+                for k in 0..<shared { ancestorList.append(ancestorList[previousStart + k]) }
                 for k in shared..<count {
                     // Every proper prefix of a team's path is a node (the first loop).
-                    if let n = nodeIndex[Array(path.prefix(k))] { ancestors.append(Int32(n)) }
+                    if let n = nodeIndex[Array(path.prefix(k))] { ancestorList.append(Int32(n)) }
                 }
-                for n in ancestors { below[Int(n)].append(leaf) }
-                ancestorList += ancestors
                 ancestorStart.append(ancestorList.count)
+                for n in ancestors(leaf) { below[Int(n)].append(leaf) }
                 previousLeaf = path
-                previousAncestors = ancestors
             }
             childPaths = [[[String]]](repeating: [], count: nodeIndex.count)
             for p in nodePaths where !p.isEmpty {
                 if let parent = nodeIndex[Array(p.dropLast())] { childPaths[parent].append(p) }
             }
             // A leaf's parent is its last ancestor (its path without the last element).
-            for (i, t) in leaves.enumerated() where !t.team.path.isEmpty {
-                if let parent = ancestors(i).last { childPaths[Int(parent)].append(t.team.path) }
+            for (i, t) in leaves.enumerated() where !teams[t].team.path.isEmpty {
+                if let parent = ancestors(i).last { childPaths[Int(parent)].append(teams[t].team.path) }
             }
         }
 
@@ -190,7 +197,7 @@ enum OrgTree {
             var start = 0
             while start < leaves.count {
                 let end = min(leaves.count, start + batch)
-                let part = Self.monthlySums(leaves[start..<end], chunk: chunk)
+                let part = Self.monthlySums(teams, leaves[start..<end], chunk: chunk)
                 let from = start, owner = task
                 // The nodes' new months first, on this thread: memory freed on one thread is
                 // reused by that thread's allocations, and the adds below then allocate nothing.
@@ -211,13 +218,13 @@ enum OrgTree {
         }
 
         /// Each leaf's `MonthlySums`, in parallel chunks (each result in its leaf's slot).
-        static func monthlySums(_ leaves: ArraySlice<TeamReport>, chunk: Int) -> [MonthlySums] {
+        static func monthlySums(_ teams: [TeamReport], _ leaves: ArraySlice<Int>, chunk: Int) -> [MonthlySums] {
             var sums = [MonthlySums](repeating: MonthlySums(), count: leaves.count)
             let n = leaves.count, base = leaves.startIndex
             sums.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out  // each index written by one task
                 DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
-                    for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: leaves[base + i]) }
+                    for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: teams[leaves[base + i]]) }
                 }
             }
             return sums
@@ -228,8 +235,8 @@ enum OrgTree {
         func effectiveTotals(_ path: [String]) -> MetricValues {
             if let mine = own[path]?.first { return mine.summary.totals }
             let below = nodePaths.contains(path)
-                ? leavesBelow(path).map { leaves[$0] }
-                : leaves.filter { $0.team.path == path }
+                ? leavesBelow(path).map { teams[leaves[$0]] }
+                : leaves.map { teams[$0] }.filter { $0.team.path == path }
             var sum = MetricSlots()  // one running sum over every point, in order
             for t in below {
                 switch t.points {
