@@ -74,7 +74,7 @@ enum OrgTree {
     }
 
     /// The tree of one mode's teams, built in one pass over their paths.
-    struct Shape: @unchecked Sendable {
+    struct Shape: Sendable {
         var nodePaths: Set<[String]> = [[]]
         /// The mode's teams, and the indexes of those whose path is not a node (the leaves),
         /// in input order.
@@ -174,10 +174,9 @@ enum OrgTree {
         func ancestors(_ i: Int) -> ArraySlice<Int32> { ancestorList[ancestorStart[i]..<ancestorStart[i + 1]] }
 
         /// The monthly sums of every node without own rows, by node number (empty for a node
-        /// with own rows): each leaf's
-        /// months summed once (in parallel, a batch of leaves at a time) and added to each
-        /// such ancestor in leaf order, so each node's sums are those of adding its leaves one
-        /// by one. The additions are split among tasks by node (each node's sums are made by
+        /// with own rows): each leaf's months summed once (in parallel, a batch of leaves at a
+        /// time) and added to each such ancestor in leaf order, so each node's sums are those
+        /// of adding its leaves one by one. The additions are split among tasks by node (each node's sums are made by
         /// one task, leaf after leaf), balanced by the leaves each node has below it. Only one
         /// batch of leaf sums exists at a time (a leaf's are ≈ 10 KB).
         func rolledUpSums() -> [MonthlySums] {
@@ -189,7 +188,7 @@ enum OrgTree {
             var task = [Int](repeating: -1, count: nodeIndex.count)
             var load = [Int](repeating: 0, count: tasks)
             for n in (0..<nodeIndex.count).sorted(by: { (below[$0].count, $0) > (below[$1].count, $1) }) where rolled[n] {
-                let t = load.indices.min { (load[$0], $0) < (load[$1], $1) }!
+                let t = load.indices.min { (load[$0], $0) < (load[$1], $1) } ?? 0
                 task[n] = t
                 load[t] += below[n].count
             }
@@ -199,11 +198,6 @@ enum OrgTree {
                 let end = min(leaves.count, start + batch)
                 let part = Self.monthlySums(teams, leaves[start..<end], chunk: chunk)
                 let from = start, owner = task
-                // The nodes' new months first, on this thread: memory freed on one thread is
-                // reused by that thread's allocations, and the adds below then allocate nothing.
-                for i in from..<end {
-                    for n in ancestors(i) where owner[Int(n)] >= 0 { sums[Int(n)].reserveMonths(of: part[i - from]) }
-                }
                 sums.withUnsafeMutableBufferPointer { out in
                     nonisolated(unsafe) let out = out  // each node's slot written by one task
                     DispatchQueue.concurrentPerform(iterations: tasks) { t in

@@ -139,12 +139,6 @@ public struct MonthlySums: Sendable {
         }
     }
 
-    /// Makes a slot for each month of `other` (an `add` of it then allocates nothing: the
-    /// org tree makes them on one thread and adds on several).
-    mutating func reserveMonths(of other: MonthlySums) {
-        for k in other.starts.indices { _ = slot(other.starts[k], number: other.months[k]) }
-    }
-
     /// The slot of a month (its first day and month number), made when new.
     private mutating func slot(_ month: Day, number: Int) -> Int {
         if starts.isEmpty { firstMonth = number - Self.denseBefore }

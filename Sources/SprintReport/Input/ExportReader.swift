@@ -60,7 +60,7 @@ public enum ExportReader {
         }
         // Each file's distinct periods are counted (a sort of its keys) on another thread
         // while the rows are merged.
-        let counts = DistinctCounts(periodKeys)
+        let counts = DistinctCounts(&periodKeys)
         var data = RowMerger(store: store, inputs: summaries, extras: extras).dataSet()
         for (i, n) in counts.wait().enumerated() { data.inputs[i].periods = n }
         return data
@@ -72,8 +72,10 @@ public enum ExportReader {
         private var counts: [Int] = []
         private let done = DispatchGroup()
 
-        init(_ keys: [DistinctCount]) {
-            self.keys = keys
+        /// Takes the keys (`keys` is left empty: the only copy of each array is sorted in place).
+        init(_ keys: inout [DistinctCount]) {
+            self.keys = []
+            swap(&self.keys, &keys)
             DispatchQueue.global().async(group: done) { [self] in
                 for i in self.keys.indices { counts.append(self.keys[i].count()) }
                 self.keys = []
