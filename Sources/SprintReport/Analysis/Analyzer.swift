@@ -13,19 +13,23 @@ public enum Analyzer {
         // releasing each series' rows below really frees them.
         var series: [TeamSeries] = []
         swap(&series, &data.series)
-        let analysed = analyzeAll(&series, files: data.inputs.map(\.path), window: window,
+        var analysed = analyzeAll(&series, files: data.inputs.map(\.path), window: window,
                                   thresholds: thresholds, chunkSize: max(1, chunkSize))
         series = []
         var findings = data.findings
         var teams: [TeamReport] = []
         teams.reserveCapacity(analysed.count)
         var first: Day?, last: Day?
-        for (report, found, covers) in analysed {
-            findings += found
-            if let report { teams.append(report) }
-            if let d = covers.first { first = min(first ?? d, d) }
-            if let d = covers.last { last = max(last ?? d, d) }
+        for i in analysed.indices {
+            // Moved out of its slot, not copied.
+            var result: (report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?)) = (nil, [], (nil, nil))
+            swap(&result, &analysed[i])
+            findings += result.findings
+            if let report = result.report.take() { teams.append(report) }
+            if let d = result.coverage.first { first = min(first ?? d, d) }
+            if let d = result.coverage.last { last = max(last ?? d, d) }
         }
+        analysed = []
         let tree = OrgTree.build(teams, data: data, thresholds: thresholds)
         findings += tree.findings
         let order = { (a: TeamReport, b: TeamReport) -> Bool in

@@ -49,8 +49,11 @@ struct RowMerger {
         }
         var series: [TeamSeries] = []
         series.reserveCapacity(count)
-        for m in made {
-            if let s = m.series { series.append(s) }
+        for i in made.indices {
+            // Moved out of its slot, not copied (a copy is a retain of every reference in it).
+            var m: (series: TeamSeries?, findings: [Finding]) = (nil, [])
+            swap(&m, &made[i])
+            if let s = m.series.take() { series.append(s) }
             findings += m.findings
         }
         made = []
