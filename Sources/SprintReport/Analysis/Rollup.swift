@@ -104,6 +104,12 @@ public struct MonthlySums: Sendable {
     private init<P: WindowRow>(_ points: [P], level: RowLevel) {
         // Consecutive periods mostly share a month: the calendar maths only when leaving it.
         var monthFrom = Day(daysSinceEpoch: 1), monthTo = Day(daysSinceEpoch: 0), lastSlot = 0
+        // No more months than points (a team's sums are short-lived: room made once, not
+        // doubled and copied as months come).
+        let room = Swift.min(points.count, 64)
+        starts.reserveCapacity(room)
+        months.reserveCapacity(room)
+        slots.reserveCapacity(room)
         let points = points.span  // read in place: no copy of a row per step
         for k in points.indices {
             guard let day = points[k].period.alignmentDay else { continue }
