@@ -155,7 +155,11 @@ final class RecordMapper {
                                  message: "record has no period (no sprint, period label, sprint id or start date): skipped"))
             return
         }
-        if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
+        if team != lastTeamSeen {
+            if lastTeamSeen >= 0 { store.teamRowsEnded(lastTeamSeen) }
+            teamsSeen.insert(team)
+            lastTeamSeen = team
+        }
         periodKeys.insert(period.withKeyBytes { RowStore.hash($0) })
         let orderKey = period.orderKey
         // Keys compared first: no period is copied (nor an optional one tested) per record.

@@ -75,9 +75,14 @@ struct RowMerger {
         if bucket.rows.isEmpty { return (nil, findings) }
         if anyExtras { alignExtras(&bucket.rows, count: extraCount, maps: maps) }
         let team = renamed[bucket.team] ?? store.teams[Int(bucket.team)].team
-        var rows = dropDuplicates(bucket, team: team, findings: &findings)
+        var rows: [PeriodRow]
+        if bucket.settled >= 0 && Int(bucket.settled) == bucket.rows.count {
+            rows = bucket.rows  // checked while reading: no duplicate keys, in period order
+        } else {
+            rows = dropDuplicates(bucket, team: team, findings: &findings)
+            if !isOrdered(rows) { bucket.rows = []; rows.sort { Period.precedes($0.period, $1.period) } }
+        }
         bucket.rows = []
-        if !isOrdered(rows) { rows.sort { Period.precedes($0.period, $1.period) } }
         if rows.capacity > rows.count + rows.count / 4 {
             // Appending doubled the capacity: give the slack back (rows are what the model retains).
             var exact: [PeriodRow] = []
@@ -129,9 +134,27 @@ struct RowMerger {
         return out
     }
 
-    private func isOrdered(_ rows: [PeriodRow]) -> Bool {
+    private static func isOrdered(_ rows: [PeriodRow]) -> Bool {
         for i in rows.indices.dropFirst() where Period.precedes(rows[i].period, rows[i - 1].period) { return false }
         return true
+    }
+
+    private func isOrdered(_ rows: [PeriodRow]) -> Bool { Self.isOrdered(rows) }
+
+    /// Whether a bucket's rows come out of the merge as they are (extras aside): no two share
+    /// a period key, so `dropDuplicates` keeps them all, and they are in period order.
+    static func needsNoWork(_ rows: [PeriodRow]) -> Bool {
+        !hasKeyClash(rows) && isOrdered(rows)
+    }
+
+    /// Whether two rows may share a period key (sprint id, else label): equal keys have equal
+    /// hashes, so distinct hashes rule it out.
+    private static func hasKeyClash(_ rows: [PeriodRow]) -> Bool {
+        guard rows.count > 1 else { return false }
+        var sortedHashes = rows.map { $0.period.withKeyBytes { RowStore.hash($0) } }
+        sortedHashes.sort()
+        for i in sortedHashes.indices.dropFirst() where sortedHashes[i] == sortedHashes[i - 1] { return true }
+        return false
     }
 
     /// Rewrites each row's file-local extras into the data set's layout.
@@ -155,13 +178,7 @@ struct RowMerger {
     /// are dropped silently, conflicting ones keep the later row and raise a finding.
     private func dropDuplicates(_ bucket: RowStore.Bucket, team: Team, findings: inout [Finding]) -> [PeriodRow] {
         let rows = bucket.rows
-        guard rows.count > 1 else { return rows }
-        // Hash of each row's period key (sprint id, else label): equal keys, equal hashes.
-        var sortedHashes = rows.map { $0.period.withKeyBytes { RowStore.hash($0) } }
-        sortedHashes.sort()
-        var clash = false
-        for i in sortedHashes.indices.dropFirst() where sortedHashes[i] == sortedHashes[i - 1] { clash = true; break }
-        guard clash else { return rows }
+        guard Self.hasKeyClash(rows) else { return rows }
         // Group by exact key, in input order.
         var groups: [String: [Int]] = [:]
         var order: [String] = []
