@@ -168,7 +168,7 @@ public struct MonthlySums: Sendable {
     private static let denseBefore = 120, denseMonths = 600
 
     @inline(__always)
-    private mutating func accumulate(_ values: MetricValues, into i: Int) {
+    private mutating func accumulate(_ values: borrowing MetricValues, into i: Int) {
         slots[i].add(values, of: .additive)
     }
 }

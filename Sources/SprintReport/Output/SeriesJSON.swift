@@ -28,7 +28,7 @@ enum SeriesJSON {
     static let fixedBytes = 160
 
     @inline(__always)
-    static func point(_ period: Period, _ values: MetricValues, _ derived: MetricSet, rolling: Double?,
+    static func point(_ period: borrowing Period, _ values: borrowing MetricValues, _ derived: MetricSet, rolling: Double?,
                       text: MetricText.Bytes, to w: inout JSONWriter) {
         period.withLabelBytes { label in
             let most = fixedBytes + ByteCursor.maxQuoted(utf8Count: label.count) + text.maxPoint
