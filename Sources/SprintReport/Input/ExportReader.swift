@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reads export files into a `DataSet` (`docs/input-format.md`).
 public enum ExportReader {
     /// The text chunk size handed from the inflating thread to the parsing thread.
@@ -51,6 +49,7 @@ public enum ExportReader {
                                               rows: 0, teams: 0, periods: 0, firstPeriod: nil, lastPeriod: nil,
                                               sha256: "", columns: []))
                 extras.append([])
+                periodKeys.append(DistinctCount())
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
@@ -58,34 +57,13 @@ public enum ExportReader {
         if summaries.allSatisfy({ $0.rows == 0 }) {
             throw InputErrors([InputError(file: paths.joined(separator: ", "), "no data rows")])
         }
-        // Each file's distinct periods are counted (a sort of its keys) on another thread
-        // while the rows are merged.
-        let counts = DistinctCounts(&periodKeys)
-        var data = RowMerger(store: store, inputs: summaries, extras: extras).dataSet()
-        for (i, n) in counts.wait().enumerated() { data.inputs[i].periods = n }
-        return data
-    }
-
-    /// The counts of several `DistinctCount`s, made on a thread of their own.
-    private final class DistinctCounts: @unchecked Sendable {
-        private var keys: [DistinctCount]
-        private var counts: [Int] = []
-        private let done = DispatchGroup()
-
-        /// Takes the keys (`keys` is left empty: the only copy of each array is sorted in place).
-        init(_ keys: inout [DistinctCount]) {
-            self.keys = []
-            swap(&self.keys, &keys)
-            DispatchQueue.global().async(group: done) { [self] in
-                for i in self.keys.indices { counts.append(self.keys[i].count()) }
-                self.keys = []
-            }
-        }
-
-        /// The counts, in the order of the keys given (waits for them).
-        func wait() -> [Int] {
-            done.wait()
-            return counts
-        }
+        // Each file's distinct periods are counted (a sort of its keys) before the merge, on
+        // this thread, so that the sort's memory is free again before the merge allocates.
+        // (Counted on another thread beside the merge, it saved about 0.03 s of 1.5 million
+        // rows but added about 10 MB to the peak memory of the whole run: the freed buffers
+        // were not reused.)
+        for i in periodKeys.indices { summaries[i].periods = periodKeys[i].count() }
+        periodKeys = []
+        return RowMerger(store: store, inputs: summaries, extras: extras).dataSet()
     }
 }
