@@ -18,8 +18,8 @@ import Testing
         #expect(c.count() == expected.count)
     }
 
-    /// The in-place sort sorts, whatever the spread of the top bits (one bucket, many, all).
-    @Test func sortsInPlace() {
+    /// The sort sorts, whatever the spread of the top bits (one bucket, many, all).
+    @Test func sorts() {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15
         for spread in [0, 8, 16, 40, 64] {
             var a: [UInt64] = []
@@ -28,7 +28,7 @@ import Testing
                 a.append(spread == 0 ? UInt64(i % 97) : (x >> UInt64(64 - spread)) << UInt64(64 - spread) | (x & 0xFF))
             }
             var b = a
-            DistinctCount.sortInPlace(&b)
+            DistinctCount.sort(&b)
             #expect(b == a.sorted(), "spread \(spread)")
             var c = DistinctCount(capacity: a.count)
             for v in a { c.insert(v) }

@@ -63,4 +63,52 @@ import Testing
         #expect(s.firstPeriod == "Jan 2026" && s.lastPeriod == "Feb 2026")
         #expect(s.level == .team && s.shape == .wide && s.modes == [.storyPoints])
     }
+    /// Buckets are merged in parallel chunks: with many teams, each with a conflicting
+    /// duplicate, every team keeps its later row and raises one finding, and the findings
+    /// come in one order (the reading order of their lines) whatever the chunking.
+    @Test func manyBucketsMergeInParallelAsOneAfterAnother() throws {
+        var text = "Team,Sprint,Start_Date,Sprint_Commit,Total_Work_Delivered\n"
+        for t in 0..<300 {
+            text += "T\(t),S1,2026-01-05,10,8\n"
+            text += "T\(t),S2,2026-01-19,12,9\n"
+            text += "T\(t),S1,2026-01-05,\(11 + t % 3),8\n"  // conflicts with the first S1
+            if t % 7 == 0 { text += "T\(t),S2,2026-01-19,12,9\n" }  // an identical copy: dropped silently
+        }
+        let d = try InputKit.read(text)
+        #expect(d.series.count == 300)
+        #expect(d.series.allSatisfy { $0.rows.count == 2 })
+        let conflicts = d.findings.filter { $0.kind == .duplicateConflict }
+        #expect(conflicts.count == 300)
+        #expect(conflicts == conflicts.sorted(by: Finding.ordered))
+        #expect(Set(conflicts.compactMap(\.team)).count == 300)
+        for s in d.series {
+            let t = Int(s.team.name.dropFirst())!
+            #expect(s.rows[0].values[.sprintCommit] == Double(11 + t % 3))  // the later row won
+            #expect(s.rows.map(\.period.label) == ["S1", "S2"])
+        }
+        #expect(d.inputs[0].periods == 2)  // without sprint ids the name is the key: every team's S1 is one
+    }
+
+    /// Distinct periods are counted per file from the keys of its records: a label repeated
+    /// by other teams or later in the file counts once; each file counts its own.
+    @Test func distinctPeriodsPerFile() throws {
+        let a = """
+        Team,Period,Start_Date,Sprint_Commit
+        A,Jan 2026,2026-01-01,1
+        A,Feb 2026,2026-02-01,1
+        B,Jan 2026,2026-01-01,1
+        B,Mar 2026,2026-03-01,1
+        A,Jan 2026,2026-01-01,1
+        """
+        let b = """
+        Team,Period,Start_Date,Metric,Value
+        C,Apr 2026,2026-04-01,Sprint_Commit,1
+        C,Apr 2026,2026-04-01,Total_Work_Delivered,1
+        C,Jan 2026,2026-01-01,Sprint_Commit,1
+        """
+        for chunkSize in [7, 1 << 16] {
+            let d = try InputKit.read([a, b], chunkSize: chunkSize)
+            #expect(d.inputs.map(\.periods) == [3, 2])
+        }
+    }
 }

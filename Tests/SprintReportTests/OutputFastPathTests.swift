@@ -83,4 +83,22 @@ import Testing
             Self.check(Double(i % 1_000_000))
         }
     }
+    /// The table of common amounts against the digits it is made from, for every k it
+    /// holds and some past either end (written after a prefix, as inside a line).
+    @Test func hundredthsTableMatchesTheDigits() {
+        func text(_ k: Int64, table: Bool) -> [UInt8] {
+            let buffer = ByteBuffer(capacity: 64)
+            buffer.write(atMost: 2 + ByteCursor.maxNumber) { c in
+                c.put(0x5B)
+                if table { c.hundredths(k) } else { c.hundredthsDigits(k) }
+                c.put(0x5D)
+            }
+            return buffer.withBytes { Array($0) }
+        }
+        for k in Int64(-200)...HundredthsText.count + 200 {
+            #expect(text(k, table: true) == text(k, table: false), "k \(k)")
+        }
+        #expect(text(2350, table: true) == Array("[23.5]".utf8))
+        #expect(text(9999, table: true) == Array("[99.99]".utf8) && text(0, table: true) == Array("[0]".utf8))
+    }
 }

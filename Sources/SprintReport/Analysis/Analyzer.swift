@@ -13,36 +13,50 @@ public enum Analyzer {
         // releasing each series' rows below really frees them.
         var series: [TeamSeries] = []
         swap(&series, &data.series)
-        let analysed = analyzeAll(&series, files: data.inputs.map(\.path), window: window,
+        var analysed = analyzeAll(&series, files: data.inputs.map(\.path), window: window,
                                   thresholds: thresholds, chunkSize: max(1, chunkSize))
         series = []
         var findings = data.findings
         var teams: [TeamReport] = []
         teams.reserveCapacity(analysed.count)
-        for (report, found) in analysed {
-            findings += found
-            if let report { teams.append(report) }
+        var first: Day?, last: Day?
+        for i in analysed.indices {
+            // Moved out of its slot, not copied.
+            var result: (report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?)) = (nil, [], (nil, nil))
+            swap(&result, &analysed[i])
+            findings += result.findings
+            if let report = result.report.take() { teams.append(report) }
+            if let d = result.coverage.first { first = min(first ?? d, d) }
+            if let d = result.coverage.last { last = max(last ?? d, d) }
         }
+        analysed = []
         let tree = OrgTree.build(teams, data: data, thresholds: thresholds)
         findings += tree.findings
-        let sortedTeams = tree.teams.sorted { a, b in
+        let order = { (a: TeamReport, b: TeamReport) -> Bool in
             if a.team.path != b.team.path { return PathOrder.precedes(a.team.path, b.team.path) }
             if a.mode != b.mode { return a.mode < b.mode }
             return a.team.key < b.team.key
         }
+        // Teams mostly come in this order already: then the array is kept (a sorted copy
+        // would copy every report).
+        let inOrder = tree.teams.indices.dropFirst().allSatisfy { !order(tree.teams[$0], tree.teams[$0 - 1]) }
+        let sortedTeams = inOrder ? tree.teams : tree.teams.sorted(by: order)
         let sortedNodes = tree.nodes.sorted { a, b in
             a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
         }
-        return Report(window: window, coverage: coverage(of: teams), inputs: data.inputs,
+        return Report(window: window, coverage: (first, last), inputs: data.inputs,
                       extraMetrics: data.extraMetrics, teams: sortedTeams, nodes: sortedNodes,
                       findings: findings.sorted(by: Finding.ordered), thresholds: thresholds)
     }
 
-    /// `TeamAnalysis` of every series, in series order; each series' rows moved into its report.
+    /// `TeamAnalysis` of every series, in series order, with the days its report covers
+    /// (`coverage(of:)`); each series' rows moved into its report.
     static func analyzeAll(_ series: inout [TeamSeries], files: [String], window: Window,
-                           thresholds: BandThresholds, chunkSize: Int) -> [(report: TeamReport?, findings: [Finding])] {
+                           thresholds: BandThresholds, chunkSize: Int)
+        -> [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))] {
         let n = series.count
-        var results = [(report: TeamReport?, findings: [Finding])](repeating: (nil, []), count: n)
+        var results = [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))](
+            repeating: (nil, [], (nil, nil)), count: n)
         let chunks = n == 0 ? 0 : (n - 1) / chunkSize + 1
         series.withUnsafeMutableBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in
@@ -50,7 +64,9 @@ public enum Analyzer {
                 nonisolated(unsafe) let input = input, output = output
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
-                        output[i] = TeamAnalysis.analyze(&input[i], files: files, window: window, thresholds: thresholds)
+                        let (report, findings) = TeamAnalysis.analyze(&input[i], files: files, window: window,
+                                                                      thresholds: thresholds)
+                        output[i] = (report, findings, report.map { coverage(of: $0) } ?? (nil, nil))
                     }
                 }
             }
@@ -62,10 +78,19 @@ public enum Analyzer {
     static func coverage(of teams: [TeamReport]) -> (first: Day?, last: Day?) {
         var first: Day?, last: Day?
         for t in teams {
-            switch t.points {
-            case let .rows(r): cover(r, &first, &last)
-            case let .points(p): cover(p, &first, &last)
-            }
+            let c = coverage(of: t)
+            if let d = c.first { first = min(first ?? d, d) }
+            if let d = c.last { last = max(last ?? d, d) }
+        }
+        return (first, last)
+    }
+
+    /// The same for one team (the first and last of teams' are those of all their periods).
+    static func coverage(of t: TeamReport) -> (first: Day?, last: Day?) {
+        var first: Day?, last: Day?
+        switch t.points {
+        case let .rows(r): cover(r, &first, &last)
+        case let .points(p): cover(p, &first, &last)
         }
         return (first, last)
     }

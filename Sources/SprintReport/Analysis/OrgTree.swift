@@ -17,100 +17,208 @@ enum OrgTree {
     static func build(_ teams: [TeamReport], data: DataSet, thresholds: BandThresholds) -> Result {
         var result = Result(teams: [], nodes: [], findings: [])
         for mode in ComputationMode.allCases {
-            let inMode = teams.filter { $0.mode == mode }
+            // One mode's teams: the array itself when it holds no other (no copy of a report).
+            let inMode = teams.allSatisfy { $0.mode == mode } ? teams : teams.filter { $0.mode == mode }
             guard !inMode.isEmpty else { continue }
             let tree = Shape(inMode)
             var rollups = tree.rolledUpSums()
-            result.teams += tree.leaves
-            for path in tree.nodePaths.sorted(by: PathOrder.precedes) {
-                let below = tree.leavesBelow[path, default: []]
-                let children = tree.children[path, default: []].sorted(by: PathOrder.precedes)
-                if let mine = tree.own[path]?.first {
-                    result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: false, teams: below.count,
-                                                   summary: mine.summary, series: mine.series, children: children))
-                    result.findings += compare(mine, children: children, tree: tree, data: data)
-                } else {
-                    let rollup = Rollup(rollups.removeValue(forKey: path) ?? MonthlySums(), mode: mode)
-                    result.nodes.append(NodeReport(path: path, mode: mode, rolledUp: true, teams: below.count,
-                                                   summary: rollup.summary(thresholds: thresholds),
-                                                   series: rollup.months, children: children))
+            if tree.leaves.count == inMode.count, result.teams.isEmpty {
+                result.teams = inMode  // every team a leaf: the same array, in the same order
+            } else {
+                result.teams += tree.leaves.map { inMode[$0] }
+            }
+            // Each node's report on its own (in parallel), into its slot: the same nodes and
+            // findings, in the same order, whatever the thread count.
+            let paths = tree.nodePaths.sorted(by: PathOrder.precedes)
+            var made = [(node: NodeReport, findings: [Finding])?](repeating: nil, count: paths.count)
+            made.withUnsafeMutableBufferPointer { out in
+                rollups.withUnsafeMutableBufferPointer { sums in
+                    // Each index written by one task; each node's sums taken by the one task
+                    // that makes the node (freed as its report is made, as the tree's memory
+                    // would otherwise hold every node's sums and series at once).
+                    nonisolated(unsafe) let out = out, sums = sums
+                    let chunk = 16
+                    DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { c in
+                        for i in c * chunk..<min(paths.count, (c + 1) * chunk) {
+                            var mine = MonthlySums()
+                            if let n = tree.nodeIndex[paths[i]] { swap(&mine, &sums[n]) }
+                            out[i] = node(paths[i], mode: mode, tree: tree, sums: mine, data: data,
+                                          thresholds: thresholds)
+                        }
+                    }
                 }
+            }
+            for case let (node, findings)? in made {
+                result.nodes.append(node)
+                result.findings += findings
             }
         }
         return result
     }
 
+    /// The report of the node at `path`: its own rows when it has them (compared with its
+    /// children), else the rollup of the leaves below it.
+    private static func node(_ path: [String], mode: ComputationMode, tree: Shape, sums: consuming MonthlySums,
+                             data: DataSet, thresholds: BandThresholds) -> (node: NodeReport, findings: [Finding]) {
+        let below = tree.leavesBelow(path).count
+        let children = tree.children(path)
+        if let mine = tree.own[path]?.first {
+            return (NodeReport(path: path, mode: mode, rolledUp: false, teams: below, summary: mine.summary,
+                               series: mine.series, children: children),
+                    compare(mine, children: children, tree: tree, data: data))
+        }
+        let rollup = Rollup(sums, mode: mode)
+        return (NodeReport(path: path, mode: mode, rolledUp: true, teams: below,
+                           summary: rollup.summary(thresholds: thresholds), series: rollup.months,
+                           children: children), [])
+    }
+
     /// The tree of one mode's teams, built in one pass over their paths.
-    struct Shape {
+    struct Shape: Sendable {
         var nodePaths: Set<[String]> = [[]]
-        /// Teams whose path is not a node, in input order.
-        var leaves: [TeamReport] = []
+        /// The mode's teams, and the indexes of those whose path is not a node (the leaves),
+        /// in input order.
+        let teams: [TeamReport]
+        var leaves: [Int] = []
         /// Teams whose path is a node: that node's own rows.
         var own: [[String]: [TeamReport]] = [:]
-        /// Indexes into `leaves` of every leaf below a node.
-        var leavesBelow: [[String]: [Int]] = [:]
-        /// Direct children (node paths and leaf paths) of each node.
-        var children: [[String]: Set<[String]>] = [:]
+        /// Each node's number, and per number the indexes into `leaves` of every leaf below it.
+        var nodeIndex: [[String]: Int] = [:]
+        private var below: [[Int]] = []
+        /// Per leaf, the numbers of the nodes it lies below (root first): `ancestors[i]`
+        /// runs over `ancestorList[ancestorStart[i] ..< ancestorStart[i + 1]]`.
+        private var ancestorList: [Int32] = []
+        private var ancestorStart: [Int] = [0]
+        /// Direct children (node paths and leaf paths) of each node, by node number, unsorted
+        /// and possibly repeated (two leaf teams at one path): `children(_:)` sorts them.
+        private var childPaths: [[[String]]] = []
 
         init(_ teams: [TeamReport]) {
+            self.teams = teams
+            // Teams come grouped by path, so a path mostly shares its first elements with the
+            // one before: those prefixes are known nodes already (no array made or hashed).
+            var previous: [String]?
             for t in teams {
-                for k in 0..<t.team.path.count { nodePaths.insert(Array(t.team.path.prefix(k))) }
+                let path = t.team.path
+                var k = 0
+                if let previous {
+                    var common = 0
+                    while common < path.count, common < previous.count, path[common] == previous[common] { common += 1 }
+                    k = min(common, previous.count - 1) + 1  // prefixes of `previous` up to that length are in
+                    if previous.isEmpty { k = 0 }
+                }
+                while k < path.count {
+                    nodePaths.insert(Array(path.prefix(k)))
+                    k += 1
+                }
+                previous = path
             }
-            for t in teams {
+            for p in nodePaths {
+                nodeIndex[p] = nodeIndex.count
+            }
+            below = [[Int]](repeating: [], count: nodeIndex.count)
+            var previousLeaf: [String]?
+            for (index, t) in teams.enumerated() {
                 let path = t.team.path
                 if nodePaths.contains(path), !path.isEmpty {
                     own[path, default: []].append(t)
                     continue
                 }
-                leaves.append(t)
-                for k in 0..<max(path.count, 1) {  // a path-less team still counts under the root
-                    leavesBelow[Array(path.prefix(k)), default: []].append(leaves.count - 1)
+                leaves.append(index)
+                let leaf = leaves.count - 1
+                // The ancestors (a path-less team still counts under the root): those shared
+                // with the leaf before are taken from it.
+                let count = max(path.count, 1)
+                let previousStart = ancestorStart[max(0, ancestorStart.count - 2)]  // the leaf before's
+                var shared = 0
+                if let p = previousLeaf {
+                    while shared < path.count, shared < p.count, path[shared] == p[shared] { shared += 1 }
+                    // The root is always shared.
+                    shared = min(shared + 1, count, ancestorList.count - previousStart)
                 }
+                for k in 0..<shared { ancestorList.append(ancestorList[previousStart + k]) }
+                for k in shared..<count {
+                    // Every proper prefix of a team's path is a node (the first loop).
+                    if let n = nodeIndex[Array(path.prefix(k))] { ancestorList.append(Int32(n)) }
+                }
+                ancestorStart.append(ancestorList.count)
+                for n in ancestors(leaf) { below[Int(n)].append(leaf) }
+                previousLeaf = path
             }
-            for p in nodePaths where !p.isEmpty { children[Array(p.dropLast()), default: []].insert(p) }
-            for t in leaves where !t.team.path.isEmpty {
-                children[Array(t.team.path.dropLast()), default: []].insert(t.team.path)
+            childPaths = [[[String]]](repeating: [], count: nodeIndex.count)
+            for p in nodePaths where !p.isEmpty {
+                if let parent = nodeIndex[Array(p.dropLast())] { childPaths[parent].append(p) }
+            }
+            // A leaf's parent is its last ancestor (its path without the last element).
+            for (i, t) in leaves.enumerated() where !teams[t].team.path.isEmpty {
+                if let parent = ancestors(i).last { childPaths[Int(parent)].append(teams[t].team.path) }
             }
         }
 
-        /// The monthly sums of every node without own rows: each leaf's months summed once
-        /// (in parallel, a batch of leaves at a time) and added to each such ancestor in leaf
-        /// order, so each node's sums are those of adding its leaves one by one. Only one
+        /// The direct children of the node at `path` (node paths and leaf paths), each once,
+        /// in path order; none for a path that is not a node.
+        func children(_ path: [String]) -> [[String]] {
+            guard let n = nodeIndex[path] else { return [] }
+            var out: [[String]] = []
+            for p in childPaths[n].sorted(by: PathOrder.precedes) where out.last != p { out.append(p) }
+            return out
+        }
+
+        /// Indexes into `leaves` of every leaf below the node at `path` (none for a path that
+        /// is not a node).
+        func leavesBelow(_ path: [String]) -> [Int] {
+            nodeIndex[path].map { below[$0] } ?? []
+        }
+
+        /// The numbers of the nodes leaf `i` lies below.
+        func ancestors(_ i: Int) -> ArraySlice<Int32> { ancestorList[ancestorStart[i]..<ancestorStart[i + 1]] }
+
+        /// The monthly sums of every node without own rows, by node number (empty for a node
+        /// with own rows): each leaf's months summed once (in parallel, a batch of leaves at a
+        /// time) and added to each such ancestor in leaf order, so each node's sums are those
+        /// of adding its leaves one by one. The additions are split among tasks by node (each node's sums are made by
+        /// one task, leaf after leaf), balanced by the leaves each node has below it. Only one
         /// batch of leaf sums exists at a time (a leaf's are ≈ 10 KB).
-        func rolledUpSums() -> [[String]: MonthlySums] {
-            var nodes: [[String]] = []
-            var id: [[String]: Int] = [:]
-            for path in nodePaths where own[path] == nil {
-                id[path] = nodes.count
-                nodes.append(path)
+        func rolledUpSums() -> [MonthlySums] {
+            var sums = [MonthlySums](repeating: MonthlySums(), count: nodeIndex.count)
+            var rolled = [Bool](repeating: false, count: nodeIndex.count)
+            for (path, n) in nodeIndex where own[path] == nil { rolled[n] = true }
+            // Each rolled-up node to a task, the largest first, each to the least loaded task.
+            let tasks = min(8, max(1, nodeIndex.count))
+            var task = [Int](repeating: -1, count: nodeIndex.count)
+            var load = [Int](repeating: 0, count: tasks)
+            for n in (0..<nodeIndex.count).sorted(by: { (below[$0].count, $0) > (below[$1].count, $1) }) where rolled[n] {
+                let t = load.indices.min { (load[$0], $0) < (load[$1], $1) } ?? 0
+                task[n] = t
+                load[t] += below[n].count
             }
-            var sums = [MonthlySums](repeating: MonthlySums(), count: nodes.count)
             let batch = 1024, chunk = 64
             var start = 0
             while start < leaves.count {
                 let end = min(leaves.count, start + batch)
-                let part = Self.monthlySums(leaves[start..<end], chunk: chunk)
-                for i in start..<end {
-                    let path = leaves[i].team.path
-                    for k in 0..<max(path.count, 1) {  // the ancestors that `leavesBelow` lists
-                        if let n = id[Array(path.prefix(k))] { sums[n].add(part[i - start]) }
+                let part = Self.monthlySums(teams, leaves[start..<end], chunk: chunk)
+                let from = start, owner = task
+                sums.withUnsafeMutableBufferPointer { out in
+                    nonisolated(unsafe) let out = out  // each node's slot written by one task
+                    DispatchQueue.concurrentPerform(iterations: tasks) { t in
+                        for i in from..<end {
+                            for n in ancestors(i) where owner[Int(n)] == t { out[Int(n)].add(part[i - from]) }
+                        }
                     }
                 }
                 start = end
             }
-            var out: [[String]: MonthlySums] = [:]
-            for (n, path) in nodes.enumerated() { out[path] = sums[n] }
-            return out
+            return sums
         }
 
         /// Each leaf's `MonthlySums`, in parallel chunks (each result in its leaf's slot).
-        static func monthlySums(_ leaves: ArraySlice<TeamReport>, chunk: Int) -> [MonthlySums] {
+        static func monthlySums(_ teams: [TeamReport], _ leaves: ArraySlice<Int>, chunk: Int) -> [MonthlySums] {
             var sums = [MonthlySums](repeating: MonthlySums(), count: leaves.count)
             let n = leaves.count, base = leaves.startIndex
             sums.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out  // each index written by one task
                 DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
-                    for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: leaves[base + i]) }
+                    for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: teams[leaves[base + i]]) }
                 }
             }
             return sums
@@ -121,8 +229,8 @@ enum OrgTree {
         func effectiveTotals(_ path: [String]) -> MetricValues {
             if let mine = own[path]?.first { return mine.summary.totals }
             let below = nodePaths.contains(path)
-                ? leavesBelow[path, default: []].map { leaves[$0] }
-                : leaves.filter { $0.team.path == path }
+                ? leavesBelow(path).map { teams[leaves[$0]] }
+                : leaves.map { teams[$0] }.filter { $0.team.path == path }
             var sum = MetricSlots()  // one running sum over every point, in order
             for t in below {
                 switch t.points {

@@ -104,6 +104,12 @@ public struct MonthlySums: Sendable {
     private init<P: WindowRow>(_ points: [P], level: RowLevel) {
         // Consecutive periods mostly share a month: the calendar maths only when leaving it.
         var monthFrom = Day(daysSinceEpoch: 1), monthTo = Day(daysSinceEpoch: 0), lastSlot = 0
+        // No more months than points (a team's sums are short-lived: room made once, not
+        // doubled and copied as months come).
+        let room = Swift.min(points.count, 64)
+        starts.reserveCapacity(room)
+        months.reserveCapacity(room)
+        slots.reserveCapacity(room)
         let points = points.span  // read in place: no copy of a row per step
         for k in points.indices {
             guard let day = points[k].period.alignmentDay else { continue }
@@ -126,11 +132,17 @@ public struct MonthlySums: Sendable {
         teamPeriods += other.teamPeriods
         teamSprints = teamSprints.flatMap { s in other.teamSprints.map { s + $0 } }
         if let d = other.delivered { delivered = (delivered ?? 0) + d }
-        var at: [Int] = []  // the slots first (they may grow `slots`), then the sums in place
-        at.reserveCapacity(other.starts.count)
-        for k in other.starts.indices { at.append(slot(other.starts[k], number: other.months[k])) }
-        let from = other.slots.span, additive = MetricSet.additive
-        for k in at.indices { slots[at[k]].add(from[k], of: additive) }
+        let n = other.starts.count
+        // The slots first (they may grow `slots`), then the sums in place.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { at in
+            for k in 0..<n { at[k] = slot(other.starts[k], number: other.months[k]) }
+            let additive = MetricSet.additive
+            slots.withUnsafeMutableBufferPointer { to in
+                other.slots.withUnsafeBufferPointer { from in
+                    for k in 0..<n { to[at[k]].add(from[k], of: additive) }
+                }
+            }
+        }
     }
 
     /// The slot of a month (its first day and month number), made when new.
@@ -156,7 +168,7 @@ public struct MonthlySums: Sendable {
     private static let denseBefore = 120, denseMonths = 600
 
     @inline(__always)
-    private mutating func accumulate(_ values: MetricValues, into i: Int) {
+    private mutating func accumulate(_ values: borrowing MetricValues, into i: Int) {
         slots[i].add(values, of: .additive)
     }
 }

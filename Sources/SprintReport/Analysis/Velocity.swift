@@ -19,11 +19,11 @@ enum Velocity {
         var deliveries: [Double] = [], counts: [Int] = [], velocities: [Double] = []
         let rows = points.span  // read in place: no copy of a row per step
         for i in rows.indices {
-            let v = rows[i].values
-            if let d = v[.totalWorkDelivered] { deliveries.append(d) }
+            // `rows[i].values[…]` each time: a `let` of the values would copy them.
+            if let d = rows[i].values[.totalWorkDelivered] { deliveries.append(d) }
             guard level == .team else { continue }
             if let c = rows[i].sprintCount(level: level) { counts.append(c) }
-            if let x = v[.sprintVelocity] { velocities.append(x) }
+            if let x = rows[i].values[.sprintVelocity] { velocities.append(x) }
         }
         let sumD: Double? = deliveries.isEmpty ? nil : deliveries.reduce(0, +)
         switch level {

@@ -30,9 +30,11 @@ enum WindowSummarizer {
         reliability.reserveCapacity(points.count)
         let rows = points.span
         for i in rows.indices {
-            let v = rows[i].values
-            if let y = v[.totalWorkDelivered] { delivered.append((x: Double(i), y: y)) }
-            if let c = v[.sprintCommit], c > 0, let dc = v[.deliveredCommit] { reliability.append(100 * dc / c) }
+            // `rows[i].values[…]` each time: a `let` of the values would copy them.
+            if let y = rows[i].values[.totalWorkDelivered] { delivered.append((x: Double(i), y: y)) }
+            if let c = rows[i].values[.sprintCommit], c > 0, let dc = rows[i].values[.deliveredCommit] {
+                reliability.append(100 * dc / c)
+            }
         }
         let d = delivered.map(\.y)
         s.deliveryConsistency = Statistics.sampleStandardDeviation(d)

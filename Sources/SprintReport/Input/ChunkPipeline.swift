@@ -149,9 +149,17 @@ final class ChunkPipeline: @unchecked Sendable {
     /// Scans text into records and hands each full batch over.
     private func emit(_ text: UnsafePointer<UInt8>, _ count: Int) throws {
         if csv == nil {
-            csv = CSVChunkReader(capacity: 2 * chunkSize, limits: limits) { [unowned self] record in
-                if current == nil { current = try acquire() }
-                current!.add(record)
+            // `unowned(unsafe)`: the reader is this pipeline's own and is only called from its
+            // `produce`, so the pipeline outlives every call; a plain `unowned` capture costs
+            // a strong retain and release of the pipeline per record.
+            csv = CSVChunkReader(capacity: 2 * chunkSize, limits: limits) { [unowned(unsafe) self] record in
+                if let batch = current {
+                    batch.add(record)
+                } else {
+                    let batch = try acquire()
+                    current = batch
+                    batch.add(record)
+                }
             }
         }
         try csv!.feed(text, count: count)

@@ -31,15 +31,17 @@ public enum ExportReader {
         var summaries: [InputSummary] = []
         var extras: [[FileExtra]] = []
         var errors: [InputError] = []
+        var periodKeys: [DistinctCount] = []
         let paths = inputs.map(\.name)
         for (i, input) in inputs.enumerated() {
             let path = paths[i]
             let reader = FileReader(input: input, fileIndex: i, store: store, chunkSize: chunkSize, options: options,
                                     limits: limits)
             do {
-                let (summary, fileExtras) = try reader.read()
+                let (summary, fileExtras, keys) = try reader.read()
                 summaries.append(summary)
                 extras.append(fileExtras)
+                periodKeys.append(keys)
             } catch {
                 errors.append(error)
                 // Keep indexes aligned with `SourceRef.file`; the run fails anyway.
@@ -47,6 +49,7 @@ public enum ExportReader {
                                               rows: 0, teams: 0, periods: 0, firstPeriod: nil, lastPeriod: nil,
                                               sha256: "", columns: []))
                 extras.append([])
+                periodKeys.append(DistinctCount())
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
@@ -54,6 +57,13 @@ public enum ExportReader {
         if summaries.allSatisfy({ $0.rows == 0 }) {
             throw InputErrors([InputError(file: paths.joined(separator: ", "), "no data rows")])
         }
+        // Each file's distinct periods are counted (a sort of its keys) before the merge, on
+        // this thread, so that the sort's memory is free again before the merge allocates.
+        // (Counted on another thread beside the merge, it saved about 0.03 s of 1.5 million
+        // rows but added about 10 MB to the peak memory of the whole run: the freed buffers
+        // were not reused.)
+        for i in periodKeys.indices { summaries[i].periods = periodKeys[i].count() }
+        periodKeys = []
         return RowMerger(store: store, inputs: summaries, extras: extras).dataSet()
     }
 }

@@ -1,7 +1,7 @@
 /// Reads one input file into the shared `RowStore`: the `ChunkPipeline` reads, inflates and
 /// scans it into record batches on its own thread; here, on the calling thread, the header
 /// goes through `HeaderPlan` and each record through `RecordMapper`. Produces the file's
-/// `InputSummary`.
+/// `InputSummary` (its distinct periods still to count, from the keys handed back).
 final class FileReader {
     let path: String
     let fileIndex: Int
@@ -24,7 +24,7 @@ final class FileReader {
     }
 
     /// What the file held once read; throws the file's first error.
-    func read() throws(InputError) -> (summary: InputSummary, extras: [FileExtra]) {
+    func read() throws(InputError) -> (summary: InputSummary, extras: [FileExtra], periodKeys: DistinctCount) {
         let source = try ByteSource(input)
         let pipeline = ChunkPipeline(source: source, chunkSize: chunkSize, limits: limits)
         pipeline.start()
@@ -54,7 +54,8 @@ final class FileReader {
         let outcome = pipeline.outcome
         if outcome.rawBytes == 0 { throw InputError(file: path, "empty file (0 bytes)") }
         guard let mapper else { throw InputError(file: path, "no header row (the file holds only blank lines)") }
-        return mapper.finish(compressed: outcome.compressed, sha256: SHA256.hex(hasher.finalize()))
+        let (summary, extras) = mapper.finish(compressed: outcome.compressed, sha256: SHA256.hex(hasher.finalize()))
+        return (summary, extras, mapper.periodKeys)
     }
 
     private func handle(_ record: borrowing CSVRecord) throws {

@@ -1,20 +1,9 @@
 /// The end of a file: its `InputSummary` (rows, teams, distinct periods, modes, columns)
 /// and its extra metrics, with a note for each column that was ignored.
 extension RecordMapper {
-    /// How many distinct period keys (sprint id, else label) this file's rows have: counted
-    /// once at the end from the rows themselves (no hash kept per record while reading).
-    func distinctPeriods() -> Int {
-        let file = Int32(fileIndex)
-        var n = 0
-        for b in store.buckets { for r in b.rows where r.source.file == file { n += 1 } }
-        var keys = DistinctCount(capacity: n)
-        for b in store.buckets {
-            for r in b.rows where r.source.file == file { keys.insert(r.period.withKeyBytes { RowStore.hash($0) }) }
-        }
-        return keys.count()
-    }
-
-    /// The file's summary and its extra metrics (numeric or not).
+    /// The file's summary and its extra metrics (numeric or not). The summary's `periods` is
+    /// left at 0: the hashes of the period keys of its records (`periodKeys`) are counted by
+    /// `ExportReader` while the rows are merged.
     func finish(compressed: Bool, sha256: String) -> (summary: InputSummary, extras: [FileExtra]) {
         var extras: [FileExtra] = []
         var numericColumns = Set<Int>()
@@ -46,7 +35,7 @@ extension RecordMapper {
         }
         let summary = InputSummary(
             path: path, compressed: compressed, shape: plan.shape, level: sprintLevelFile ? .sprint : levelSeen,
-            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: distinctPeriods(),
+            modes: ComputationMode.allCases.filter { modesSeen & ($0 == .storyPoints ? 1 : 2) != 0 }, rows: records, teams: teamsSeen.count, periods: 0,
             firstPeriod: first?.label, lastPeriod: last?.label, sha256: sha256, columns: columns)
         return (summary, extras)
     }

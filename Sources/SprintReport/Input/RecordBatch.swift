@@ -46,11 +46,15 @@ final class RecordBatch {
         }
         (bytes + byteCount).update(from: r.base + lo, count: hi - lo)
         let shift = byteCount - lo
-        for i in 0..<r.count {
-            fields.starts[fieldCount + i] = r.starts[i] + shift
-            fields.ends[fieldCount + i] = r.ends[i] + shift
-            fields.kinds[fieldCount + i] = r.kinds[i]
+        // The table's pointers read once (through `self` they would be read again per field:
+        // a store through an `Int` pointer might have changed them, as far as the compiler knows).
+        let starts = fields.starts + fieldCount, ends = fields.ends + fieldCount
+        let from = r.starts, to = r.ends, n = r.count
+        for i in 0..<n {
+            starts[i] = from[i] &+ shift
+            ends[i] = to[i] &+ shift
         }
+        (fields.kinds + fieldCount).update(from: r.kinds, count: n)
         records.append((fieldCount, r.count, r.line))
         fieldCount += r.count
         byteCount += hi - lo

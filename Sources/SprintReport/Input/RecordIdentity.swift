@@ -111,10 +111,11 @@ extension RecordMapper {
                 textUsed = 0
             }
             let offset = textUsed
-            text.write(label, at: offset)
-            if hasId { text.write(id, at: offset + label.count) }
+            let block = text  // read once: each read of the property is a retain and a release
+            block.write(label, at: offset)
+            if hasId { block.write(id, at: offset + label.count) }
             textUsed = offset + n
-            return Period(text: text, offset: offset, labelCount: label.count, idCount: hasId ? id.count : nil,
+            return Period(text: block, offset: offset, labelCount: label.count, idCount: hasId ? id.count : nil,
                           start: start, end: end, granularity: bucket, orderDay: order, sequence: store.sequence)
         }
         /// The period with `label`, its label and id bytes cleaned (`FileText`) when they

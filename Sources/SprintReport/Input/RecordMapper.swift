@@ -46,6 +46,12 @@ final class RecordMapper {
     /// `orderKey`s of `first` and `last`: compared per record without copying a period.
     @exclusivity(unchecked) var firstKey: UInt64 = 0
     @exclusivity(unchecked) var lastKey: UInt64 = 0
+    /// Whether `first` and `last` are set.
+    @exclusivity(unchecked) var seenPeriod = false
+    /// The hash of each record's period key (sprint id, else label), for the file's count of
+    /// distinct periods: every record that gets this far gives a row with that period (the
+    /// long shape adds it to the row of its key), so these are the keys of the file's rows.
+    @exclusivity(unchecked) var periodKeys = DistinctCount()
     /// Bit 0: story points, bit 1: tickets.
     @exclusivity(unchecked) var modesSeen: UInt8 = 0
     @exclusivity(unchecked) var levelSeen: RowLevel = .team
@@ -149,10 +155,17 @@ final class RecordMapper {
                                  message: "record has no period (no sprint, period label, sprint id or start date): skipped"))
             return
         }
-        if team != lastTeamSeen { teamsSeen.insert(team); lastTeamSeen = team }
+        if team != lastTeamSeen {
+            if lastTeamSeen >= 0 { store.teamRowsEnded(lastTeamSeen) }
+            teamsSeen.insert(team)
+            lastTeamSeen = team
+        }
+        periodKeys.insert(period.withKeyBytes { RowStore.hash($0) })
         let orderKey = period.orderKey
-        if first == nil || orderKey < firstKey { firstKey = orderKey; first = period }
-        if last == nil || orderKey > lastKey { lastKey = orderKey; last = period }
+        // Keys compared first: no period is copied (nor an optional one tested) per record.
+        if orderKey < firstKey || !seenPeriod { firstKey = orderKey; first = period }
+        if orderKey > lastKey || !seenPeriod { lastKey = orderKey; last = period }
+        seenPeriod = true
         let level = rowLevel(r)
         if level == .sprint { levelSeen = .sprint }
         let named = mode(r)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Merges the rows of all inputs (`docs/input-format.md#several-files`): extra metrics
 /// aligned across files, duplicates dropped (identical) or resolved in favour of the later
 /// file and row (conflicting, with a finding), rows in period order, series in team-path order.
@@ -28,25 +30,33 @@ struct RowMerger {
         let anyExtras = !names.isEmpty || extras.contains { !$0.isEmpty }
         var findings = store.findings
         let renamed = latestIdentities(findings: &findings)
-        var series: [TeamSeries] = []
-        series.reserveCapacity(store.buckets.count)
-        for b in store.buckets.indices {
-            var bucket = store.buckets[b]
-            store.buckets[b].rows = []
-            if bucket.rows.isEmpty { continue }
-            if anyExtras { alignExtras(&bucket.rows, count: names.count, maps: fileMaps) }
-            let team = renamed[bucket.team] ?? store.teams[Int(bucket.team)].team
-            var rows = dropDuplicates(bucket, team: team, findings: &findings)
-            if !isOrdered(rows) { rows.sort { Period.precedes($0.period, $1.period) } }
-            if rows.capacity > rows.count + rows.count / 4 {
-                // Appending doubled the capacity: give the slack back (rows are what the model retains).
-                var exact: [PeriodRow] = []
-                exact.reserveCapacity(rows.count)
-                exact.append(contentsOf: rows)
-                rows = exact
+        // Each bucket on its own, in parallel chunks: its series and findings go to its slot
+        // and are gathered in bucket order, so the result is that of one bucket after another.
+        let count = store.buckets.count, chunk = 64, extraCount = names.count, maps = fileMaps
+        var made = [(series: TeamSeries?, findings: [Finding])](repeating: (nil, []), count: count)
+        store.buckets.withUnsafeMutableBufferPointer { buckets in
+            made.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let buckets = buckets, out = out, merger = self  // one task per index
+                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                    for b in c * chunk..<min(count, (c + 1) * chunk) {
+                        var bucket = buckets[b]
+                        buckets[b].rows = []
+                        out[b] = merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
+                                               anyExtras: anyExtras)
+                    }
+                }
             }
-            series.append(TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: rows))
         }
+        var series: [TeamSeries] = []
+        series.reserveCapacity(count)
+        for i in made.indices {
+            // Moved out of its slot, not copied (a copy is a retain of every reference in it).
+            var m: (series: TeamSeries?, findings: [Finding]) = (nil, [])
+            swap(&m, &made[i])
+            if let s = m.series.take() { series.append(s) }
+            findings += m.findings
+        }
+        made = []
         series.sort { a, b in
             if a.team.path != b.team.path { return a.team.path.lexicographicallyPrecedes(b.team.path) }
             if a.team.key != b.team.key { return a.team.key < b.team.key }
@@ -55,6 +65,32 @@ struct RowMerger {
         }
         findings.sort(by: Finding.ordered)
         return DataSet(inputs: inputs, series: series, extraMetrics: names, findings: findings)
+    }
+
+    /// One bucket's series (nil when it has no rows): extras aligned, duplicates dropped
+    /// (with their findings), rows in period order; the bucket's rows are moved out.
+    private func series(_ bucket: inout RowStore.Bucket, renamed: [Int32: Team], extraCount: Int, maps: [[Int?]],
+                        anyExtras: Bool) -> (series: TeamSeries?, findings: [Finding]) {
+        var findings: [Finding] = []
+        if bucket.rows.isEmpty { return (nil, findings) }
+        if anyExtras { alignExtras(&bucket.rows, count: extraCount, maps: maps) }
+        let team = renamed[bucket.team] ?? store.teams[Int(bucket.team)].team
+        var rows: [PeriodRow]
+        if bucket.settled >= 0 && Int(bucket.settled) == bucket.rows.count {
+            rows = bucket.rows  // checked while reading: no duplicate keys, in period order
+        } else {
+            rows = dropDuplicates(bucket, team: team, findings: &findings)
+            if !isOrdered(rows) { bucket.rows = []; rows.sort { Period.precedes($0.period, $1.period) } }
+        }
+        bucket.rows = []
+        if rows.capacity > rows.count + rows.count / 4 {
+            // Appending doubled the capacity: give the slack back (rows are what the model retains).
+            var exact: [PeriodRow] = []
+            exact.reserveCapacity(rows.count)
+            exact.append(contentsOf: rows)
+            rows = exact
+        }
+        return (TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: rows), findings)
     }
 
     /// A team id met under several names or paths (a renamed or moved team) is shown as its
@@ -98,9 +134,27 @@ struct RowMerger {
         return out
     }
 
-    private func isOrdered(_ rows: [PeriodRow]) -> Bool {
+    private static func isOrdered(_ rows: [PeriodRow]) -> Bool {
         for i in rows.indices.dropFirst() where Period.precedes(rows[i].period, rows[i - 1].period) { return false }
         return true
+    }
+
+    private func isOrdered(_ rows: [PeriodRow]) -> Bool { Self.isOrdered(rows) }
+
+    /// Whether a bucket's rows come out of the merge as they are (extras aside): no two share
+    /// a period key, so `dropDuplicates` keeps them all, and they are in period order.
+    static func needsNoWork(_ rows: [PeriodRow]) -> Bool {
+        !hasKeyClash(rows) && isOrdered(rows)
+    }
+
+    /// Whether two rows may share a period key (sprint id, else label): equal keys have equal
+    /// hashes, so distinct hashes rule it out.
+    private static func hasKeyClash(_ rows: [PeriodRow]) -> Bool {
+        guard rows.count > 1 else { return false }
+        var sortedHashes = rows.map { $0.period.withKeyBytes { RowStore.hash($0) } }
+        sortedHashes.sort()
+        for i in sortedHashes.indices.dropFirst() where sortedHashes[i] == sortedHashes[i - 1] { return true }
+        return false
     }
 
     /// Rewrites each row's file-local extras into the data set's layout.
@@ -124,13 +178,7 @@ struct RowMerger {
     /// are dropped silently, conflicting ones keep the later row and raise a finding.
     private func dropDuplicates(_ bucket: RowStore.Bucket, team: Team, findings: inout [Finding]) -> [PeriodRow] {
         let rows = bucket.rows
-        guard rows.count > 1 else { return rows }
-        // Hash of each row's period key (sprint id, else label): equal keys, equal hashes.
-        var sortedHashes = rows.map { $0.period.withKeyBytes { RowStore.hash($0) } }
-        sortedHashes.sort()
-        var clash = false
-        for i in sortedHashes.indices.dropFirst() where sortedHashes[i] == sortedHashes[i - 1] { clash = true; break }
-        guard clash else { return rows }
+        guard Self.hasKeyClash(rows) else { return rows }
         // Group by exact key, in input order.
         var groups: [String: [Int]] = [:]
         var order: [String] = []

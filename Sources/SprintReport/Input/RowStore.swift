@@ -12,6 +12,15 @@ final class RowStore {
         var mode: ComputationMode
         var level: RowLevel
         var rows: [PeriodRow] = []
+        /// The number of rows the bucket had when its team's rows ended (another team's
+        /// record came) and they were found to need no merging work (`RowMerger.needsNoWork`);
+        /// -1: not checked, or they did need it. Valid while the bucket still has that many
+        /// rows: rows only ever come after the others, and what the check reads (period
+        /// order and keys) never changes once a row is made.
+        var settled: Int32 = -1
+        /// Whether the bucket was checked once already (each is checked at most once, so an
+        /// export that is not grouped by team costs nothing more than before).
+        var checked = false
     }
 
     // Touched per record by the mapping thread only: no dynamic exclusivity checks.
@@ -88,6 +97,18 @@ final class RowStore {
     func noteIdentity(_ i: Int32, _ team: Team) {
         if identities[i] == nil { identities[i] = [Identity(sequence: 0, team: teams[Int(i)].team)] }
         identities[i]?.append(Identity(sequence: sequence, team: team))
+    }
+
+    /// The rows of team `i` ended here (the next record is another team's): each of its
+    /// buckets not checked yet is checked now, on the mapping thread (which waits for the
+    /// reading thread a third of the time), instead of by the merge after reading.
+    func teamRowsEnded(_ i: Int32) {
+        let b = teams[Int(i)].buckets
+        for k in [b.0, b.1, b.2, b.3] where k >= 0 && !buckets[Int(k)].checked {
+            buckets[Int(k)].checked = true
+            let rows = buckets[Int(k)].rows
+            if RowMerger.needsNoWork(rows) { buckets[Int(k)].settled = Int32(clamping: rows.count) }
+        }
     }
 
     /// The bucket of (team, mode, level).

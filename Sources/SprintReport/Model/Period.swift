@@ -110,6 +110,11 @@ public struct Period: Sendable, Hashable {
         return day << 31 | UInt64(UInt32(bitPattern: seq) & 0x7FFF_FFFF)
     }
 
+    /// Calls `body` with the UTF-8 bytes of `label` (no `String` made).
+    func withLabelBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.withBytes(Int(textOffset), Int(labelCount), body)
+    }
+
     /// Calls `body` with the bytes of the period's identity: the sprint id, else the label.
     func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         idCount == Self.noId ? text.withBytes(Int(textOffset), Int(labelCount), body)

@@ -109,6 +109,19 @@ struct ByteCursor {
     /// k for that double): k/100 as a decimal, trailing zeros and a bare `.` dropped, `0`
     /// for 0. A compact `MetricValues` slot holds its k, so its number needs no double maths.
     @inline(__always) mutating func hundredths(_ k: Int64) {
+        // The common amounts (0 to 99.99) are copied from a table of this very function's
+        // digits (`HundredthsText`), 8 bytes at once (callers reserve `maxNumber` bytes).
+        if k >= 0, k < HundredthsText.count {
+            let slot = HundredthsText.slots[Int(k)]
+            UnsafeMutableRawPointer(p).storeBytes(of: slot, as: UInt64.self)
+            p += Int(slot >> 56)
+            return
+        }
+        hundredthsDigits(k)
+    }
+
+    /// `hundredths` digit by digit: the definition the table is made from.
+    @inline(__always) mutating func hundredthsDigits(_ k: Int64) {
         if k < 0 { put(0x2D) }
         let whole = k.magnitude / 100, fraction = k.magnitude % 100
         unsigned(whole)
@@ -149,6 +162,16 @@ struct ByteCursor {
         put(0x22)
     }
 
+    /// `quoted` of the string whose UTF-8 bytes are `b` (valid UTF-8), without making it:
+    /// the same check and the same bytes.
+    mutating func quoted(utf8 b: UnsafeBufferPointer<UInt8>) {
+        put(0x22)
+        var plain = true
+        for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 { plain = false; break }
+        if plain { put(b) } else { escaped(String(decoding: b, as: UTF8.self)) }
+        put(0x22)
+    }
+
     private mutating func escaped(_ s: String) {
         for u in s.unicodeScalars {
             switch u {
@@ -176,6 +199,31 @@ extension ByteCursor: TextOutputStream {
     }
 
     mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { put(buffer) }
+}
+
+/// What `ByteCursor.hundredthsDigits` writes for every k in 0 ..< `count` (0 to 99.99, most
+/// exported amounts), made once from it: the bytes in the low 7 bytes of a slot (at most
+/// 5 are used), their number in the top byte. `OutputFastPathTests` compares the table's
+/// output with the digits for every k it holds.
+enum HundredthsText {
+    static let count: Int64 = 10_000
+
+    /// Never freed: it lives as long as the program, read-only once made.
+    nonisolated(unsafe) static let slots: UnsafePointer<UInt64> = {
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: Int(count))
+        var bytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))  // room for `maxNumber` bytes
+        for k in 0..<count {
+            bytes = (0, 0, 0, 0, 0)
+            let n = withUnsafeMutableBytes(of: &bytes) { raw in
+                let start = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                var c = ByteCursor(p: start)
+                c.hundredthsDigits(k)
+                return c.p - start
+            }
+            table[Int(k)] = bytes.0 & 0x00FF_FFFF_FFFF_FFFF | UInt64(n) << 56
+        }
+        return UnsafePointer(table)
+    }()
 }
 
 /// `"yyyy-MM-dd"` (with its quotes, 12 bytes in a 16-byte slot) of every day from

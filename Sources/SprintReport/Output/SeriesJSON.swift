@@ -28,40 +28,41 @@ enum SeriesJSON {
     static let fixedBytes = 160
 
     @inline(__always)
-    static func point(_ period: Period, _ values: MetricValues, _ derived: MetricSet, rolling: Double?,
+    static func point(_ period: borrowing Period, _ values: borrowing MetricValues, _ derived: MetricSet, rolling: Double?,
                       text: MetricText.Bytes, to w: inout JSONWriter) {
-        let label = period.label
-        let most = fixedBytes + ByteCursor.maxQuoted(utf8Count: label.utf8.count) + text.maxPoint
-        w.rawValue(atMost: most) { c in
-            c.put("{\"label\": ")
-            c.quoted(label)
-            c.put(", \"start\": ")
-            c.day(period.start)
-            c.put(", \"end\": ")
-            c.day(period.end)
-            c.put(", \"values\": {")
-            var first = true
-            values.forEachValue { i, value in
-                if !first { c.put(", ") }
-                first = false
-                c.putPadded(text.key(i))
-                switch value {
-                case .hundredths(let k): c.hundredths(Int64(k))  // exactly Double(k) / 100, digit by digit
-                case .double(let v): c.number(v)
-                }
-            }
-            c.put("}, \"derived\": [")
-            if !derived.isEmpty {
-                first = true
-                for i in 0..<Metric.count where derived.bits & (1 << UInt32(i)) != 0 {
+        period.withLabelBytes { label in
+            let most = fixedBytes + ByteCursor.maxQuoted(utf8Count: label.count) + text.maxPoint
+            w.rawValue(atMost: most) { c in
+                c.put("{\"label\": ")
+                c.quoted(utf8: label)
+                c.put(", \"start\": ")
+                c.day(period.start)
+                c.put(", \"end\": ")
+                c.day(period.end)
+                c.put(", \"values\": {")
+                var first = true
+                values.forEachValue { i, value in
                     if !first { c.put(", ") }
                     first = false
-                    c.putPadded(text.name(i))
+                    c.putPadded(text.key(i))
+                    switch value {
+                    case .hundredths(let k): c.hundredths(Int64(k))  // exactly Double(k) / 100, digit by digit
+                    case .double(let v): c.number(v)
+                    }
                 }
+                c.put("}, \"derived\": [")
+                if !derived.isEmpty {
+                    first = true
+                    for i in 0..<Metric.count where derived.bits & (1 << UInt32(i)) != 0 {
+                        if !first { c.put(", ") }
+                        first = false
+                        c.putPadded(text.name(i))
+                    }
+                }
+                c.put("], \"rolling\": ")
+                c.number(rolling)
+                c.put(0x7D)
             }
-            c.put("], \"rolling\": ")
-            c.number(rolling)
-            c.put(0x7D)
         }
     }
 }

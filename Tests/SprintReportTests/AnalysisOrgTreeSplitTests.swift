@@ -1,0 +1,72 @@
+import Testing
+@testable import SprintReport
+
+/// The org tree sums on all cores (leaf sums in batches, additions split among tasks by
+/// node): each node's figures must be those of its leaves summed one after another, as
+/// `Rollup(teams:)` does, bit for bit, whatever the shape of the tree.
+@Suite struct AnalysisOrgTreeSplitTests {
+    /// `count` teams on paths of 1–4 levels below `Org` (uneven fan-out, some paths sharing
+    /// their parent, a few with own rows at a node), with amounts that do not add up exactly
+    /// in floating point (so any change of order would show).
+    static func teams(_ count: Int) -> [TeamSeries] {
+        var x: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(x >> 33) % n
+        }
+        var out: [TeamSeries] = []
+        for t in 0..<count {
+            var path = ["Org"]
+            for level in 0..<(1 + next(3)) { path.append("G\(level)-\(next(level == 0 ? 3 : 5))") }
+            path.append("T\(t)")
+            let rows = (0..<(1 + next(9))).map { i in
+                let end = Day(year: 2025 + next(2), month: 1 + next(12), day: 1 + next(28))!
+                return TestData.row("S\(i)", end: end.description,
+                                    [.totalWorkDelivered: Double(next(9_000)) / 7, .sprintCommit: Double(next(900)) / 3],
+                                    line: t * 10 + i + 2)
+            }
+            out.append(TestData.series("T\(t)", path: path, rows))
+        }
+        // Own rows at two nodes: they are not leaves, and their nodes are not rolled up.
+        let own = TestData.row("Own", end: "2025-06-30", [.totalWorkDelivered: 5, .sprintCommit: 6], line: 1)
+        out.append(TestData.series("G0-1", path: ["Org", "G0-1"], [own]))
+        out.append(TestData.series("G0-2", path: ["Org", "G0-2"], [own]))
+        return out
+    }
+
+    @Test(arguments: [5, 300, 2_500])
+    func rolledUpNodesAreTheirLeavesSummedInOrder(count: Int) {
+        let series = Self.teams(count)  // in no path order: the tree must not rely on one
+        var input: [String: Int] = [:]
+        for (i, s) in series.enumerated() { input[s.team.key] = i }
+        let report = Analyzer.analyze(TestData.dataSet(series))
+        #expect(report.nodes.count > 3)
+        var checked = 0
+        for node in report.nodes where node.rolledUp {
+            // The leaves below, in input order (the order the sums are defined in).
+            let leaves = report.teams.filter { node.path.isEmpty || $0.team.path.starts(with: node.path) }
+                .sorted { input[$0.team.key, default: 0] < input[$1.team.key, default: 0] }
+            #expect(node.teams == leaves.count, "\(node.pathString)")
+            let plain = Rollup(teams: leaves)
+            #expect(node.series.count == plain.months.count, "\(node.pathString)")
+            for (a, b) in zip(node.series, plain.months) {
+                #expect(a.period.label == b.period.label)
+                for m in Metric.allCases {
+                    #expect(a.values[m]?.bitPattern == b.values[m]?.bitPattern, "\(node.pathString) \(m)")
+                }
+                #expect(a.rolling?.bitPattern == b.rolling?.bitPattern)
+            }
+            let s = node.summary, p = plain.summary(thresholds: report.thresholds)
+            #expect(s.velocity?.bitPattern == p.velocity?.bitPattern && s.periods == p.periods)
+            checked += 1
+        }
+        #expect(checked > 3)
+        // Children: each node's direct children once, in path order.
+        for node in report.nodes {
+            #expect(node.children == node.children.sorted(by: PathOrder.precedes))
+            #expect(Set(node.children).count == node.children.count)
+            for c in node.children { #expect(Array(c.dropLast()) == node.path) }
+        }
+        #expect(!report.nodes.contains { $0.pathString == "Org/G0-1" && $0.rolledUp })
+    }
+}
