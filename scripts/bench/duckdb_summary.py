@@ -26,32 +26,11 @@ import sys
 
 import duckdb
 
-# The additive metrics: (CSV column, name in the summary's `totals`), in the summary's order.
-ADDITIVE = [
-    ("Sprint_Commit", "SPRINT_COMMIT"),
-    ("Sprint_Creep", "SPRINT_CREEP"),
-    ("Sprint_Size", "SPRINT_SIZE"),
-    ("Delivered_Commit", "DELIVERED_COMMIT"),
-    ("Missed_Commit", "MISSED_COMMIT"),
-    ("Delivered_Creep", "DELIVERED_CREEP"),
-    ("Missed_Creep", "MISSED_CREEP"),
-    ("Total_Work_Delivered", "TOTAL_WORK_DELIVERED"),
-    ("Tickets_Removed_Mid_Sprint", "TICKETS_REMOVED_MID_SPRINT"),
-]
-# The sample's other metric columns (ratios and percentages): they count only for "a period
-# with at least one value".
-OTHER = ["Scope_Creep_Percent", "Total_Delivered_Work_Vs_Committed_Work",
-         "Committed_Work_Delivered_Percent", "Creep_Work_Delivered_Percent",
-         "Total_Work_Delivered_Percent", "Churn_Rate"]
-TEXT = ["Team", "Team_Id", "Team_Hierarchy", "Sprint", "Sprint_Id"]
+from reference_keys import ADDITIVE, FIGURES, OTHER, TEXT  # shared with the other reference and the checker
 # The cells docs/input-format.md calls missing (read_csv compares them case-sensitively, hence
 # the usual spellings).
 MISSING = ["", "NA", "N/A", "na", "n/a", "null", "NULL", "Null", "NaN", "nan", "-", "—"]
 
-FIGURES = ["velocity", "averageSprintSize", "sayDoPercent", "scopeCreepPercent",
-           "creepDeliveredPercent", "totalDeliveredPercent", "deliveredVsCommitted",
-           "deliveryConsistency", "commitmentReliability", "coefficientOfVariation",
-           "trendPerPeriod"]
 
 QUERY = """
 WITH rows AS (

@@ -18,34 +18,15 @@ import sys
 import numpy as np
 import pandas as pd
 
-# (CSV column, name in the summary's `totals`), in the summary's order.
-ADDITIVE = [
-    ("Sprint_Commit", "SPRINT_COMMIT"),
-    ("Sprint_Creep", "SPRINT_CREEP"),
-    ("Sprint_Size", "SPRINT_SIZE"),
-    ("Delivered_Commit", "DELIVERED_COMMIT"),
-    ("Missed_Commit", "MISSED_COMMIT"),
-    ("Delivered_Creep", "DELIVERED_CREEP"),
-    ("Missed_Creep", "MISSED_CREEP"),
-    ("Total_Work_Delivered", "TOTAL_WORK_DELIVERED"),
-    ("Tickets_Removed_Mid_Sprint", "TICKETS_REMOVED_MID_SPRINT"),
-]
-OTHER = ["Scope_Creep_Percent", "Total_Delivered_Work_Vs_Committed_Work",
-         "Committed_Work_Delivered_Percent", "Creep_Work_Delivered_Percent",
-         "Total_Work_Delivered_Percent", "Churn_Rate"]
-TEXT = {"Team": str, "Team_Id": str, "Team_Hierarchy": str, "Sprint": str, "Sprint_Id": str,
-        "Start_Date": str, "End_Date": str}
+from reference_keys import ADDITIVE, FIGURES, OTHER, TEXT  # shared with the other reference and the checker
+TEXT_TYPES = {**{name: str for name in TEXT}, "Start_Date": str, "End_Date": str}
 # Besides pandas' own list (empty, NA, N/A, null, NaN, ...): the other missing cells of
 # docs/input-format.md.
 MISSING = ["-", "—"]
-FIGURES = ["velocity", "averageSprintSize", "sayDoPercent", "scopeCreepPercent",
-           "creepDeliveredPercent", "totalDeliveredPercent", "deliveredVsCommitted",
-           "deliveryConsistency", "commitmentReliability", "coefficientOfVariation",
-           "trendPerPeriod"]
 
 
 def main(path, with_rolling):
-    df = pd.read_csv(path, dtype=TEXT, na_values=MISSING, keep_default_na=True)
+    df = pd.read_csv(path, dtype=TEXT_TYPES, na_values=MISSING, keep_default_na=True)
     df = df.sort_values(["Team_Id", "Start_Date"], kind="stable", na_position="last",
                         ignore_index=True)
     # A period without any value is not one of the team's periods (docs/metrics.md, "The window").
