@@ -25,7 +25,7 @@ import math
 import re
 import sys
 
-from reference_keys import FIGURES  # the figure names the references share
+from reference_common import FIGURES  # the figure names the references share
 TOTALS = ["SPRINT_COMMIT", "SPRINT_CREEP", "SPRINT_SIZE", "DELIVERED_COMMIT", "MISSED_COMMIT",
           "DELIVERED_CREEP", "MISSED_CREEP", "TOTAL_WORK_DELIVERED", "TICKETS_REMOVED_MID_SPRINT"]
 TOLERANCE = 1e-9

@@ -26,7 +26,7 @@ import sys
 
 import duckdb
 
-from reference_keys import ADDITIVE, FIGURES, OTHER, TEXT  # shared with the other reference and the checker
+from reference_common import ADDITIVE, FIGURES, OTHER, TEXT, arguments  # shared with the other reference and the checker
 # The cells docs/input-format.md calls missing (read_csv compares them case-sensitively, hence
 # the usual spellings).
 MISSING = ["", "NA", "N/A", "na", "n/a", "null", "NULL", "Null", "NaN", "nan", "-", "—"]
@@ -141,9 +141,4 @@ def main(path, rolling):
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    with_rolling = "--rolling" in args
-    args = [a for a in args if a != "--rolling"]
-    if len(args) != 1:
-        sys.exit("usage: duckdb_summary.py [--rolling] EXPORT.csv[.gz]")
-    main(args[0], with_rolling)
+    main(*arguments("duckdb_summary.py"))

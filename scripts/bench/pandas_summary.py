@@ -18,7 +18,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-from reference_keys import ADDITIVE, FIGURES, OTHER, TEXT  # shared with the other reference and the checker
+from reference_common import ADDITIVE, FIGURES, OTHER, TEXT, arguments  # shared with the other reference and the checker
 TEXT_TYPES = {**{name: str for name in TEXT}, "Start_Date": str, "End_Date": str}
 # Besides pandas' own list (empty, NA, N/A, null, NaN, ...): the other missing cells of
 # docs/input-format.md.
@@ -99,9 +99,4 @@ def main(path, with_rolling):
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    rolling_too = "--rolling" in args
-    args = [a for a in args if a != "--rolling"]
-    if len(args) != 1:
-        sys.exit("usage: pandas_summary.py [--rolling] EXPORT.csv[.gz]")
-    main(args[0], rolling_too)
+    main(*arguments("pandas_summary.py"))

@@ -1,7 +1,9 @@
-"""Names shared by the benchmark's reference scripts (duckdb_summary.py, pandas_summary.py) and
+"""What is shared by the benchmark's reference scripts (duckdb_summary.py, pandas_summary.py) and
 its checker (check_figures.py): the columns of a sprint-level export as `sprint-report sample`
 writes them (docs/input-format.md), and the per-team figures of the summary's JSON they compute
-(docs/summary-json.md)."""
+(docs/summary-json.md), and their command line."""
+import sys
+
 
 # The additive metrics: (CSV column, name in the summary's `totals`), in the summary's order.
 ADDITIVE = [
@@ -27,3 +29,13 @@ FIGURES = ["velocity", "averageSprintSize", "sayDoPercent", "scopeCreepPercent",
            "creepDeliveredPercent", "totalDeliveredPercent", "deliveredVsCommitted",
            "deliveryConsistency", "commitmentReliability", "coefficientOfVariation",
            "trendPerPeriod"]
+
+
+def arguments(script):
+    """The export path and whether to add the per-period rolling means (`--rolling`)."""
+    args = sys.argv[1:]
+    rolling = "--rolling" in args
+    args = [a for a in args if a != "--rolling"]
+    if len(args) != 1:
+        sys.exit("usage: %s [--rolling] EXPORT.csv[.gz]" % script)
+    return args[0], rolling
