@@ -21,7 +21,14 @@ final class RowStore {
         /// Whether the bucket was checked once already (each is checked at most once, so an
         /// export that is not grouped by team costs nothing more than before).
         var checked = false
+        /// The team's analysis made when its rows ended (`RowStore.early`); `rows` is empty
+        /// meanwhile. Given back (`restoreEarly`) before anything else touches the rows.
+        var early: EarlyAnalysis?
     }
+
+    /// When set, each team whose checked rows end is analysed at once with this setting
+    /// (`EarlyAnalysis`); set by `ExportReader` for a single input file only.
+    var early: EarlyAnalysis.Setting?
 
     // Touched per record by the mapping thread only: no dynamic exclusivity checks.
     @exclusivity(unchecked) private(set) var teams: [TeamEntry] = []
@@ -107,8 +114,33 @@ final class RowStore {
         for k in [b.0, b.1, b.2, b.3] where k >= 0 && !buckets[Int(k)].checked {
             buckets[Int(k)].checked = true
             let rows = buckets[Int(k)].rows
-            if RowMerger.needsNoWork(rows) { buckets[Int(k)].settled = Int32(clamping: rows.count) }
+            guard RowMerger.needsNoWork(rows) else { continue }
+            buckets[Int(k)].settled = Int32(clamping: rows.count)
+            // Rows the merge takes as they are, of a team with one identity so far: analysed
+            // now. (A rename met later gives them back: `teamRowsBegin`, `restoreEarly`.)
+            guard let early, identities[i] == nil else { continue }
+            let bucket = buckets[Int(k)]
+            var series = TeamSeries(team: teams[Int(i)].team, mode: bucket.mode, level: bucket.level, rows: [])
+            swap(&series.rows, &buckets[Int(k)].rows)
+            if let result = EarlyAnalysis.make(&series, setting: early) {
+                buckets[Int(k)].early = result
+            } else {
+                swap(&series.rows, &buckets[Int(k)].rows)
+            }
         }
+    }
+
+    /// Team `i`'s records begin (again): rows analysed early are given back first, since
+    /// more may come or change.
+    func teamRowsBegin(_ i: Int32) {
+        let b = teams[Int(i)].buckets
+        for k in [b.0, b.1, b.2, b.3] where k >= 0 { restoreEarly(Int(k)) }
+    }
+
+    /// Gives bucket `k`'s rows back from its early analysis, if it has one.
+    func restoreEarly(_ k: Int) {
+        guard let result = buckets[k].early.take() else { return }
+        buckets[k].rows = result.rows()
     }
 
     /// The bucket of (team, mode, level).
