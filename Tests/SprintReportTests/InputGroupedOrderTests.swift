@@ -58,6 +58,7 @@ import Testing
         if let early {
             store.early = EarlyAnalysis.Setting(window: early, thresholds: .defaults,
                                                 files: texts.indices.map { "f\($0).csv" })
+            store.analysesAtOnce = true
         }
         var summaries: [InputSummary] = []
         var extras: [[FileExtra]] = []
@@ -159,6 +160,11 @@ import Testing
                 #expect(elsewhere.early == 28)
                 #expect(Self.figures(elsewhere.data, window: window) == expected)
             }
+            // As `summary` reads: teams analysed only while the mapping thread would wait.
+            let options = ReadOptions(analysis: ReadOptions.Analysis(window: window, thresholds: .defaults))
+            let idle = try ExportReader.read(contents: [("f0.csv", Array(one.utf8))], chunkSize: chunkSize,
+                                             options: options)
+            #expect(Self.figures(idle, window: window) == expected)
             let shuffled = try Self.read([mixed], chunkSize: chunkSize, early: window)
             let plainShuffled = try Self.read([mixed], chunkSize: chunkSize, early: nil)
             #expect(Self.figures(shuffled.data, window: window) == Self.figures(plainShuffled.data, window: window))

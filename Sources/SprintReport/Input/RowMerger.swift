@@ -104,13 +104,7 @@ struct RowMerger {
             if !isOrdered(rows) { bucket.rows = []; rows.sort { Period.precedes($0.period, $1.period) } }
         }
         bucket.rows = []
-        if rows.capacity > rows.count + rows.count / 4 {
-            // Appending doubled the capacity: give the slack back (rows are what the model retains).
-            var exact: [PeriodRow] = []
-            exact.reserveCapacity(rows.count)
-            exact.append(contentsOf: rows)
-            rows = exact
-        }
+        Self.trim(&rows)
         return (TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: rows), findings)
     }
 
@@ -153,6 +147,16 @@ struct RowMerger {
                                     message: "team id '\(team.key)' is also named \(also); shown under its name in its latest period"))
         }
         return out
+    }
+
+    /// When appending doubled the capacity of `rows`, gives the slack back (rows are what the
+    /// model retains).
+    static func trim(_ rows: inout [PeriodRow]) {
+        guard rows.capacity > rows.count + rows.count / 4 else { return }
+        var exact: [PeriodRow] = []
+        exact.reserveCapacity(rows.count)
+        exact.append(contentsOf: rows)
+        rows = exact
     }
 
     private static func isOrdered(_ rows: [PeriodRow]) -> Bool {
