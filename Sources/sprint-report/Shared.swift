@@ -39,6 +39,14 @@ struct InputFiles: ParsableArguments {
         try ExportReader.read(paths: paths ?? files, options: readOptions, limits: limits())
     }
 
+    /// `read()` for data analysed next with `window` and `thresholds`: each team is analysed
+    /// as soon as its rows are read (`ReadOptions.analysis`).
+    func read(analysedWith window: Window, thresholds: BandThresholds) throws -> DataSet {
+        var options = readOptions
+        options.analysis = ReadOptions.Analysis(window: window, thresholds: thresholds)
+        return try ExportReader.read(paths: files, options: options, limits: limits())
+    }
+
     var readOptions: ReadOptions { ReadOptions(mode: mode?.value) }
 }
 

@@ -76,7 +76,7 @@ struct SummaryCommand: ParsableCommand {
         let (report, comparison, since) = try reportingInputErrors {
             let earlier = try previous.map { try PreviousSummary.load(path: $0) }
             let thresholds = try bands.map { try BandConfig.load(path: $0) } ?? .defaults
-            let data = try input.read()
+            let data = try input.read(analysedWith: window, thresholds: thresholds)
             let (report, comparison) = analyze(data, window: window, baseline: baseline, thresholds: thresholds)
             return (report, comparison, earlier.map { SinceLastReport(previous: $0, current: report) })
         }

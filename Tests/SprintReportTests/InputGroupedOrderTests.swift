@@ -35,9 +35,31 @@ import Testing
             + report.nodes.map { n in JSONWriter.text { SummaryJSON.node(n, to: &$0) } }
     }
 
+    /// `figures` over `window`, with the findings' text (one file: their names agree).
+    static func figures(_ data: DataSet, window: Window) -> [String] {
+        let report = Analyzer.analyze(data, window: window)
+        return report.teams.map { t in JSONWriter.text { SummaryJSON.team(t, to: &$0) } }
+            + report.nodes.map { n in JSONWriter.text { SummaryJSON.node(n, to: &$0) } }
+            + report.findings.map { "\($0.file ?? ""):\($0.line ?? 0) \($0.kind.rawValue) \($0.message)" }
+    }
+
     /// Reads `texts` as files, also returning how many buckets the reader settled.
     static func read(_ texts: [String], chunkSize: Int) throws -> (data: DataSet, settled: Int) {
+        let r = try read(texts, chunkSize: chunkSize, early: nil)
+        return (r.data, r.settled)
+    }
+
+    /// `read`, with teams analysed as their rows end when `early` is given (as `ExportReader`
+    /// does for one file: here for any number, to see the merge give the rows back), also
+    /// returning how many buckets held an early analysis when reading ended.
+    static func read(_ texts: [String], chunkSize: Int, early: Window?) throws
+        -> (data: DataSet, settled: Int, early: Int) {
         let store = RowStore()
+        if let early {
+            store.early = EarlyAnalysis.Setting(window: early, thresholds: .defaults,
+                                                files: texts.indices.map { "f\($0).csv" })
+            store.analysesAtOnce = true
+        }
         var summaries: [InputSummary] = []
         var extras: [[FileExtra]] = []
         for (i, text) in texts.enumerated() {
@@ -48,7 +70,8 @@ import Testing
             extras.append(fileExtras)
         }
         let settled = store.buckets.filter { $0.settled >= 0 }.count
-        return (RowMerger(store: store, inputs: summaries, extras: extras).dataSet(), settled)
+        let analysed = store.buckets.filter { $0.early != nil }.count
+        return (RowMerger(store: store, inputs: summaries, extras: extras).dataSet(), settled, analysed)
     }
 
     @Test(arguments: [7, 64, 1 << 16])
@@ -98,6 +121,118 @@ import Testing
             #expect(a.rows.map { $0.values[.sprintCommit] } == [4, 5, 6])
             let b = try #require(data.series.first { $0.team.name == "B" })
             #expect(b.rows.map(\.period.label) == ["S1", "S2"])
+        }
+    }
+
+    static let windows = [Window(), Window(from: Day(year: 2025, month: 2, day: 1), to: Day(year: 2025, month: 3, day: 31))]
+
+    static func shuffle(_ lines: [String]) -> [String] {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var shuffled = lines
+        for i in shuffled.indices.reversed() where i > 0 {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            shuffled.swapAt(i, Int(x >> 33) % (i + 1))
+        }
+        return shuffled
+    }
+
+    /// Teams analysed as their rows end (`EarlyAnalysis`) give the figures and findings of
+    /// the analysis after reading: grouped (most teams analysed early), shuffled (teams come
+    /// back: their rows given back), split over two files (given back by the merge), any
+    /// chunk size, with and without a window, and analysed with another window than the
+    /// early one (rows given back by the analysis).
+    @Test(arguments: [7, 64, 1 << 16])
+    func teamsAnalysedEarlyGiveTheSameFigures(chunkSize: Int) throws {
+        let lines = Self.groupedLines()
+        let one = ([Self.header] + lines).joined(separator: "\n") + "\n"
+        let mixed = ([Self.header] + Self.shuffle(lines)).joined(separator: "\n") + "\n"
+        let half = lines.count / 2
+        let split = [([Self.header] + lines[..<half]).joined(separator: "\n") + "\n",
+                     ([Self.header] + lines[half...]).joined(separator: "\n") + "\n"]
+        for window in Self.windows {
+            let expected = Self.figures(try Self.read([one], chunkSize: chunkSize, early: nil).data, window: window)
+            #expect(expected.count >= 40 + 5)  // teams, nodes, findings
+            let grouped = try Self.read([one], chunkSize: chunkSize, early: window)
+            #expect(grouped.early == 40 - 1 - 1 - 10)  // the settled ones
+            #expect(Self.figures(grouped.data, window: window) == expected)
+            for other in Self.windows where other != window {
+                let elsewhere = try Self.read([one], chunkSize: chunkSize, early: other)
+                #expect(elsewhere.early == 28)
+                #expect(Self.figures(elsewhere.data, window: window) == expected)
+            }
+            // As `summary` reads: teams analysed only while the mapping thread would wait.
+            let options = ReadOptions(analysis: ReadOptions.Analysis(window: window, thresholds: .defaults))
+            let idle = try ExportReader.read(contents: [("f0.csv", Array(one.utf8))], chunkSize: chunkSize,
+                                             options: options)
+            #expect(Self.figures(idle, window: window) == expected)
+            let shuffled = try Self.read([mixed], chunkSize: chunkSize, early: window)
+            let plainShuffled = try Self.read([mixed], chunkSize: chunkSize, early: nil)
+            #expect(Self.figures(shuffled.data, window: window) == Self.figures(plainShuffled.data, window: window))
+            let twoFiles = try Self.read(split, chunkSize: chunkSize, early: window)
+            #expect(twoFiles.early > 0)
+            let plainTwo = try Self.read(split, chunkSize: chunkSize, early: nil)
+            #expect(Self.figures(twoFiles.data, window: window) == Self.figures(plainTwo.data, window: window))
+            #expect(twoFiles.data.series.allSatisfy { $0.early == nil && $0.rows.count == 7 })
+        }
+    }
+
+    /// A team analysed when its rows ended and coming back later (the same file, more rows;
+    /// then under another name) gets its rows back exactly as read, then merged in full.
+    @Test func aTeamComingBackAfterItsEarlyAnalysisGetsItsRowsBack() throws {
+        let text = """
+        Team_Id,Team,Sprint,Start_Date,Sprint_Commit,Sprint_Creep,Delivered_Commit,Delivered_Creep
+        1,A,S2,2026-01-19,5,1,4,1
+        1,A,S3,2026-02-02,6,2,3.5,1
+        2,B,S1,2026-01-05,7,0,7,0
+        2,B,S2,2026-01-19,8,1,2,0
+        3,C,S1,2026-01-05,9,1,8,1
+        1,A,S1,2026-01-05,4,1,1,0
+        1,A,S2,2026-01-19,5,1,4,1
+        2,B,S3,2026-02-02,3,3,1,1
+        3,C2,,,,,,
+        4,D,S1,2026-01-05,3,0,3,0
+
+        """
+        let window = Window(from: Day(year: 2026, month: 1, day: 10), to: nil)
+        for w in [Window(), window] {
+            for chunkSize in [5, 1 << 16] {
+                let plain = try Self.read([text], chunkSize: chunkSize, early: nil)
+                let early = try Self.read([text], chunkSize: chunkSize, early: w)
+                // A, B and C were analysed when their rows ended; A and B came back (given back
+                // then); C came back renamed in a record without a period (skipped): its rows
+                // are given back by the merge; D's rows never ended.
+                #expect(early.early == 1)
+                #expect(Self.figures(early.data, window: w) == Self.figures(plain.data, window: w))
+                let a = try #require(early.data.series.first { $0.team.key == "1" })
+                #expect(a.early == nil)
+                #expect(a.rows.map(\.period.label) == ["S1", "S2", "S3"])
+                #expect(a.rows.map { $0.values[.sprintCommit] } == [4, 5, 6])
+                #expect(a.rows.allSatisfy { $0.derived.isEmpty && $0.values[.sprintSize] == nil })
+            }
+        }
+    }
+
+    /// `EarlyAnalysis.rows()` gives back every row exactly as read, in order, whatever the
+    /// window dropped and whatever values the analysis derived.
+    @Test(arguments: [0, 1, 2])
+    func earlyAnalysisGivesTheRowsBackAsRead(windowIndex: Int) throws {
+        let windows = Self.windows + [Window(from: Day(year: 2030, month: 1, day: 1), to: nil)]  // keeps none
+        let text = ([Self.header] + Self.groupedLines().prefix(7)).joined(separator: "\n") + "\n"
+        let data = try Self.read([text], chunkSize: 1 << 16, early: nil).data
+        var series = try #require(data.series.first)
+        let before = series.rows
+        let setting = EarlyAnalysis.Setting(window: windows[windowIndex], thresholds: .defaults, files: ["f0.csv"])
+        let early = try #require(EarlyAnalysis.make(&series, setting: setting))
+        #expect(series.rows.isEmpty)
+        #expect((early.report == nil) == (windowIndex == 2))
+        if let report = early.report, case let .rows(kept) = report.points {
+            #expect(kept.contains { !$0.derived.isEmpty })  // the analysis did derive values
+        }
+        let after = early.rows()
+        #expect(after.count == before.count)
+        for (x, y) in zip(after, before) {
+            #expect(x.values == y.values && x.derived == y.derived && x.source == y.source)
+            #expect(x.period.sequence == y.period.sequence && x.period.label == y.period.label)
         }
     }
 }

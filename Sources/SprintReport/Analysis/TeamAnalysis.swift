@@ -6,9 +6,28 @@ enum TeamAnalysis {
     /// The series' rows are moved into the report (`series.rows` is left empty): rows outside
     /// the window or without any value are dropped in place and the derived values written
     /// into each kept row, so no second per-row array is made (`TeamPoints`).
+    ///
+    /// A series analysed while it was read (`EarlyAnalysis`) gives its result when it was made
+    /// with the same window, thresholds and files; else its rows are given back and analysed.
     static func analyze(_ series: inout TeamSeries, files: [String], window: Window,
                         thresholds: BandThresholds) -> (report: TeamReport?, findings: [Finding]) {
+        if let early = series.early.take() {
+            if early.setting == EarlyAnalysis.Setting(window: window, thresholds: thresholds, files: files) {
+                return (early.report, early.findings)
+            }
+            series.rows = early.rows()
+        }
+        let (report, findings, _) = analyze(&series, files: files, window: window, thresholds: thresholds,
+                                            keepAside: false)
+        return (report, findings)
+    }
+
+    /// `analyze`, and with `keepAside` the rows it did not keep (outside the window or without
+    /// a value), as it left them: `EarlyAnalysis` needs them to give the rows back.
+    static func analyze(_ series: inout TeamSeries, files: [String], window: Window, thresholds: BandThresholds,
+                        keepAside: Bool) -> (report: TeamReport?, findings: [Finding], aside: [PeriodRow]) {
         var findings: [Finding] = []
+        var aside: [PeriodRow] = []
         var rows: [PeriodRow] = []
         swap(&rows, &series.rows)
         var kept = 0
@@ -30,7 +49,8 @@ enum TeamAnalysis {
             if kept != i { rows.swapAt(kept, i) }
             kept += 1
         }
-        guard kept > 0 else { return (nil, findings) }
+        if keepAside && kept < rows.count { aside = Array(rows[kept...]) }
+        guard kept > 0 else { return (nil, findings, aside) }
         if kept < rows.count {
             // A window that keeps few rows: give the rest's space back.
             if kept < rows.count / 2 { rows = Array(rows[..<kept]) } else { rows.removeLast(rows.count - kept) }
@@ -39,7 +59,7 @@ enum TeamAnalysis {
                                                  sizeDivisor: rows.count, thresholds: thresholds)
         let report = TeamReport(team: series.team, mode: series.mode, level: series.level,
                                 summary: summary, points: .rows(rows))
-        return (report, findings)
+        return (report, findings, aside)
     }
 
     /// Derives and checks the row's identities in place (`Identities.complete`).

@@ -63,11 +63,18 @@ final class ChunkPipeline: @unchecked Sendable {
         thread.start()
     }
 
-    /// The next item (blocks until there is one).
-    func next() -> Item {
+    /// The next item (blocks until there is one). While there is none, `idle` is called
+    /// (without the lock) as long as it finds something to do and returns true: the caller's
+    /// spare work runs only in time it would spend waiting.
+    func next(idle: () -> Bool = { false }) -> Item {
         condition.lock()
         defer { condition.unlock() }
-        while readyHead == ready.count { condition.wait() }
+        while readyHead == ready.count {
+            condition.unlock()
+            let worked = idle()
+            condition.lock()
+            if !worked && readyHead == ready.count { condition.wait() }
+        }
         let item = ready[readyHead]
         readyHead += 1
         if readyHead == ready.count {

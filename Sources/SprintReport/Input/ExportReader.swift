@@ -33,6 +33,9 @@ public enum ExportReader {
         var errors: [InputError] = []
         var periodKeys: [DistinctCount] = []
         let paths = inputs.map(\.name)
+        if inputs.count == 1, let a = options.analysis {
+            store.early = EarlyAnalysis.Setting(window: a.window, thresholds: a.thresholds, files: paths)
+        }
         for (i, input) in inputs.enumerated() {
             let path = paths[i]
             let reader = FileReader(input: input, fileIndex: i, store: store, chunkSize: chunkSize, options: options,

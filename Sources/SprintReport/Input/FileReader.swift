@@ -31,7 +31,7 @@ final class FileReader {
         var hasher = SHA256()
         do {
             loop: while true {
-                switch pipeline.next() {
+                switch pipeline.next(idle: store.analyseEarly) {
                 case .batch(let batch):
                     defer { pipeline.recycle(batch) }
                     batch.raw.withUnsafeBytes { hasher.update(bufferPointer: $0) }

@@ -7,9 +7,24 @@ public struct ReadOptions: Sendable, Equatable {
     /// one is an error: the user and the file disagree on what the numbers count, and no
     /// guess is safe.
     public var mode: ComputationMode?
+    /// The window and band thresholds the data will be analysed with, when the caller knows
+    /// them before reading (`summary`): a single file's teams are then analysed as their rows
+    /// end, on the thread that maps the records (`EarlyAnalysis`). nil: no analysis while
+    /// reading. The result is the same either way.
+    public var analysis: Analysis?
 
-    public init(mode: ComputationMode? = nil) {
+    public struct Analysis: Sendable, Equatable {
+        public var window: Window
+        public var thresholds: BandThresholds
+        public init(window: Window, thresholds: BandThresholds) {
+            self.window = window
+            self.thresholds = thresholds
+        }
+    }
+
+    public init(mode: ComputationMode? = nil, analysis: Analysis? = nil) {
         self.mode = mode
+        self.analysis = analysis
     }
 
     /// The mode of a value the file gives no mode of its own.

@@ -157,6 +157,7 @@ final class RecordMapper {
         }
         if team != lastTeamSeen {
             if lastTeamSeen >= 0 { store.teamRowsEnded(lastTeamSeen) }
+            store.teamRowsBegin(team)
             teamsSeen.insert(team)
             lastTeamSeen = team
         }

@@ -28,6 +28,16 @@ struct RowMerger {
             fileMaps.append(map)
         }
         let anyExtras = !names.isEmpty || extras.contains { !$0.isEmpty }
+        // Rows analysed while read (`EarlyAnalysis`) are given back wherever the merge may
+        // change them: extras to align, several files, a renamed or moved team.
+        if anyExtras || inputs.count != 1 {
+            for k in store.buckets.indices { store.restoreEarly(k) }
+        } else {
+            for t in store.identities.keys {
+                let b = store.teams[Int(t)].buckets
+                for k in [b.0, b.1, b.2, b.3] where k >= 0 { store.restoreEarly(Int(k)) }
+            }
+        }
         var findings = store.findings
         let renamed = latestIdentities(findings: &findings)
         // Each bucket on its own, in parallel chunks: its series and findings go to its slot
@@ -41,6 +51,7 @@ struct RowMerger {
                     for b in c * chunk..<min(count, (c + 1) * chunk) {
                         var bucket = buckets[b]
                         buckets[b].rows = []
+                        buckets[b].early = nil
                         out[b] = merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
                                                anyExtras: anyExtras)
                     }
@@ -72,6 +83,16 @@ struct RowMerger {
     private func series(_ bucket: inout RowStore.Bucket, renamed: [Int32: Team], extraCount: Int, maps: [[Int?]],
                         anyExtras: Bool) -> (series: TeamSeries?, findings: [Finding]) {
         var findings: [Finding] = []
+        if let early = bucket.early.take() {
+            // Analysed as it was read: its rows are unchanged since (a record of the team
+            // would have given them back), so the merge would take them as they are. Checked
+            // again here all the same; otherwise the rows are given back and merged.
+            if renamed[bucket.team] == nil, !anyExtras, Int(bucket.settled) == early.count {
+                return (TeamSeries(team: store.teams[Int(bucket.team)].team, mode: bucket.mode, level: bucket.level,
+                                   early: early), findings)
+            }
+            bucket.rows = early.rows()
+        }
         if bucket.rows.isEmpty { return (nil, findings) }
         if anyExtras { alignExtras(&bucket.rows, count: extraCount, maps: maps) }
         let team = renamed[bucket.team] ?? store.teams[Int(bucket.team)].team
@@ -83,13 +104,7 @@ struct RowMerger {
             if !isOrdered(rows) { bucket.rows = []; rows.sort { Period.precedes($0.period, $1.period) } }
         }
         bucket.rows = []
-        if rows.capacity > rows.count + rows.count / 4 {
-            // Appending doubled the capacity: give the slack back (rows are what the model retains).
-            var exact: [PeriodRow] = []
-            exact.reserveCapacity(rows.count)
-            exact.append(contentsOf: rows)
-            rows = exact
-        }
+        Self.trim(&rows)
         return (TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: rows), findings)
     }
 
@@ -132,6 +147,16 @@ struct RowMerger {
                                     message: "team id '\(team.key)' is also named \(also); shown under its name in its latest period"))
         }
         return out
+    }
+
+    /// When appending doubled the capacity of `rows`, gives the slack back (rows are what the
+    /// model retains).
+    static func trim(_ rows: inout [PeriodRow]) {
+        guard rows.capacity > rows.count + rows.count / 4 else { return }
+        var exact: [PeriodRow] = []
+        exact.reserveCapacity(rows.count)
+        exact.append(contentsOf: rows)
+        rows = exact
     }
 
     private static func isOrdered(_ rows: [PeriodRow]) -> Bool {

@@ -21,7 +21,14 @@ final class RowStore {
         /// Whether the bucket was checked once already (each is checked at most once, so an
         /// export that is not grouped by team costs nothing more than before).
         var checked = false
+        /// The team's analysis made when its rows ended (`RowStore.early`); `rows` is empty
+        /// meanwhile. Given back (`restoreEarly`) before anything else touches the rows.
+        var early: EarlyAnalysis?
     }
+
+    /// When set, each team whose checked rows end is analysed at once with this setting
+    /// (`EarlyAnalysis`); set by `ExportReader` for a single input file only.
+    var early: EarlyAnalysis.Setting?
 
     // Touched per record by the mapping thread only: no dynamic exclusivity checks.
     @exclusivity(unchecked) private(set) var teams: [TeamEntry] = []
@@ -106,9 +113,67 @@ final class RowStore {
         let b = teams[Int(i)].buckets
         for k in [b.0, b.1, b.2, b.3] where k >= 0 && !buckets[Int(k)].checked {
             buckets[Int(k)].checked = true
-            let rows = buckets[Int(k)].rows
-            if RowMerger.needsNoWork(rows) { buckets[Int(k)].settled = Int32(clamping: rows.count) }
+            guard RowMerger.needsNoWork(buckets[Int(k)].rows) else { continue }
+            buckets[Int(k)].settled = Int32(clamping: buckets[Int(k)].rows.count)
+            // Rows the merge takes as they are: analysed when the mapping thread has time.
+            if early != nil { pendingEarly.append(Int32(k)) }
         }
+    }
+
+    /// Buckets waiting for `analyseEarly`, oldest first; `pendingHead` is the next.
+    @exclusivity(unchecked) private var pendingEarly: [Int32] = []
+    @exclusivity(unchecked) private var pendingHead = 0
+    /// The team whose records are being read (its rows may still grow or change).
+    @exclusivity(unchecked) private var currentTeam: Int32 = -1
+
+    /// Analyses one bucket waiting since its team's rows ended (`EarlyAnalysis`), if one
+    /// can still be; false when none is left. Called by the mapping thread only while it
+    /// would wait for the reading thread (`ChunkPipeline.next(idle:)`), so it costs the
+    /// reading no time: what is not done by the end is done after reading as before.
+    func analyseEarly() -> Bool {
+        guard let early else { return false }
+        while pendingHead < pendingEarly.count {
+            let k = Int(pendingEarly[pendingHead])
+            pendingHead += 1
+            if pendingHead == pendingEarly.count { pendingEarly.removeAll(keepingCapacity: true); pendingHead = 0 }
+            let t = buckets[k].team
+            // Rows still as checked (a team that came back has more), of a team with one
+            // identity so far (a rename met later gives them back: `restoreEarly`), and not
+            // the team being read.
+            guard buckets[k].early == nil, buckets[k].settled >= 0, Int(buckets[k].settled) == buckets[k].rows.count,
+                  identities[t] == nil, t != currentTeam else { continue }
+            // No copy of the bucket or its rows is held here: the analysis changes the rows
+            // in place, and a second reference would make it copy them all.
+            var series = TeamSeries(team: teams[Int(t)].team, mode: buckets[k].mode, level: buckets[k].level, rows: [])
+            swap(&series.rows, &buckets[k].rows)
+            RowMerger.trim(&series.rows)  // as the merge would before the analysis
+            if let result = EarlyAnalysis.make(&series, setting: early) {
+                buckets[k].early = result
+            } else {
+                swap(&series.rows, &buckets[k].rows)
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Tests: each waiting bucket is analysed as soon as the next team's records begin, not
+    /// only while the mapping thread would wait, so that the early path is taken for certain.
+    var analysesAtOnce = false
+
+    /// Team `i`'s records begin (again): rows analysed early are given back first, since
+    /// more may come or change.
+    func teamRowsBegin(_ i: Int32) {
+        currentTeam = i
+        let b = teams[Int(i)].buckets
+        for k in [b.0, b.1, b.2, b.3] where k >= 0 { restoreEarly(Int(k)) }
+        if analysesAtOnce { while analyseEarly() {} }
+    }
+
+    /// Gives bucket `k`'s rows back from its early analysis, if it has one.
+    func restoreEarly(_ k: Int) {
+        guard let result = buckets[k].early.take() else { return }
+        buckets[k].rows = result.rows()
     }
 
     /// The bucket of (team, mode, level).
@@ -127,7 +192,8 @@ final class RowStore {
         var fresh = Bucket(team: team, mode: mode, level: level)
         // Exports list a team's periods together, and teams tend to have as many periods as
         // the team before: reserving that many spares the doubling slack of appends.
-        if let previous = buckets.last?.rows.count, previous > 1 {
+        // (A bucket analysed early holds no rows: its count is the analysis'.)
+        if let last = buckets.last, case let previous = max(last.rows.count, last.early?.count ?? 0), previous > 1 {
             fresh.rows.reserveCapacity(previous)
         }
         buckets.append(fresh)

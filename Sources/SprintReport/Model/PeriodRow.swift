@@ -41,11 +41,19 @@ public struct TeamSeries: Sendable {
     public var mode: ComputationMode
     public var level: RowLevel
     public var rows: [PeriodRow]
+    /// The series' analysis made while it was read (`rows` is then empty until the analysis
+    /// gives them back); nil for almost every caller. Only `TeamAnalysis` reads it.
+    var early: EarlyAnalysis?
 
     public init(team: Team, mode: ComputationMode, level: RowLevel, rows: [PeriodRow]) {
         self.team = team
         self.mode = mode
         self.level = level
         self.rows = rows
+    }
+
+    init(team: Team, mode: ComputationMode, level: RowLevel, early: EarlyAnalysis) {
+        self.init(team: team, mode: mode, level: level, rows: [])
+        self.early = early
     }
 }
