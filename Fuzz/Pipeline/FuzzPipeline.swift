@@ -2,7 +2,8 @@
 // summaries and every page of the site, rendered in memory.
 //
 // Built only by `scripts/fuzz` (libFuzzer provides `main`). Besides "no crash": the JSON
-// summary must parse, and no page or summary may carry a control character from the data.
+// summary must parse, reading with every team analysed as its rows end must give the same
+// JSON, and no page or summary may carry a control character from the data.
 import Foundation
 import CLibFuzzer
 @testable import SprintReport
@@ -34,6 +35,16 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let json = SummaryJSON.render(report)
     guard (try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil else {
         fatalError("the JSON summary does not parse:\n\(json.prefix(2_000))")
+    }
+    // The same input with every team analysed while it is read (`EarlyAnalysis`, what
+    // `summary` does for one file), in small chunks: the same document, byte for byte.
+    let options = ReadOptions(analysis: ReadOptions.Analysis(window: Window(), thresholds: .defaults))
+    guard let early = try? ExportReader.read(contents: [(name: "fuzz.csv", bytes: bytes)], chunkSize: 61,
+                                             options: options, analysesAtOnce: true) else {
+        fatalError("the input reads plainly but not with early analysis")
+    }
+    guard SummaryJSON.render(Analyzer.analyze(early)) == json else {
+        fatalError("early analysis changes the JSON summary")
     }
     noControls(SummaryText.render(report), "the text summary")
     noControls(SummaryMarkdown.render(report), "the Markdown summary")

@@ -19,15 +19,20 @@ public enum ExportReader {
 
     /// Reads exports held in memory (`name` stands for the file in messages), as files are
     /// read: for the fuzz targets and tests, which feed thousands of inputs a second.
+    /// With `analysesAtOnce` (and `options.analysis`), every team is analysed as soon as its
+    /// rows end, not only while the mapping thread would wait: the fuzz target compares that
+    /// path with the plain one on every input.
     static func read(contents: [(name: String, bytes: [UInt8])], chunkSize: Int = defaultChunkSize,
-                     options: ReadOptions = ReadOptions(), limits: ReadLimits = .defaults) throws -> DataSet {
+                     options: ReadOptions = ReadOptions(), limits: ReadLimits = .defaults,
+                     analysesAtOnce: Bool = false) throws -> DataSet {
         try read(inputs: contents.map { .memory(name: $0.name, bytes: $0.bytes) }, chunkSize: chunkSize,
-                 options: options, limits: limits)
+                 options: options, limits: limits, analysesAtOnce: analysesAtOnce)
     }
 
     private static func read(inputs: [ByteSource.Origin], chunkSize: Int, options: ReadOptions,
-                             limits: ReadLimits) throws -> DataSet {
+                             limits: ReadLimits, analysesAtOnce: Bool = false) throws -> DataSet {
         let store = RowStore()
+        store.analysesAtOnce = analysesAtOnce
         var summaries: [InputSummary] = []
         var extras: [[FileExtra]] = []
         var errors: [InputError] = []
