@@ -43,7 +43,7 @@ enum TableBody {
     /// of the cell called on `pointee` copied the whole cell first.)
     /// - Parameter numericColumns: the table is marked `num-cols` (every data cell a number),
     ///   so the cell needs no `num` class of its own.
-    static func classes(_ p: UnsafePointer<TableCell>, numericColumns: Bool) -> [String] {
+    private static func classes(_ p: UnsafePointer<TableCell>, numericColumns: Bool) -> [String] {
         var classes: [String] = []
         let columnRule = numericColumns && !p.pointee.header
         if p.pointee.numeric && !columnRule { classes.append("num") }
@@ -54,14 +54,14 @@ enum TableBody {
     }
 
     /// The common cell (a number in a `num-cols` table): `<td>TEXT</td>`.
-    static func isPlain(_ p: UnsafePointer<TableCell>, classes: [String]) -> Bool {
+    private static func isPlain(_ p: UnsafePointer<TableCell>, classes: [String]) -> Bool {
         classes.isEmpty && !p.pointee.header && p.pointee.href == nil && p.pointee.title == nil && p.pointee.mark == nil
             && p.pointee.band == nil && p.pointee.svg == nil
     }
 
     /// One cell: a plain `<td>TEXT</td>` (most numbers), or a `<td>` or row header `<th>` with
     /// its classes, tooltip, link, mark, band pill and sparkline.
-    static func cell(_ p: UnsafePointer<TableCell>, numericColumns: Bool, _ out: ByteBuffer) {
+    private static func cell(_ p: UnsafePointer<TableCell>, numericColumns: Bool, _ out: ByteBuffer) {
         let classes = classes(p, numericColumns: numericColumns)
         if isPlain(p, classes: classes) {
             out.append("<td>")
