@@ -70,3 +70,50 @@ import Testing
         #expect(!report.nodes.contains { $0.pathString == "Org/G0-1" && $0.rolledUp })
     }
 }
+
+/// `MonthlySums` finds a row's month by stepping on from the month before when it can
+/// (periods in order mostly go on to the next month); the definition is the calendar month
+/// of the row's end (else start) day. Days across year ends, leap Februaries, month ends and
+/// firsts, gaps of several months and rows before the previous month.
+@Suite struct AnalysisMonthlySumsTests {
+    @Test func monthsAreTheCalendarMonthsOfTheDays() {
+        let steps = [0, 1, 30, 31, 29, 28, 1, 59, 14, 14, 14, 17, 366, -400, 1, 27, 31, 92, 1, 1, 0, 45, -3, 20, 61, 1]
+        var day = Day(year: 2023, month: 11, day: 30)!
+        var rows: [PeriodRow] = []
+        for (i, step) in steps.enumerated() {
+            day = day.adding(days: step)
+            rows.append(TestData.row("S\(i)", end: day.description,
+                                     [.totalWorkDelivered: Double(i * 7 + 1) / 3, .sprintCommit: Double(i) / 7],
+                                     line: i + 2))
+        }
+        let report = Analyzer.analyze(TestData.dataSet([TestData.series("T", rows)]))
+        let team = report.teams[0]
+        let sums = MonthlySums(team: team)
+        // The definition: each point added to the month of its day, in point order.
+        var starts: [Day] = [], plain: [MetricValues] = []
+        func add<P: WindowRow>(_ points: [P]) {
+            for p in points {
+                guard let d = p.period.alignmentDay else { continue }
+                let c = d.components
+                let start = Day(year: c.year, month: c.month, day: 1)!
+                if starts.firstIndex(of: start) == nil { starts.append(start); plain.append(MetricValues()) }
+                let k = starts.firstIndex(of: start)!
+                for m in Metric.additive { if let v = p.values[m] { plain[k][m] = (plain[k][m] ?? 0) + v } }
+            }
+        }
+        switch team.points {
+        case let .rows(r): add(r)
+        case let .points(p): add(p)
+        }
+        #expect(starts.count > 12)
+        #expect(Set(sums.starts) == Set(starts) && sums.starts.count == starts.count)
+        let got = sums.sums
+        for (k, start) in starts.enumerated() {
+            guard let j = sums.starts.firstIndex(of: start) else { continue }
+            for m in Metric.additive {
+                #expect(got[j][m]?.bitPattern == plain[k][m]?.bitPattern, "\(start) \(m)")
+            }
+        }
+        #expect(sums.teamPeriods == steps.count)
+    }
+}

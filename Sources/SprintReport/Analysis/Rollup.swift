@@ -102,8 +102,11 @@ public struct MonthlySums: Sendable {
     }
 
     private init<P: WindowRow>(_ points: [P], level: RowLevel) {
-        // Consecutive periods mostly share a month: the calendar maths only when leaving it.
+        // Consecutive periods share a month or go on to the next one (a team's rows are in
+        // period order): the calendar maths only for a jump elsewhere. `year` and `month`
+        // are those of `monthFrom ... monthTo` (month 0: none yet).
         var monthFrom = Day(daysSinceEpoch: 1), monthTo = Day(daysSinceEpoch: 0), lastSlot = 0
+        var year = 0, month = 0
         // No more months than points (a team's sums are short-lived: room made once, not
         // doubled and copied as months come).
         let room = Swift.min(points.count, 64)
@@ -118,10 +121,20 @@ public struct MonthlySums: Sendable {
             teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
             if let d = points[k].values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
             if day < monthFrom || day > monthTo {
-                let c = day.components
-                monthFrom = Day(year: c.year, month: c.month, day: 1)!
-                monthTo = monthFrom.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
-                lastSlot = slot(monthFrom, number: c.year * 12 + c.month - 1)
+                let (nextYear, nextMonth) = month == 12 ? (year + 1, 1) : (year, month + 1)
+                let nextLength = Day.daysIn(month: nextMonth, year: nextYear)
+                if month > 0, day > monthTo, Int(day.daysSinceEpoch) - Int(monthTo.daysSinceEpoch) <= nextLength {
+                    // The month after the last one: it starts the day after.
+                    (year, month) = (nextYear, nextMonth)
+                    monthFrom = monthTo.adding(days: 1)
+                    monthTo = monthFrom.adding(days: nextLength - 1)
+                } else {
+                    let c = day.components
+                    (year, month) = (c.year, c.month)
+                    monthFrom = Day(year: c.year, month: c.month, day: 1)!
+                    monthTo = monthFrom.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
+                }
+                lastSlot = slot(monthFrom, number: year * 12 + month - 1)
             }
             accumulate(points[k].values, into: lastSlot)
         }
@@ -146,11 +159,29 @@ public struct MonthlySums: Sendable {
     }
 
     /// The slot of a month (its first day and month number), made when new.
+    @inline(__always)
     private mutating func slot(_ month: Day, number: Int) -> Int {
+        // A month already seen in the dense range (most additions into a node's sums): one
+        // lookup in line. `slotOfMonth` is empty until a first month sets `firstMonth`.
+        let k = number - firstMonth
+        if k >= 0, k < slotOfMonth.count, slotOfMonth[k] >= 0 { return slotOfMonth[k] }
+        return newSlot(month, number: number)
+    }
+
+    /// `slot(_:number:)` for a month not in `slotOfMonth`: far ones, and new ones (made).
+    private mutating func newSlot(_ month: Day, number: Int) -> Int {
         if starts.isEmpty { firstMonth = number - Self.denseBefore }
         let k = number - firstMonth
         if k >= 0, k < Self.denseMonths {
-            if k >= slotOfMonth.count { slotOfMonth += repeatElement(-1, count: k - slotOfMonth.count + 1) }
+            if k >= slotOfMonth.count {
+                // Months mostly come one after another: one more entry, appended (`+=` of a
+                // sequence cost ~100 instructions more).
+                if k == slotOfMonth.count {
+                    slotOfMonth.append(-1)
+                } else {
+                    slotOfMonth += repeatElement(-1, count: k - slotOfMonth.count + 1)
+                }
+            }
             if slotOfMonth[k] >= 0 { return slotOfMonth[k] }
             slotOfMonth[k] = starts.count
         } else {
