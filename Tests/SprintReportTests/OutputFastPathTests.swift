@@ -101,4 +101,23 @@ import Testing
         #expect(text(2350, table: true) == Array("[23.5]".utf8))
         #expect(text(9999, table: true) == Array("[99.99]".utf8) && text(0, table: true) == Array("[0]".utf8))
     }
+
+    /// The word-at-a-time escape test against the byte test: every byte value at every
+    /// position of strings of 0 to 20 bytes (the other bytes plain, or each of the others).
+    @Test func needsEscapeMatchesTheByteTest() {
+        for n in 0...20 {
+            for fill: UInt8 in [0x41, 0x21, 0x1F, 0x23, 0x5B, 0x5D, 0xE1, 0xE3, 0x7F, 0xFF] {
+                for at in 0..<max(n, 1) {
+                    for v in UInt8.min...UInt8.max {
+                        var bytes = [UInt8](repeating: fill, count: n)
+                        if n > 0 { bytes[at] = v }
+                        let expected = bytes.contains { ByteCursor.needsEscape(byte: $0) }
+                        let got = bytes.withUnsafeBufferPointer { ByteCursor.needsEscape($0) }
+                        if got != expected { Issue.record("n \(n) fill \(fill) at \(at) value \(v)") }
+                    }
+                }
+            }
+        }
+        #expect(ByteCursor.needsEscape(UnsafeBufferPointer(start: nil, count: 0)) == false)
+    }
 }
