@@ -120,4 +120,30 @@ import Testing
         }
         #expect(ByteCursor.needsEscape(UnsafeBufferPointer(start: nil, count: 0)) == false)
     }
+
+    /// `quoted(utf8:)` (word by word from 8 bytes) against `quoted` of the string, for
+    /// texts of 0 to 40 bytes with a character to escape (or none) at each position.
+    @Test func quotedBytesMatchQuotedString() {
+        func text(_ body: (inout ByteCursor) -> Void) -> [UInt8] {
+            let buffer = ByteBuffer(capacity: 64)
+            buffer.write(atMost: ByteCursor.maxQuoted(utf8Count: 60) + 2) { c in
+                c.put(0x5B)
+                body(&c)
+                c.put(0x5D)
+            }
+            return buffer.withBytes { Array($0) }
+        }
+        for n in 0...40 {
+            for special in ["", "\"", "\\", "\n", "\u{01}", "\u{2028}", "é", "\u{2029}", "€"] {
+                for at in 0...n {
+                    let s = String(repeating: "a", count: at) + special + String(repeating: "b", count: n - at)
+                    let bytes = Array(s.utf8)
+                    let fast = bytes.withUnsafeBufferPointer { b in text { $0.quoted(utf8: b) } }
+                    let plain = text { $0.quoted(s) }
+                    if fast != plain { Issue.record("\(s.debugDescription)") }
+                }
+            }
+        }
+        #expect(text { $0.quoted(utf8: UnsafeBufferPointer(start: nil, count: 0)) } == Array("[\"\"]".utf8))
+    }
 }

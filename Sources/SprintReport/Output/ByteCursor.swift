@@ -178,7 +178,26 @@ struct ByteCursor {
     /// the same check and the same bytes.
     mutating func quoted(utf8 b: UnsafeBufferPointer<UInt8>) {
         put(0x22)
-        if !Self.needsEscape(b) { put(b) } else { escaped(String(decoding: b, as: UTF8.self)) }
+        if b.count >= 8, let base = b.baseAddress {
+            // One pass (a series label per point): each word is tested and copied, the last
+            // one overlapping the one before; escaping text is then written over the copy
+            // (room for `maxQuoted` bytes, more than the copy).
+            let src = UnsafeRawPointer(base), dst = UnsafeMutableRawPointer(p), last = b.count &- 8
+            var i = 0, found: UInt64 = 0
+            while true {
+                let at = Swift.min(i, last)
+                let x = src.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                found |= Self.escapeBits(x)
+                dst.storeBytes(of: x, toByteOffset: at, as: UInt64.self)
+                if at == last { break }
+                i &+= 8
+            }
+            if found == 0 { p += b.count } else { escaped(String(decoding: b, as: UTF8.self)) }
+        } else if !Self.needsEscape(b) {
+            put(b)
+        } else {
+            escaped(String(decoding: b, as: UTF8.self))
+        }
         put(0x22)
     }
 
@@ -192,17 +211,11 @@ struct ByteCursor {
     /// not 0, and a byte equal to c when `x ^ c…` has a zero byte (both exact as yes/no).
     /// `OutputFastPathTests` compares it with the byte test.
     @inline(__always) static func needsEscape(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
         guard let base = b.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i &+ 8 <= b.count {
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if ((x &- 0x20 &* ones) & ~x & high) | hasZero(x ^ (0x22 &* ones)) | hasZero(x ^ (0x5C &* ones))
-                | hasZero(x ^ (0xE2 &* ones)) != 0 {
-                return true
-            }
+            if escapeBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return true }
             i &+= 8
         }
         while i < b.count {
@@ -210,6 +223,14 @@ struct ByteCursor {
             i &+= 1
         }
         return false
+    }
+
+    /// Not 0 when one of the 8 bytes of `x` passes `needsEscape(byte:)`.
+    @inline(__always) static func escapeBits(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        return ((x &- 0x20 &* ones) & ~x & high) | hasZero(x ^ (0x22 &* ones)) | hasZero(x ^ (0x5C &* ones))
+            | hasZero(x ^ (0xE2 &* ones))
     }
 
     private mutating func escaped(_ s: String) {
