@@ -236,7 +236,7 @@ public struct JSONWriter {
     /// compact container.
     private mutating func separate(first isFirst: Bool, container: Int, indent: Int) {
         if let compactLevel, container >= compactLevel {
-            if !isFirst { raw(", ") }
+            if !isFirst { raw(Self.memberSeparator) }
             return
         }
         if indent <= Self.runIndent {
@@ -254,6 +254,9 @@ public struct JSONWriter {
             for _ in 0..<indent { c.put("  ") }
         }
     }
+
+    /// Between two members of a compact container (also in `MetricText`'s keys).
+    static let memberSeparator: StaticString = ", "
 
     /// `,`, a new line and `runIndent` levels of indentation, then `ByteCursor.padding` more
     /// bytes for `putPadded` to read. `OutputJSONWriterTests` checks its layout.

@@ -85,13 +85,15 @@ final class MetricText: Sendable {
             blob += Self.separator + JSONWriter.quotedBytes(m.rawValue)
         }
         offsets.append(blob.count)
+        precondition(Self.separator.count == Bytes.separatorCount, "MetricText: the separator's length")
         blob += [UInt8](repeating: 0, count: ByteCursor.padding)  // `ByteCursor.putPadded` reads ahead
         self.blob = blob
         self.offsets = offsets
     }
 
-    /// Between two members of a compact container (`JSONWriter.separate`).
-    static let separator: [UInt8] = [0x2C, 0x20]
+    /// `JSONWriter.memberSeparator`, before every key and name in `blob`.
+    static let separator = Array(UnsafeBufferPointer(start: JSONWriter.memberSeparator.utf8Start,
+                                                     count: JSONWriter.memberSeparator.utf8CodeUnitCount))
 
     /// The table in place, for a run of points.
     func withBytes<R>(_ body: (Bytes) -> R) -> R {
@@ -109,13 +111,16 @@ final class MetricText: Sendable {
         let days: UnsafePointer<UInt8>
         let hundredths: UnsafePointer<UInt64>
 
+        /// Bytes a container's first member leaves out: `separator`'s (`MetricText.init` checks).
+        static let separatorCount = 2
+
         /// `"NAME": ` of metric `i`, after `, ` unless it is the container's first member.
         @inline(__always) func key(_ i: Int, first: Bool) -> UnsafeBufferPointer<UInt8> { slice(2 * i, first) }
         /// `"NAME"` of metric `i`, the same way.
         @inline(__always) func name(_ i: Int, first: Bool) -> UnsafeBufferPointer<UInt8> { slice(2 * i + 1, first) }
 
         @inline(__always) private func slice(_ k: Int, _ first: Bool) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: blob[offsets[k] + (first ? 2 : 0)..<offsets[k + 1]])
+            UnsafeBufferPointer(rebasing: blob[offsets[k] + (first ? Bytes.separatorCount : 0)..<offsets[k + 1]])
         }
 
         /// Most bytes of a point's values and derived names: every metric with a number and
