@@ -11,6 +11,12 @@ import Testing
         #expect(JSONWriter.text { $0.day(nil) } == "null\n")
     }
 
+    /// The table's bounds are the days its documentation names.
+    @Test func tableBounds() {
+        #expect(DayText.first == Int(Day(year: 1990, month: 1, day: 1)!.daysSinceEpoch))
+        #expect(DayText.first + DayText.count == Int(Day(year: 2090, month: 1, day: 1)!.daysSinceEpoch))
+    }
+
     /// Every day of `DayText`'s table, and the days just outside it.
     @Test func tableDaysAreTheirQuotedDescription() {
         for days in DayText.first - 3..<DayText.first + DayText.count + 3 {

@@ -101,4 +101,49 @@ import Testing
         #expect(text(2350, table: true) == Array("[23.5]".utf8))
         #expect(text(9999, table: true) == Array("[99.99]".utf8) && text(0, table: true) == Array("[0]".utf8))
     }
+
+    /// The word-at-a-time escape test against the byte test: every byte value at every
+    /// position of strings of 0 to 20 bytes (the other bytes plain, or each of the others).
+    @Test func needsEscapeMatchesTheByteTest() {
+        for n in 0...20 {
+            for fill: UInt8 in [0x41, 0x21, 0x1F, 0x23, 0x5B, 0x5D, 0xE1, 0xE3, 0x7F, 0xFF] {
+                for at in 0..<max(n, 1) {
+                    for v in UInt8.min...UInt8.max {
+                        var bytes = [UInt8](repeating: fill, count: n)
+                        if n > 0 { bytes[at] = v }
+                        let expected = bytes.contains { ByteCursor.needsEscape(byte: $0) }
+                        let got = bytes.withUnsafeBufferPointer { ByteCursor.needsEscape($0) }
+                        if got != expected { Issue.record("n \(n) fill \(fill) at \(at) value \(v)") }
+                    }
+                }
+            }
+        }
+        #expect(ByteCursor.needsEscape(UnsafeBufferPointer(start: nil, count: 0)) == false)
+    }
+
+    /// `quoted(utf8:)` (word by word from 8 bytes) against `quoted` of the string, for
+    /// texts of 0 to 40 bytes with a character to escape (or none) at each position.
+    @Test func quotedBytesMatchQuotedString() {
+        func text(_ body: (inout ByteCursor) -> Void) -> [UInt8] {
+            let buffer = ByteBuffer(capacity: 64)
+            buffer.write(atMost: ByteCursor.maxQuoted(utf8Count: 60) + 2) { c in
+                c.put(0x5B)
+                body(&c)
+                c.put(0x5D)
+            }
+            return buffer.withBytes { Array($0) }
+        }
+        for n in 0...40 {
+            for special in ["", "\"", "\\", "\n", "\u{01}", "\u{2028}", "é", "\u{2029}", "€"] {
+                for at in 0...n {
+                    let s = String(repeating: "a", count: at) + special + String(repeating: "b", count: n - at)
+                    let bytes = Array(s.utf8)
+                    let fast = bytes.withUnsafeBufferPointer { b in text { $0.quoted(utf8: b) } }
+                    let plain = text { $0.quoted(s) }
+                    if fast != plain { Issue.record("\(s.debugDescription)") }
+                }
+            }
+        }
+        #expect(text { $0.quoted(utf8: UnsafeBufferPointer(start: nil, count: 0)) } == Array("[\"\"]".utf8))
+    }
 }

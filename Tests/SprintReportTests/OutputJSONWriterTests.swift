@@ -43,4 +43,23 @@ import Testing
         }
         #expect(text == "{\n  \"a\": [\n    {\"x\": 1, \"y\": [\"q\\\"\", null], \"z\": {}},\n    []\n  ],\n  \"b\": true\n}\n")
     }
+
+    /// Separators and indentation at every depth to 40 (past `runIndent`, where the writer
+    /// goes level by level), against the layout built here as text.
+    @Test func indentationAtEveryDepth() {
+        #expect(JSONWriter.lineBreaks.utf8CodeUnitCount == 2 + 2 * JSONWriter.runIndent + ByteCursor.padding)
+        let depth = 40
+        let got = JSONWriter.text { w in
+            for _ in 0..<depth {
+                w.beginArray()
+                w.number(1)
+            }
+            for _ in 0..<depth { w.endArray() }
+        }
+        func pad(_ n: Int) -> String { String(repeating: "  ", count: n) }
+        var expected = ""
+        for d in 0..<depth { expected += "[\n" + pad(d + 1) + "1" + (d + 1 < depth ? ",\n" + pad(d + 1) : "") }
+        for d in (0..<depth).reversed() { expected += "\n" + pad(d) + "]" }
+        #expect(got == expected + "\n")
+    }
 }

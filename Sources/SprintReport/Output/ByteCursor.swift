@@ -28,18 +28,23 @@ struct ByteCursor {
         p += b.count
     }
 
-    /// Bytes from a table padded with at least 7 readable bytes after `b`, copied 8 at a time
-    /// (the cursor's caller reserves `maxNumber` bytes beyond any piece, so the overshoot
-    /// stays inside the buffer and is overwritten or left past its end).
+    /// Bytes from a table padded with at least `padding` readable bytes after `b`, copied 16
+    /// at a time (the cursor's caller reserves `maxNumber` bytes beyond any piece, so the
+    /// overshoot stays inside the buffer and is overwritten or left past its end).
     @inline(__always) mutating func putPadded(_ b: UnsafeBufferPointer<UInt8>) {
         let src = UnsafeRawPointer(b.baseAddress!), dst = UnsafeMutableRawPointer(p)
         var i = 0
-        while i < b.count {
+        repeat {  // offsets below the table's size: no overflow
             dst.storeBytes(of: src.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
-            i += 8
-        }
+            dst.storeBytes(of: src.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self), toByteOffset: i &+ 8,
+                           as: UInt64.self)
+            i &+= 16
+        } while i < b.count
         p += b.count
     }
+
+    /// Readable bytes a `putPadded` table needs after its last piece.
+    static let padding = 16
 
     /// Decimal digits, `-` first when negative.
     mutating func integer(_ v: Int64) {
@@ -108,11 +113,15 @@ struct ByteCursor {
     /// What `number` writes for the double `Double(k) / 100` (|k| < 10^15; `cents` finds this
     /// k for that double): k/100 as a decimal, trailing zeros and a bare `.` dropped, `0`
     /// for 0. A compact `MetricValues` slot holds its k, so its number needs no double maths.
-    @inline(__always) mutating func hundredths(_ k: Int64) {
+    @inline(__always) mutating func hundredths(_ k: Int64) { hundredths(k, table: HundredthsText.slots) }
+
+    /// `hundredths` with `HundredthsText.slots` fetched by the caller: a loop over many
+    /// values reads the global once, not once per value (each read is a `swift_once` call).
+    @inline(__always) mutating func hundredths(_ k: Int64, table: UnsafePointer<UInt64>) {
         // The common amounts (0 to 99.99) are copied from a table of this very function's
         // digits (`HundredthsText`), 8 bytes at once (callers reserve `maxNumber` bytes).
         if k >= 0, k < HundredthsText.count {
-            let slot = HundredthsText.slots[Int(k)]
+            let slot = table[Int(k)]
             UnsafeMutableRawPointer(p).storeBytes(of: slot, as: UInt64.self)
             p += Int(slot >> 56)
             return
@@ -132,14 +141,17 @@ struct ByteCursor {
     }
 
     /// `"yyyy-MM-dd"` as `Day.description` gives it, or `null`.
-    mutating func day(_ d: Day?) {
+    mutating func day(_ d: Day?) { day(d, table: DayText.bytes) }
+
+    /// `day` with `DayText.bytes` fetched by the caller (see `hundredths(_:table:)`).
+    @inline(__always) mutating func day(_ d: Day?, table: UnsafePointer<UInt8>) {
         guard let d else {
             put("null")
             return
         }
         let k = Int(d.daysSinceEpoch) &- DayText.first
         if k >= 0, k < DayText.count {  // a common day: its 12 bytes from the table
-            let src = UnsafeRawPointer(DayText.bytes + 16 * k), dst = UnsafeMutableRawPointer(p)
+            let src = UnsafeRawPointer(table + 16 * k), dst = UnsafeMutableRawPointer(p)
             dst.storeBytes(of: src.loadUnaligned(as: UInt64.self), as: UInt64.self)
             dst.storeBytes(of: src.loadUnaligned(fromByteOffset: 8, as: UInt32.self), toByteOffset: 8, as: UInt32.self)
             p += 12
@@ -154,7 +166,7 @@ struct ByteCursor {
         put(0x22)
         let plain = s.utf8.withContiguousStorageIfAvailable { b in
             // 0xE2 leads U+2028/2029: such text takes the slow path
-            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 { return false }
+            for c in b where Self.needsEscape(byte: c) { return false }
             put(b)
             return true
         }
@@ -166,10 +178,59 @@ struct ByteCursor {
     /// the same check and the same bytes.
     mutating func quoted(utf8 b: UnsafeBufferPointer<UInt8>) {
         put(0x22)
-        var plain = true
-        for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 { plain = false; break }
-        if plain { put(b) } else { escaped(String(decoding: b, as: UTF8.self)) }
+        if b.count >= 8, let base = b.baseAddress {
+            // One pass (a series label per point): each word is tested and copied, the last
+            // one overlapping the one before; escaping text is then written over the copy
+            // (room for `maxQuoted` bytes, more than the copy).
+            let src = UnsafeRawPointer(base), dst = UnsafeMutableRawPointer(p), last = b.count &- 8
+            var i = 0, found: UInt64 = 0
+            while true {
+                let at = Swift.min(i, last)
+                let x = src.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                found |= Self.escapeBits(x)
+                dst.storeBytes(of: x, toByteOffset: at, as: UInt64.self)
+                if at == last { break }
+                i &+= 8
+            }
+            if found == 0 { p += b.count } else { escaped(String(decoding: b, as: UTF8.self)) }
+        } else if !Self.needsEscape(b) {
+            put(b)
+        } else {
+            escaped(String(decoding: b, as: UTF8.self))
+        }
         put(0x22)
+    }
+
+    /// The byte test of `quoted`: a control character, `"`, `\` or 0xE2 (U+2028/2029 lead).
+    @inline(__always) static func needsEscape(byte c: UInt8) -> Bool {
+        c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2
+    }
+
+    /// Whether any byte of `b` passes `needsEscape(byte:)`, 8 bytes at a time (a series
+    /// label per point): a word has a byte below 0x20 when `(x - 0x20…) & ~x & 0x80…` is
+    /// not 0, and a byte equal to c when `x ^ c…` has a zero byte (both exact as yes/no).
+    /// `OutputFastPathTests` compares it with the byte test.
+    @inline(__always) static func needsEscape(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i &+ 8 <= b.count {
+            if escapeBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return true }
+            i &+= 8
+        }
+        while i < b.count {
+            if needsEscape(byte: b[i]) { return true }
+            i &+= 1
+        }
+        return false
+    }
+
+    /// Not 0 when one of the 8 bytes of `x` passes `needsEscape(byte:)`.
+    @inline(__always) static func escapeBits(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        return ((x &- 0x20 &* ones) & ~x & high) | hasZero(x ^ (0x22 &* ones)) | hasZero(x ^ (0x5C &* ones))
+            | hasZero(x ^ (0xE2 &* ones))
     }
 
     private mutating func escaped(_ s: String) {
@@ -232,17 +293,41 @@ enum HundredthsText {
 /// `OutputDayBytesTests` checks every day of the table against `Day.description`.
 enum DayText {
     /// `daysSinceEpoch` of the first day in the table, and the number of days.
-    static let first = Int(Day(year: 1990, month: 1, day: 1)!.daysSinceEpoch)
-    static let count = Int(Day(year: 2090, month: 1, day: 1)!.daysSinceEpoch) - first
+    /// Literals, not `Day(year:month:day:)`, so that reading them costs no `swift_once`;
+    /// `OutputDayBytesTests` checks them against those days.
+    static let first = 7_305  // 1990-01-01
+    static let count = 36_525  // to 2090-01-01
 
     /// Never freed: it lives as long as the program, read-only once made.
+    /// Made by walking the calendar day by day (one `Day.description` per day, a `String`
+    /// each, was ≈ 55 M instructions per run, as much as writing the days of 150 k points).
     nonisolated(unsafe) static let bytes: UnsafePointer<UInt8> = {
         let b = UnsafeMutablePointer<UInt8>.allocate(capacity: 16 * count)
         b.initialize(repeating: 0, count: 16 * count)
-        for k in 0..<count {
-            let text = "\"" + Day(daysSinceEpoch: Int32(first + k)).description + "\""
-            for (j, v) in text.utf8.enumerated() { b[16 * k + j] = v }
+        var k = 0
+        for year in 1990..<2090 {
+            for month in 1...12 {
+                for day in 1...Day.daysIn(month: month, year: year) {
+                    let s = b + 16 * k
+                    func digits(_ v: Int, at: Int, _ width: Int) {
+                        var v = v
+                        for j in (at..<at + width).reversed() {
+                            s[j] = 0x30 + UInt8(v % 10)
+                            v /= 10
+                        }
+                    }
+                    s[0] = 0x22
+                    digits(year, at: 1, 4)
+                    s[5] = 0x2D
+                    digits(month, at: 6, 2)
+                    s[8] = 0x2D
+                    digits(day, at: 9, 2)
+                    s[11] = 0x22
+                    k += 1
+                }
+            }
         }
+        precondition(k == count, "DayText: the calendar walk and the day numbers disagree")
         return UnsafePointer(b)
     }()
 }

@@ -236,7 +236,16 @@ public struct JSONWriter {
     /// compact container.
     private mutating func separate(first isFirst: Bool, container: Int, indent: Int) {
         if let compactLevel, container >= compactLevel {
-            if !isFirst { raw(", ") }
+            if !isFirst { raw(Self.memberSeparator) }
+            return
+        }
+        if indent <= Self.runIndent {
+            // The same bytes as below, as one piece of `lineBreaks` (16 at a time): one per
+            // series point, so a loop per level was a cost of its own (callgrind).
+            let from = isFirst ? 1 : 0
+            bytes.write(atMost: 2 + 2 * indent + ByteCursor.padding) { c in
+                c.putPadded(UnsafeBufferPointer(start: Self.lineBreaks.utf8Start + from, count: 2 - from + 2 * indent))
+            }
             return
         }
         bytes.write(atMost: 2 + 2 * indent) { c in
@@ -245,4 +254,12 @@ public struct JSONWriter {
             for _ in 0..<indent { c.put("  ") }
         }
     }
+
+    /// Between two members of a compact container (also in `MetricText`'s keys).
+    static let memberSeparator: StaticString = ", "
+
+    /// `,`, a new line and `runIndent` levels of indentation, then `ByteCursor.padding` more
+    /// bytes for `putPadded` to read. `OutputJSONWriterTests` checks its layout.
+    static let lineBreaks: StaticString = ",\n                                                                                "
+    static let runIndent = 32
 }

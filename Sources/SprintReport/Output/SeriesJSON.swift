@@ -36,17 +36,16 @@ enum SeriesJSON {
                 c.put("{\"label\": ")
                 c.quoted(utf8: label)
                 c.put(", \"start\": ")
-                c.day(period.start)
+                c.day(period.start, table: text.days)
                 c.put(", \"end\": ")
-                c.day(period.end)
+                c.day(period.end, table: text.days)
                 c.put(", \"values\": {")
                 var first = true
                 values.forEachValue { i, value in
-                    if !first { c.put(", ") }
+                    c.putPadded(text.key(i, first: first))
                     first = false
-                    c.putPadded(text.key(i))
                     switch value {
-                    case .hundredths(let k): c.hundredths(Int64(k))  // exactly Double(k) / 100, digit by digit
+                    case .hundredths(let k): c.hundredths(Int64(k), table: text.hundredths)  // exactly Double(k) / 100, digit by digit
                     case .double(let v): c.number(v)
                     }
                 }
@@ -54,9 +53,8 @@ enum SeriesJSON {
                 if !derived.isEmpty {
                     first = true
                     for i in 0..<Metric.count where derived.bits & (1 << UInt32(i)) != 0 {
-                        if !first { c.put(", ") }
+                        c.putPadded(text.name(i, first: first))
                         first = false
-                        c.putPadded(text.name(i))
                     }
                 }
                 c.put("], \"rolling\": ")
@@ -67,11 +65,13 @@ enum SeriesJSON {
     }
 }
 
-/// Every metric's `"NAME": ` and `"NAME"` as bytes, made once, in one block.
+/// Every metric's `, "NAME": ` and `, "NAME"` as bytes, made once, in one block (a
+/// container's first member takes them without the leading `, `), with the day and number
+/// tables of `ByteCursor`, fetched once for a run of points.
 final class MetricText: Sendable {
     static let shared = MetricText()
 
-    /// `"NAME": ` then `"NAME"` of each metric, in `Metric.allCases` order.
+    /// `, "NAME": ` then `, "NAME"` of each metric, in `Metric.allCases` order.
     private let blob: [UInt8]
     /// Start of each metric's key (2 i) and name (2 i + 1) in `blob`, and the end.
     private let offsets: [Int]
@@ -80,30 +80,47 @@ final class MetricText: Sendable {
         var blob: [UInt8] = [], offsets: [Int] = []
         for m in Metric.allCases {
             offsets.append(blob.count)
-            blob += JSONWriter.keyBytes(m.rawValue)
+            blob += Self.separator + JSONWriter.keyBytes(m.rawValue)
             offsets.append(blob.count)
-            blob += JSONWriter.quotedBytes(m.rawValue)
+            blob += Self.separator + JSONWriter.quotedBytes(m.rawValue)
         }
         offsets.append(blob.count)
-        blob += [UInt8](repeating: 0, count: 8)  // `ByteCursor.putPadded` reads 8 bytes at a time
+        precondition(Self.separator.count == Bytes.separatorCount, "MetricText: the separator's length")
+        blob += [UInt8](repeating: 0, count: ByteCursor.padding)  // `ByteCursor.putPadded` reads ahead
         self.blob = blob
         self.offsets = offsets
     }
 
+    /// `JSONWriter.memberSeparator`, before every key and name in `blob`.
+    static let separator = Array(UnsafeBufferPointer(start: JSONWriter.memberSeparator.utf8Start,
+                                                     count: JSONWriter.memberSeparator.utf8CodeUnitCount))
+
     /// The table in place, for a run of points.
     func withBytes<R>(_ body: (Bytes) -> R) -> R {
-        blob.withUnsafeBufferPointer { b in offsets.withUnsafeBufferPointer { o in body(Bytes(blob: b, offsets: o)) } }
+        blob.withUnsafeBufferPointer { b in
+            offsets.withUnsafeBufferPointer { o in
+                body(Bytes(blob: b, offsets: o, days: DayText.bytes, hundredths: HundredthsText.slots))
+            }
+        }
     }
 
     struct Bytes {
         let blob: UnsafeBufferPointer<UInt8>
         let offsets: UnsafeBufferPointer<Int>
+        /// `DayText.bytes` and `HundredthsText.slots`.
+        let days: UnsafePointer<UInt8>
+        let hundredths: UnsafePointer<UInt64>
 
-        @inline(__always) func key(_ i: Int) -> UnsafeBufferPointer<UInt8> { slice(2 * i) }
-        @inline(__always) func name(_ i: Int) -> UnsafeBufferPointer<UInt8> { slice(2 * i + 1) }
+        /// Bytes a container's first member leaves out: `separator`'s (`MetricText.init` checks).
+        static let separatorCount = 2
 
-        @inline(__always) private func slice(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: blob[offsets[k]..<offsets[k + 1]])
+        /// `"NAME": ` of metric `i`, after `, ` unless it is the container's first member.
+        @inline(__always) func key(_ i: Int, first: Bool) -> UnsafeBufferPointer<UInt8> { slice(2 * i, first) }
+        /// `"NAME"` of metric `i`, the same way.
+        @inline(__always) func name(_ i: Int, first: Bool) -> UnsafeBufferPointer<UInt8> { slice(2 * i + 1, first) }
+
+        @inline(__always) private func slice(_ k: Int, _ first: Bool) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: blob[offsets[k] + (first ? Bytes.separatorCount : 0)..<offsets[k + 1]])
         }
 
         /// Most bytes of a point's values and derived names: every metric with a number and

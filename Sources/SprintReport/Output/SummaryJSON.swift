@@ -204,7 +204,7 @@ public enum SummaryJSON {
         w.key("totals")
         w.beginObject()
         for m in totalsOrder {
-            if let v = s.totals[m] { w.key(m.rawValue); w.number(v) }
+            if let v = s.totals[m] { w.key(bytes: metricKeys[m.index]); w.number(v) }
         }
         w.endObject()
         w.key("velocity"); w.number(s.velocity)
@@ -231,9 +231,14 @@ public enum SummaryJSON {
         }
         w.key("bands")
         w.beginObject()
-        for b in BandedFigure.allCases { w.key(b.rawValue); w.string(s.bands[b]?.rawValue) }
+        for (i, b) in BandedFigure.allCases.enumerated() { w.key(bytes: bandKeys[i]); w.string(s.bands[b]?.rawValue) }
         w.endObject()
     }
+
+    /// `"NAME": ` of each metric (by `Metric.index`) and of each banded figure (in
+    /// `allCases` order), quoted once rather than for every team and node.
+    private static let metricKeys = Metric.allCases.map { JSONWriter.keyBytes($0.rawValue) }
+    private static let bandKeys = BandedFigure.allCases.map { JSONWriter.keyBytes($0.rawValue) }
 
     static func finding(_ f: Finding, to w: inout JSONWriter) {
         w.beginObject()
