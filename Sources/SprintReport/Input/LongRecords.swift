@@ -57,22 +57,14 @@ extension RecordMapper {
             }
             return
         }
-        switch value {
-        case .number(let v):
-            if let old = store.buckets[b].rows[row].values[metric], old != v {
-                let first = store.buckets[b].rows[row].source.line
-                store.report(Finding(kind: .duplicateConflict, file: path, line: r.line,
-                                     team: store.teamName(team), period: period.label,
-                                     message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
-            }
-            store.buckets[b].rows[row].values[metric] = v
-            if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
-        case .missing:
-            break
-        case .unparsed:
-            unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
-        case .outOfRange:
-            outOfRange(metric.rawValue, raw, team: team, period: period, line: r.line)
+        guard let v = metricNumber(value, metric, raw, team: team, period: period, line: r.line) else { return }
+        if let old = store.buckets[b].rows[row].values[metric], old != v {
+            let first = store.buckets[b].rows[row].source.line
+            store.report(Finding(kind: .duplicateConflict, file: path, line: r.line,
+                                 team: store.teamName(team), period: period.label,
+                                 message: "\(metric.rawValue) (\(mode.unitName)) is \(NumberFormat.value(old, of: metric)) on line \(first) and \(NumberFormat.value(v, of: metric)) on line \(r.line); keeping line \(r.line)"))
         }
+        store.buckets[b].rows[row].values[metric] = v
+        if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
     }
 }

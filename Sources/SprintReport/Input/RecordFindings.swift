@@ -2,6 +2,24 @@
 /// negative work value (kept), a cell that is not a number or is beyond what an export
 /// holds (both treated as missing). Cells are quoted cut and cleaned (`quoted`).
 extension RecordMapper {
+    /// The number a metric's cell holds, or nil: a cell that is not a number or is out of
+    /// range is reported here (and treated as missing); a missing cell says nothing. Both
+    /// shapes read a metric's cell through this (`WideRecords`, `LongRecords`).
+    func metricNumber(_ value: CellValue, _ metric: Metric, _ raw: UnsafeBufferPointer<UInt8>, team: Int32,
+                      period: Period, line: Int) -> Double? {
+        switch value {
+        case .number(let v):
+            return v
+        case .missing:
+            return nil
+        case .unparsed:
+            unparsed(metric.rawValue, raw, team: team, period: period, line: line)
+        case .outOfRange:
+            outOfRange(metric.rawValue, raw, team: team, period: period, line: line)
+        }
+        return nil
+    }
+
     func negative(_ metric: Metric, _ v: Double, team: Int32, period: Period, line: Int) {
         store.report(Finding(kind: .negativeValue, file: path, line: line, team: store.teamName(team),
                              period: period.label,

@@ -22,16 +22,10 @@ extension RecordMapper {
                 continue
             }
             let metric = mc.metric
-            switch NumberCell.parse(raw, quoted: r.isQuoted(c)) {
-            case .number(let v):
+            if let v = metricNumber(NumberCell.parse(raw, quoted: r.isQuoted(c)), metric, raw, team: team,
+                                    period: period, line: r.line) {
                 slow.append((mc.index, isPoints, v))
                 if v < 0, metric.isWork { negative(metric, v, team: team, period: period, line: r.line) }
-            case .missing:
-                break
-            case .unparsed:
-                unparsed(metric.rawValue, raw, team: team, period: period, line: r.line)
-            case .outOfRange:
-                outOfRange(metric.rawValue, raw, team: team, period: period, line: r.line)
             }
         }
         for (i, isPoints, v) in slow {
