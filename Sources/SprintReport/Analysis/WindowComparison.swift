@@ -18,30 +18,34 @@ public struct WindowComparison: Sendable {
     public init(current: Report, baseline: Report) {
         baselineWindow = baseline.window
         self.baseline = baseline
-        var teamIndex: [TeamKey: Int] = [:]
-        for (i, t) in baseline.teams.enumerated() where teamIndex[TeamKey(t)] == nil { teamIndex[TeamKey(t)] = i }
-        teams = current.teams.map { t in
-            teamIndex[TeamKey(t)].map {
-                let b = baseline.teams[$0]
-                return SummaryComparison(baseline: b.summary, current: t.summary,
-                                         baselineMeanDelivered: Self.meanDelivered(b.series))
+        teams = Self.compare(current.teams, baseline.teams, by: TeamKey.init, summary: \.summary,
+                             series: \.series)
+        nodes = Self.compare(current.nodes, baseline.nodes, by: NodeKey.init, summary: \.summary,
+                             series: \.series)
+        teamSlot = Self.firstIndexes(current.teams, by: TeamKey.init)
+        nodeSlot = Self.firstIndexes(current.nodes, by: NodeKey.init)
+    }
+
+    /// For each of `current`, its comparison with the first of `baseline` with the same key
+    /// (nil when there is none): teams and nodes alike.
+    private static func compare<T, K: Hashable>(_ current: [T], _ baseline: [T], by key: (T) -> K,
+                                                summary: (T) -> WindowSummary,
+                                                series: (T) -> [SeriesPoint]) -> [SummaryComparison?] {
+        let index = firstIndexes(baseline, by: key)
+        return current.map { c in
+            index[key(c)].map {
+                let b = baseline[$0]
+                return SummaryComparison(baseline: summary(b), current: summary(c),
+                                         baselineMeanDelivered: meanDelivered(series(b)))
             }
         }
-        var nodeIndex: [NodeKey: Int] = [:]
-        for (i, n) in baseline.nodes.enumerated() where nodeIndex[NodeKey(n)] == nil { nodeIndex[NodeKey(n)] = i }
-        nodes = current.nodes.map { n in
-            nodeIndex[NodeKey(n)].map {
-                let b = baseline.nodes[$0]
-                return SummaryComparison(baseline: b.summary, current: n.summary,
-                                         baselineMeanDelivered: Self.meanDelivered(b.series))
-            }
-        }
-        var currentTeams: [TeamKey: Int] = [:]
-        for (i, t) in current.teams.enumerated() where currentTeams[TeamKey(t)] == nil { currentTeams[TeamKey(t)] = i }
-        var currentNodes: [NodeKey: Int] = [:]
-        for (i, n) in current.nodes.enumerated() where currentNodes[NodeKey(n)] == nil { currentNodes[NodeKey(n)] = i }
-        teamSlot = currentTeams
-        nodeSlot = currentNodes
+    }
+
+    /// The position of the first item with each key.
+    private static func firstIndexes<T, K: Hashable>(_ items: [T], by key: (T) -> K) -> [K: Int] {
+        var out: [K: Int] = [:]
+        for (i, item) in items.enumerated() where out[key(item)] == nil { out[key(item)] = i }
+        return out
     }
 
     /// Where each team and node of the report is in `teams` and `nodes`.
