@@ -86,16 +86,17 @@ enum InputKit {
 
     private static func scan(_ bytes: [UInt8], chunkSize: Int) throws -> [(fields: [String], line: Int)] {
         var out: [(fields: [String], line: Int)] = []
-        let reader = CSVChunkReader(capacity: 16) { r in out.append(((0..<r.count).map { r.string($0) }, r.line)) }
+        let reader = CSVChunkReader(capacity: 16)
+        let add = { (r: borrowing CSVRecord) in out.append(((0..<r.count).map { r.string($0) }, r.line)) }
         try bytes.withUnsafeBufferPointer { b in
             var i = 0
             while i < b.count {
                 let n = min(chunkSize, b.count - i)
-                try reader.feed(b.baseAddress! + i, count: n)
+                try reader.feed(b.baseAddress! + i, count: n, add)
                 i += n
             }
         }
-        try reader.finish()
+        try reader.finish(add)
         return out
     }
 

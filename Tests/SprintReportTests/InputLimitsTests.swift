@@ -96,17 +96,17 @@ import Testing
         limits.fieldBytes = 8 << 20
         limits.recordBytes = 8 << 20
         var records = 0
-        let reader = CSVChunkReader(capacity: 16, limits: limits) { _ in records += 1 }
+        let reader = CSVChunkReader(capacity: 16, limits: limits)
         let bytes = Array((Self.header + String(repeating: "z", count: 4 << 20) + ",S1,2026-01-05,1\n").utf8)
         try bytes.withUnsafeBufferPointer { b in
             var i = 0
             while i < b.count {
                 let n = min(1024, b.count - i)
-                try reader.feed(b.baseAddress! + i, count: n)
+                try reader.feed(b.baseAddress! + i, count: n) { _ in records += 1 }
                 i += n
             }
         }
-        try reader.finish()
+        try reader.finish { _ in records += 1 }
         #expect(records == 2)
         #expect(reader.bytesScanned <= 3 * bytes.count, "\(reader.bytesScanned) bytes scanned for \(bytes.count)")
     }

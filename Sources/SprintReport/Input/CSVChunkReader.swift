@@ -22,21 +22,23 @@ final class CSVChunkReader {
     /// Bytes handed to the scanner so far, rescans included: the measure of the linear bound
     /// (tests hold it to a small multiple of the input).
     private(set) var bytesScanned = 0
-    private let onRecord: (borrowing CSVRecord) throws -> Void
 
-    init(capacity: Int = 64 * 1024, limits: ReadLimits = .defaults,
-         onRecord: @escaping (borrowing CSVRecord) throws -> Void) {
+    /// `fastRecords: false` scans by the byte-by-byte definition alone (`CSVScanner`).
+    init(capacity: Int = 64 * 1024, limits: ReadLimits = .defaults, fastRecords: Bool = true) {
         self.capacity = max(capacity, 16)
         work = .allocate(capacity: self.capacity)
-        scanner = CSVScanner(limits: limits)
-        self.onRecord = onRecord
+        scanner = CSVScanner(limits: limits, fastRecords: fastRecords)
     }
 
     deinit { work.deallocate() }
 
-    /// Appends a chunk and hands over every record it completes. Throws `CSVSyntaxError`
-    /// or whatever `onRecord` throws.
-    func feed(_ chunk: UnsafePointer<UInt8>, count n: Int) throws {
+    /// Appends a chunk and hands every record it completes to `onRecord`. Throws
+    /// `CSVSyntaxError` or whatever `onRecord` throws.
+    ///
+    /// The handler comes with each call rather than once at `init`: a caller's closure can
+    /// then capture what it fills as a local constant, with no reference counting per record
+    /// (a stored closure reading a class property retained and released it every time).
+    func feed(_ chunk: UnsafePointer<UInt8>, count n: Int, _ onRecord: (borrowing CSVRecord) throws -> Void) throws {
         if count + n > capacity {
             capacity = max(capacity * 2, count + n)
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -46,17 +48,17 @@ final class CSVChunkReader {
         }
         (work + count).update(from: chunk, count: n)
         count += n
-        if count >= scanAt { try process(final: false) }
+        if count >= scanAt { try process(final: false, onRecord) }
     }
 
     /// The input ended: the last record may lack its line ending.
-    func finish() throws { try process(final: true) }
+    func finish(_ onRecord: (borrowing CSVRecord) throws -> Void) throws { try process(final: true, onRecord) }
 
     /// Hands over every record complete in what is held now, even if a scan is not yet due
     /// (the input breaks off here: its records come before the error that follows).
-    func scanHeld() throws { try process(final: false) }
+    func scanHeld(_ onRecord: (borrowing CSVRecord) throws -> Void) throws { try process(final: false, onRecord) }
 
-    private func process(final: Bool) throws {
+    private func process(final: Bool, _ onRecord: (borrowing CSVRecord) throws -> Void) throws {
         var start = 0
         if !bomChecked {
             if count < 3 && !final { return }

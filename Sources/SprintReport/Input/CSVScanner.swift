@@ -20,12 +20,16 @@ struct CSVScanner: ~Copyable {
     /// Field boundaries of the current record: content `starts[i]..<ends[i]`.
     private var fields = FieldTable(capacity: 64)
     let limits: ReadLimits
+    /// Whether records of plain ASCII fields go through `plainRecord` (the fast form) before
+    /// the byte-by-byte definition below; off only in the test that compares the two.
+    let fastRecords: Bool
 
     /// The most lines a file may have: line numbers are kept as `Int32` with each row.
     static let maxLines = Int(Int32.max)
 
-    init(limits: ReadLimits = .defaults) {
+    init(limits: ReadLimits = .defaults, fastRecords: Bool = true) {
         self.limits = limits
+        self.fastRecords = fastRecords
     }
 
     /// Byte classes outside quotes: 1 = `,` CR LF, 2 = non-ASCII, 0 = ordinary.
@@ -81,6 +85,8 @@ struct CSVScanner: ~Copyable {
         let plain = Self.plainClass
         let inQuotes = Self.quotedClass
         let limits = self.limits
+        let plainLimit = min(limits.fieldBytes, limits.recordBytes)
+        var block = Int.min, mask: UInt64 = 0  // for `plainRecord`
         return try plain.withUnsafeBufferPointer { (pc) throws -> Int in
             try inQuotes.withUnsafeBufferPointer { (qc) throws -> Int in
                 record: while pos < end {
@@ -91,6 +97,20 @@ struct CSVScanner: ~Copyable {
                         while pos < end, b[pos] == 0x0A { pos += 1; ln += 1 }
                         line = ln
                         if ln > Self.maxLines { throw CSVSyntaxError.tooManyLines(line: Self.maxLines) }
+                        continue record
+                    }
+                    // The common record first, eight bytes at a time; anything it does not
+                    // take is scanned again from its start by the exact definition below.
+                    if fastRecords, line < Self.maxLines,
+                       let (next, n) = Self.plainRecord(b, from: pos, end: end, fields: fields,
+                                                        maxFields: min(fields.capacity, limits.recordFields),
+                                                        plainLimit: plainLimit, block: &block, mask: &mask)
+                    {
+                        let startLine = line
+                        line += 1
+                        pos = next
+                        try body(CSVRecord(base: b, starts: fields.starts, ends: fields.ends, kinds: fields.kinds,
+                                           count: n, line: startLine))
                         continue record
                     }
                     let recordStart = pos
@@ -243,6 +263,97 @@ struct CSVScanner: ~Copyable {
                 return pos
             }
         }
+    }
+
+    /// The fast form of `scan` for the common record: one line of unquoted ASCII fields
+    /// ending in LF or CR LF, all of it in the buffer, no longer than `plainLimit` (the
+    /// smaller of the field and record limits: then no field can break its limit either),
+    /// and within the field table's capacity, not blank. Returns where the next record starts and the
+    /// field count, the fields in the table exactly as the byte-by-byte path would leave
+    /// them (kind 0); nil for any other record (a quote, a control or non-ASCII byte, a
+    /// limit, the buffer's last 64 bytes), which that path then scans from its start.
+    ///
+    /// It classifies 64 bytes at a time into a bit mask (`flaggedBytes`) and visits only
+    /// the set bits: fields are short (numbers of 1–8 bytes), so finding each `,` from one
+    /// mask is what saves time, not skipping long stretches. The block classified last and
+    /// its bits not yet visited (`block`, `mask`) carry over to the next record, which
+    /// mostly starts inside it; a block's bits stay true while the scan goes on, as only
+    /// bytes before the current record are ever rewritten (unescaping).
+    @inline(__always)
+    static func plainRecord(_ b: UnsafeMutablePointer<UInt8>, from start: Int, end: Int,
+                                    fields: borrowing FieldTable, maxFields: Int, plainLimit: Int,
+                                    block: inout Int, mask: inout UInt64) -> (next: Int, count: Int)? {
+        let starts = fields.starts, ends = fields.ends, kinds = fields.kinds
+        var q = block, m = mask
+        if UInt(bitPattern: start &- q) < 64 {
+            m &= ~0 &<< UInt64(start &- q)  // the bytes before `start` are done
+        } else {
+            q = start
+            guard q &+ 64 <= end else { return nil }
+            m = flaggedBytes(b + q)
+        }
+        var fieldStart = start, n = 0
+        while true {
+            while m == 0 {
+                q &+= 64
+                guard q &+ 64 <= end else { return nil }
+                m = flaggedBytes(b + q)
+            }
+            let p = q &+ m.trailingZeroBitCount
+            m &= m &- 1
+            starts[n] = fieldStart
+            ends[n] = p
+            kinds[n] = 0
+            n &+= 1
+            let c = b[p]
+            if c == 0x2C {
+                // The byte-by-byte path would grow the table, or throw "too many fields".
+                guard n < maxFields else { return nil }
+                fieldStart = p &+ 1
+                continue
+            }
+            let next: Int
+            if c == 0x0A {
+                next = p &+ 1
+            } else if c == 0x0D, p &+ 1 < end, b[p &+ 1] == 0x0A {
+                next = p &+ 2
+            } else {
+                return nil
+            }
+            // A blank line of CR LF is skipped by the byte-by-byte path (an LF alone never gets here).
+            guard next &- start <= plainLimit, p != start else { return nil }
+            block = q
+            mask = m
+            return (next, n)
+        }
+    }
+
+    /// Bit i set when byte i of the 64 at `p` is one `plainRecord` must look at: `,`, `"`,
+    /// a control byte (below 0x20: LF, CR and the rest) or a non-ASCII one.
+    @inline(__always)
+    static func flaggedBytes(_ p: UnsafeMutablePointer<UInt8>) -> UInt64 {
+        let r = UnsafeRawPointer(p)
+        return flaggedBytes16(r) | flaggedBytes16(r + 16) &<< 16 | flaggedBytes16(r + 32) &<< 32
+            | flaggedBytes16(r + 48) &<< 48
+    }
+
+    /// `flaggedBytes` of 16 bytes. Byte-wise arithmetic on a vector (no comparisons: those
+    /// compile to a loop per byte): in each byte, bit 7 of `(x ^ c) + 0x7F` is set when its
+    /// low seven bits `x` differ from `c`, and of `x + 0x60` when x ≥ 0x20 (no sum passes
+    /// 0xFE). The flags, 0x80 per byte, are gathered into 8 bits per 8 bytes by a multiply
+    /// that moves byte i's bit to bit 56 + i.
+    @inline(__always)
+    static func flaggedBytes16(_ p: UnsafeRawPointer) -> UInt64 {
+        let v = p.loadUnaligned(as: SIMD16<UInt8>.self)
+        let lows = SIMD16<UInt8>(repeating: 0x7F)
+        let x = v & lows
+        let notComma = (x ^ SIMD16(repeating: 0x2C)) &+ lows
+        let notQuote = (x ^ SIMD16(repeating: 0x22)) &+ lows
+        let notControl = x &+ SIMD16(repeating: 0x60)
+        let flags = unsafeBitCast((v | ~(notComma & notQuote & notControl)) & ~lows, to: SIMD2<UInt64>.self)
+        let gather: UInt64 = 0x0102_0408_1020_4080
+        return (UInt64(littleEndian: flags[0]) &>> 7 &* gather) &>> 56
+            | ((UInt64(littleEndian: flags[1]) &>> 7 &* gather) &>> 56) &<< 8
     }
 
     /// Throws the limit broken first: the open field's when its limit (`stop`) comes before

@@ -153,33 +153,27 @@ final class ChunkPipeline: @unchecked Sendable {
         }
     }
 
+    /// Runs `scan` on the CSV reader with the batch being filled (taken from the pool first
+    /// if there is none) receiving the records it completes.
+    ///
+    /// The batch is a local constant that the record closure captures: each record is
+    /// added without the retain and release that reading `current` per record cost.
+    private func fill(_ scan: (CSVChunkReader, (borrowing CSVRecord) throws -> Void) throws -> Void) throws {
+        let reader: CSVChunkReader
+        if let csv { reader = csv } else { reader = CSVChunkReader(capacity: 2 * chunkSize, limits: limits); csv = reader }
+        let batch: RecordBatch
+        if let c = current { batch = c } else { batch = try acquire(); current = batch }
+        try scan(reader) { batch.add($0) }
+    }
+
     /// Scans text into records and hands each full batch over.
     private func emit(_ text: UnsafePointer<UInt8>, _ count: Int) throws {
-        if csv == nil {
-            // `unowned(unsafe)`: the reader is this pipeline's own and is only called from its
-            // `produce`, so the pipeline outlives every call; a plain `unowned` capture costs
-            // a strong retain and release of the pipeline per record.
-            csv = CSVChunkReader(capacity: 2 * chunkSize, limits: limits) { [unowned(unsafe) self] record in
-                if let batch = current {
-                    batch.add(record)
-                } else {
-                    let batch = try acquire()
-                    current = batch
-                    batch.add(record)
-                }
-            }
-        }
-        try csv!.feed(text, count: count)
-        // Raw bytes go over at least every two chunks, with an empty batch if no record
-        // completed (blank lines, or one long record), so they are never all held.
-        let rawFull = pendingRaw.count >= 2 * chunkSize
-        if let c = current {
-            if c.byteCount >= chunkSize || rawFull {
-                handOver(c)
-                current = nil
-            }
-        } else if rawFull {
-            handOver(try acquire())
+        try fill { try $0.feed(text, count: count, $1) }
+        // Raw bytes go over at least every two chunks, even in a batch without records
+        // (blank lines, or one long record), so they are never all held.
+        if let c = current, c.byteCount >= chunkSize || pendingRaw.count >= 2 * chunkSize {
+            handOver(c)
+            current = nil
         }
     }
 
@@ -245,7 +239,7 @@ final class ChunkPipeline: @unchecked Sendable {
                 // The text inflated before the damage is scanned first, whatever the chunk
                 // size: a problem in it comes earlier in the file, so it is the one reported.
                 if used > 0 { try emit(text, used) }
-                try csv?.scanHeld()
+                if csv != nil { try fill { try $0.scanHeld($1) } }
                 switch e {
                 case .corrupt(let why): throw InputError(file: source.path, "corrupt gzip stream (\(why))")
                 case .truncated:
@@ -264,7 +258,7 @@ final class ChunkPipeline: @unchecked Sendable {
                 try emit(text, n)
             }
         }
-        try csv?.finish()
+        if csv != nil { try fill { try $0.finish($1) } }
         flush()
         push(.end(raw: pendingRaw))
     }

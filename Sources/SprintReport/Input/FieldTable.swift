@@ -20,9 +20,15 @@ struct FieldTable: ~Copyable {
         kinds.deallocate()
     }
 
-    /// Makes room for `count` fields, keeping the first `keeping`.
+    /// Makes room for `count` fields, keeping the first `keeping`. Checked for every record:
+    /// the check is inlined, the growing is not.
+    @inline(__always)
     mutating func reserve(_ count: Int, keeping: Int) {
-        guard count > capacity else { return }
+        if count > capacity { grow(count, keeping: keeping) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ count: Int, keeping: Int) {
         let n = max(capacity * 2, count)
         let s = UnsafeMutablePointer<Int>.allocate(capacity: n)
         let e = UnsafeMutablePointer<Int>.allocate(capacity: n)
