@@ -39,6 +39,14 @@ final class CSVChunkReader {
     /// then capture what it fills as a local constant, with no reference counting per record
     /// (a stored closure reading a class property retained and released it every time).
     func feed(_ chunk: UnsafePointer<UInt8>, count n: Int, _ onRecord: (borrowing CSVRecord) throws -> Void) throws {
+        space(for: n).update(from: chunk, count: n)
+        try commit(n, onRecord)
+    }
+
+    /// Room for `n` bytes after those held, where a caller may write its next chunk (zlib
+    /// inflates into it) and then `commit` it, rather than copy it in through `feed`. The
+    /// same place until the next `commit` or `feed`.
+    func space(for n: Int) -> UnsafeMutablePointer<UInt8> {
         if count + n > capacity {
             capacity = max(capacity * 2, count + n)
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -46,7 +54,12 @@ final class CSVChunkReader {
             work.deallocate()
             work = bigger
         }
-        (work + count).update(from: chunk, count: n)
+        return work + count
+    }
+
+    /// The `n` bytes written at `space(for:)` are the next chunk: as `feed`.
+    func commit(_ n: Int, _ onRecord: (borrowing CSVRecord) throws -> Void) throws {
+        precondition(n >= 0 && count + n <= capacity, "more bytes committed than there is room for")
         count += n
         if count >= scanAt { try process(final: false, onRecord) }
     }

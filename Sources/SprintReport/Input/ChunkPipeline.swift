@@ -153,22 +153,29 @@ final class ChunkPipeline: @unchecked Sendable {
         }
     }
 
+    /// The CSV reader, made on first use.
+    private func reader() -> CSVChunkReader {
+        if let csv { return csv }
+        let r = CSVChunkReader(capacity: 2 * chunkSize, limits: limits)
+        csv = r
+        return r
+    }
+
     /// Runs `scan` on the CSV reader with the batch being filled (taken from the pool first
     /// if there is none) receiving the records it completes.
     ///
     /// The batch is a local constant that the record closure captures: each record is
     /// added without the retain and release that reading `current` per record cost.
     private func fill(_ scan: (CSVChunkReader, (borrowing CSVRecord) throws -> Void) throws -> Void) throws {
-        let reader: CSVChunkReader
-        if let csv { reader = csv } else { reader = CSVChunkReader(capacity: 2 * chunkSize, limits: limits); csv = reader }
         let batch: RecordBatch
         if let c = current { batch = c } else { batch = try acquire(); current = batch }
-        try scan(reader) { batch.add($0) }
+        try scan(reader()) { batch.add($0) }
     }
 
-    /// Scans text into records and hands each full batch over.
-    private func emit(_ text: UnsafePointer<UInt8>, _ count: Int) throws {
-        try fill { try $0.feed(text, count: count, $1) }
+    /// Scans the `count` bytes just written into the reader's space (`CSVChunkReader.space`)
+    /// into records and hands each full batch over.
+    private func emit(_ count: Int) throws {
+        try fill { try $0.commit(count, $1) }
         // Raw bytes go over at least every two chunks, even in a batch without records
         // (blank lines, or one long record), so they are never all held.
         if let c = current, c.byteCount >= chunkSize || pendingRaw.count >= 2 * chunkSize {
@@ -211,13 +218,13 @@ final class ChunkPipeline: @unchecked Sendable {
         if gzip {
             let inflater: GzipInflater
             do { inflater = try GzipInflater() } catch { throw InputError(file: source.path, "cannot start zlib") }
-            let text = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
-            defer { text.deallocate() }
+            // zlib inflates straight into the CSV reader's buffer, after the bytes it holds.
+            let csv = reader()
             var used = 0
             func feed(_ bytes: UnsafeRawBufferPointer) throws {
-                try inflater.inflate(bytes, output: { (text, chunkSize, used) }, filled: { n in
+                try inflater.inflate(bytes, output: { (csv.space(for: chunkSize), chunkSize, used) }, filled: { n in
                     used = n
-                    if used == chunkSize { try emit(text, used); used = 0 }
+                    if used == chunkSize { try emit(used); used = 0 }
                 })
             }
             do {
@@ -230,7 +237,7 @@ final class ChunkPipeline: @unchecked Sendable {
                     try feed(bytes)
                     // Raw bytes that inflate to little (empty members) still go over in time.
                     if pendingRaw.count >= 2 * chunkSize {
-                        try emit(text, used)
+                        try emit(used)
                         used = 0
                     }
                 }
@@ -238,27 +245,30 @@ final class ChunkPipeline: @unchecked Sendable {
             } catch let e as GzipError {
                 // The text inflated before the damage is scanned first, whatever the chunk
                 // size: a problem in it comes earlier in the file, so it is the one reported.
-                if used > 0 { try emit(text, used) }
-                if csv != nil { try fill { try $0.scanHeld($1) } }
+                if used > 0 { try emit(used) }
+                try fill { try $0.scanHeld($1) }
                 switch e {
                 case .corrupt(let why): throw InputError(file: source.path, "corrupt gzip stream (\(why))")
                 case .truncated:
                     throw InputError(file: source.path, "truncated gzip stream (it ends before its last member does)")
                 }
             }
-            if used > 0 { try emit(text, used) }
+            if used > 0 { try emit(used) }
         } else {
-            try prefix.withUnsafeBufferPointer { try emit($0.baseAddress!, $0.count) }
-            let text = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
-            defer { text.deallocate() }
+            let csv = reader()
+            prefix.withUnsafeBufferPointer { csv.space(for: $0.count).update(from: $0.baseAddress!, count: $0.count) }
+            try emit(prefix.count)
             while true {
+                // Read straight into the CSV reader's buffer; the raw bytes are kept before
+                // the scan, which unescapes quoted fields in place.
+                let text = csv.space(for: chunkSize)
                 let n = try source.read(into: text, count: chunkSize)
                 if n == 0 { break }
                 keepRaw(UnsafeRawBufferPointer(start: text, count: n))
-                try emit(text, n)
+                try emit(n)
             }
         }
-        if csv != nil { try fill { try $0.finish($1) } }
+        try fill { try $0.finish($1) }
         flush()
         push(.end(raw: pendingRaw))
     }
