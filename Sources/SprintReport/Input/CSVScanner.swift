@@ -99,8 +99,8 @@ struct CSVScanner: ~Copyable {
                         if ln > Self.maxLines { throw CSVSyntaxError.tooManyLines(line: Self.maxLines) }
                         continue record
                     }
-                    // The common record first, eight bytes at a time; anything it does not
-                    // take is scanned again from its start by the exact definition below.
+                    // The common record first, 64 bytes at a time; anything it does not take
+                    // is scanned again from its start by the exact definition below.
                     if fastRecords, line < Self.maxLines,
                        let (next, n) = Self.plainRecord(b, from: pos, end: end, fields: fields,
                                                         maxFields: min(fields.capacity, limits.recordFields),
@@ -265,13 +265,14 @@ struct CSVScanner: ~Copyable {
         }
     }
 
-    /// The fast form of `scan` for the common record: one line of unquoted ASCII fields
-    /// ending in LF or CR LF, all of it in the buffer, no longer than `plainLimit` (the
-    /// smaller of the field and record limits: then no field can break its limit either),
-    /// and within the field table's capacity, not blank. Returns where the next record starts and the
-    /// field count, the fields in the table exactly as the byte-by-byte path would leave
-    /// them (kind 0); nil for any other record (a quote, a control or non-ASCII byte, a
-    /// limit, the buffer's last 64 bytes), which that path then scans from its start.
+    /// The fast form of `scan` for the common record: one line, not blank, of unquoted
+    /// ASCII fields ending in LF or CR LF, all of it in the buffer, no longer than
+    /// `plainLimit` (the smaller of the field and record limits: then no field can break
+    /// its limit either), and within the field table's capacity. Returns where the next
+    /// record starts and the field count, the fields in the table exactly as the
+    /// byte-by-byte path would leave them (kind 0); nil for any other record (a quote, a
+    /// control or non-ASCII byte, a limit, the buffer's last 64 bytes), which that path
+    /// then scans from its start.
     ///
     /// It classifies 64 bytes at a time into a bit mask (`flaggedBytes`) and visits only
     /// the set bits: fields are short (numbers of 1–8 bytes), so finding each `,` from one
@@ -281,8 +282,8 @@ struct CSVScanner: ~Copyable {
     /// bytes before the current record are ever rewritten (unescaping).
     @inline(__always)
     static func plainRecord(_ b: UnsafeMutablePointer<UInt8>, from start: Int, end: Int,
-                                    fields: borrowing FieldTable, maxFields: Int, plainLimit: Int,
-                                    block: inout Int, mask: inout UInt64) -> (next: Int, count: Int)? {
+                            fields: borrowing FieldTable, maxFields: Int, plainLimit: Int,
+                            block: inout Int, mask: inout UInt64) -> (next: Int, count: Int)? {
         let starts = fields.starts, ends = fields.ends, kinds = fields.kinds
         var q = block, m = mask
         if UInt(bitPattern: start &- q) < 64 {
@@ -320,7 +321,8 @@ struct CSVScanner: ~Copyable {
             } else {
                 return nil
             }
-            // A blank line of CR LF is skipped by the byte-by-byte path (an LF alone never gets here).
+            // A blank line of CR LF is the byte-by-byte path's to skip (an LF alone never
+            // gets here).
             guard next &- start <= plainLimit, p != start else { return nil }
             block = q
             mask = m
