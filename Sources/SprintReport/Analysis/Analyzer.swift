@@ -32,15 +32,9 @@ public enum Analyzer {
         analysed = []
         let tree = OrgTree.build(teams, data: data, thresholds: thresholds)
         findings += tree.findings
-        let order = { (a: TeamReport, b: TeamReport) -> Bool in
-            if a.team.path != b.team.path { return PathOrder.precedes(a.team.path, b.team.path) }
-            if a.mode != b.mode { return a.mode < b.mode }
-            return a.team.key < b.team.key
-        }
         // Teams mostly come in this order already: then the array is kept (a sorted copy
         // would copy every report).
-        let inOrder = tree.teams.indices.dropFirst().allSatisfy { !order(tree.teams[$0], tree.teams[$0 - 1]) }
-        let sortedTeams = inOrder ? tree.teams : tree.teams.sorted(by: order)
+        let sortedTeams = TeamOrder.isOrdered(tree.teams) ? tree.teams : tree.teams.sorted(by: TeamOrder.precedes)
         let sortedNodes = tree.nodes.sorted { a, b in
             a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
         }
@@ -100,5 +94,33 @@ public enum Analyzer {
             if let d = p.period.start ?? p.period.windowDay { first = min(first ?? d, d) }
             if let d = p.period.end ?? p.period.windowDay { last = max(last ?? d, d) }
         }
+    }
+}
+
+/// Order of teams in a report: by path (`PathOrder`), then mode, then key.
+enum TeamOrder {
+    @inline(__always)
+    static func precedes(_ a: borrowing TeamReport, _ b: borrowing TeamReport) -> Bool {
+        if a.team.path != b.team.path { return PathOrder.precedes(a.team.path, b.team.path) }
+        if a.mode != b.mode { return a.mode < b.mode }
+        return a.team.key < b.team.key
+    }
+
+    /// Whether no team precedes the one before it, checked in parallel chunks (reading a
+    /// report's path is mostly a cache miss) on the reports in place (one taken as an
+    /// argument was a copy of it).
+    static func isOrdered(_ teams: [TeamReport]) -> Bool {
+        let n = teams.count, chunk = 1024
+        let chunks = (n + chunk - 1) / chunk
+        var ordered = [Bool](repeating: true, count: chunks)
+        teams.withUnsafeBufferPointer { t in
+            ordered.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let t = t, out = out  // each chunk's slot written by its task
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    out[c] = (max(1, c * chunk)..<min(n, (c + 1) * chunk)).allSatisfy { !precedes(t[$0], t[$0 - 1]) }
+                }
+            }
+        }
+        return !ordered.contains(false)
     }
 }

@@ -114,6 +114,10 @@ public struct MonthlySums: Sendable {
         months.reserveCapacity(room)
         slots.reserveCapacity(room)
         let points = points.span  // read in place: no copy of a row per step
+        // The month's sums are added up in a local copy, written back when the month
+        // changes: the same additions in the same order, but a row's values added to a
+        // property of `self` were copied first (they might have been the same memory).
+        var current = MetricSlots(), currentSlot = -1
         for k in points.indices {
             guard let day = points[k].period.alignmentDay else { continue }
             teamPeriods += 1
@@ -136,8 +140,14 @@ public struct MonthlySums: Sendable {
                 }
                 lastSlot = slot(monthFrom, number: year * 12 + month - 1)
             }
-            accumulate(points[k].values, into: lastSlot)
+            if lastSlot != currentSlot {
+                if currentSlot >= 0 { slots[currentSlot] = current }
+                currentSlot = lastSlot
+                current = slots[lastSlot]
+            }
+            current.add(points[k].values, of: .additive)
         }
+        if currentSlot >= 0 { slots[currentSlot] = current }
     }
 
     /// Adds another set of sums (of other teams).
@@ -197,9 +207,4 @@ public struct MonthlySums: Sendable {
     /// Months before the first one seen, and months in all, that `slotOfMonth` covers;
     /// others (dates decades apart) go to `farSlots`.
     private static let denseBefore = 120, denseMonths = 600
-
-    @inline(__always)
-    private mutating func accumulate(_ values: borrowing MetricValues, into i: Int) {
-        slots[i].add(values, of: .additive)
-    }
 }
