@@ -162,7 +162,8 @@ public struct MonthlySums: Sendable {
             let additive = MetricSet.additive
             slots.withUnsafeMutableBufferPointer { to in
                 other.slots.withUnsafeBufferPointer { from in
-                    for k in 0..<n { to[at[k]].add(from[k], of: additive) }
+                    guard let from = from.baseAddress else { return }
+                    for k in 0..<n { to[at[k]].add(from + k, of: additive) }  // read in place
                 }
             }
         }

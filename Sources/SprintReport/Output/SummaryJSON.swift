@@ -102,7 +102,16 @@ public enum SummaryJSON {
         w.endArray()
         w.key("nodes")
         w.beginArray()
-        for (i, n) in report.nodes.enumerated() { node(n, compared: comparison.map { $0.nodes[i] }, to: &w) }
+        // In parallel too (a large organisation has thousands of nodes), the same way.
+        report.nodes.withUnsafeBufferPointer { nodes in
+            nonisolated(unsafe) let nodes = nodes
+            if let comparison {
+                let compared = comparison.nodes
+                w.elements(count: nodes.count, batch: 64) { i, w in node(nodes[i], compared: .some(compared[i]), to: &w) }
+            } else {
+                w.elements(count: nodes.count, batch: 64) { i, w in node(nodes[i], to: &w) }
+            }
+        }
         w.endArray()
         w.key("findings")
         w.beginArray()
