@@ -101,14 +101,21 @@ public enum Analyzer {
 enum TeamOrder {
     @inline(__always)
     static func precedes(_ a: borrowing TeamReport, _ b: borrowing TeamReport) -> Bool {
-        if a.team.path != b.team.path { return PathOrder.precedes(a.team.path, b.team.path) }
+        precedes((a.team.path, a.mode, a.team.key), (b.team.path, b.mode, b.team.key))
+    }
+
+    /// The order on the three fields it reads.
+    @inline(__always)
+    static func precedes(_ a: (path: [String], mode: ComputationMode, key: String),
+                         _ b: (path: [String], mode: ComputationMode, key: String)) -> Bool {
+        if a.path != b.path { return PathOrder.precedes(a.path, b.path) }
         if a.mode != b.mode { return a.mode < b.mode }
-        return a.team.key < b.team.key
+        return a.key < b.key
     }
 
     /// Whether no team precedes the one before it, checked in parallel chunks (reading a
-    /// report's path is mostly a cache miss) on the reports in place (one taken as an
-    /// argument was a copy of it).
+    /// report's path is mostly a cache miss) on the fields in place (a report taken as an
+    /// argument was a copy of it, a reference count up and down on each of its parts).
     static func isOrdered(_ teams: [TeamReport]) -> Bool {
         let n = teams.count, chunk = 1024
         let chunks = (n + chunk - 1) / chunk
@@ -117,7 +124,10 @@ enum TeamOrder {
             ordered.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let t = t, out = out  // each chunk's slot written by its task
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    out[c] = (max(1, c * chunk)..<min(n, (c + 1) * chunk)).allSatisfy { !precedes(t[$0], t[$0 - 1]) }
+                    out[c] = (max(1, c * chunk)..<min(n, (c + 1) * chunk)).allSatisfy { i in
+                        !precedes((t[i].team.path, t[i].mode, t[i].team.key), (t[i - 1].team.path, t[i - 1].mode,
+                                                                               t[i - 1].team.key))
+                    }
                 }
             }
         }

@@ -190,8 +190,10 @@ enum OrgTree {
         /// in path order; none for a path that is not a node.
         func children(_ path: [String]) -> [[String]] {
             guard let n = nodeIndex[path] else { return [] }
-            // A path-less team hangs from the root but is not a child of it.
-            let paths = childNodes[n] + childTeams[n].lazy.map { teams[$0].team.path }.filter { !$0.isEmpty }
+            // A path-less team hangs from the root but is not a child of it. (A loop, not a
+            // closure over `teams`, which copied the whole shape.)
+            var paths = childNodes[n]
+            for t in childTeams[n] where !teams[t].team.path.isEmpty { paths.append(teams[t].team.path) }
             var out: [[String]] = []
             for p in paths.sorted(by: PathOrder.precedes) where out.last != p { out.append(p) }
             return out
@@ -220,10 +222,13 @@ enum OrgTree {
             let tasks = min(8, max(1, nodeIndex.count))
             var task = [Int](repeating: -1, count: nodeIndex.count)
             var load = [Int](repeating: 0, count: tasks)
-            for n in (0..<nodeIndex.count).sorted(by: { (below[$0].count, $0) > (below[$1].count, $1) }) where rolled[n] {
+            // (By the counts: a comparison reading `below` copied the whole shape, a reference
+            // count up and down on each of its parts.)
+            let counts = below.map(\.count)
+            for n in (0..<nodeIndex.count).sorted(by: { (counts[$0], $0) > (counts[$1], $1) }) where rolled[n] {
                 let t = load.indices.min { (load[$0], $0) < (load[$1], $1) } ?? 0
                 task[n] = t
-                load[t] += below[n].count
+                load[t] += counts[n]
             }
             let batch = 1024, chunk = 64
             // One batch's leaf sums, reused: each slot's sums are freed by the task that
@@ -236,10 +241,14 @@ enum OrgTree {
                 let from = start, owner = task
                 sums.withUnsafeMutableBufferPointer { out in
                     nonisolated(unsafe) let out = out  // each node's slot written by one task
-                    let part = part  // read only (a `var` cannot be shared with the tasks)
-                    DispatchQueue.concurrentPerform(iterations: tasks) { t in
-                        for i in from..<end {
-                            for n in ancestors(i) where owner[Int(n)] == t { out[Int(n)].add(part[i - from]) }
+                    part.withUnsafeBufferPointer { part in
+                        guard let part = part.baseAddress else { return }
+                        nonisolated(unsafe) let p = part  // read only
+                        DispatchQueue.concurrentPerform(iterations: tasks) { t in
+                            for i in from..<end {
+                                // Each leaf's sums read in place (`MonthlySums.add`).
+                                for n in ancestors(i) where owner[Int(n)] == t { out[Int(n)].add(p + (i - from)) }
+                            }
                         }
                     }
                 }
