@@ -35,9 +35,14 @@ public enum Analyzer {
         // Teams mostly come in this order already: then the array is kept (a sorted copy
         // would copy every report).
         let sortedTeams = TeamOrder.isOrdered(tree.teams) ? tree.teams : tree.teams.sorted(by: TeamOrder.precedes)
-        let sortedNodes = tree.nodes.sorted { a, b in
-            a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
+        // Nodes come in path order within a mode (`OrgTree.build`): with one mode, in order
+        // already, and then kept (sorting copied every node).
+        let nodes = tree.nodes
+        let nodesInOrder = nodes.indices.dropFirst().allSatisfy { i in
+            !NodeOrder.precedes((nodes[i].path, nodes[i].mode), (nodes[i - 1].path, nodes[i - 1].mode))
         }
+        let sortedNodes = nodesInOrder ? nodes
+            : nodes.sorted { a, b in NodeOrder.precedes((a.path, a.mode), (b.path, b.mode)) }
         return Report(window: window, coverage: (first, last), inputs: data.inputs,
                       extraMetrics: data.extraMetrics, teams: sortedTeams, nodes: sortedNodes,
                       findings: findings.sorted(by: Finding.ordered), thresholds: thresholds)
@@ -94,6 +99,15 @@ public enum Analyzer {
             if let d = p.period.start ?? p.period.windowDay { first = min(first ?? d, d) }
             if let d = p.period.end ?? p.period.windowDay { last = max(last ?? d, d) }
         }
+    }
+}
+
+/// Order of nodes in a report: by path (`PathOrder`), then mode.
+enum NodeOrder {
+    @inline(__always)
+    static func precedes(_ a: (path: [String], mode: ComputationMode), _ b: (path: [String], mode: ComputationMode))
+        -> Bool {
+        a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
     }
 }
 
