@@ -83,6 +83,38 @@ import Testing
             Self.check(Double(i % 1_000_000))
         }
     }
+    /// Numbers written by a buffer with a `NumberMemo` against the same numbers written
+    /// without one: rolling means and ratios of amounts (few distinct values, each written
+    /// many times, so found in the memo), random doubles (more distinct values than the
+    /// memo has slots, so slots taken over), and texts too long to keep; each written between
+    /// other bytes, as in a line, so a copy of a kept text's padding would show.
+    @Test func memoizedNumbersMatchTheFormatter() {
+        func text(_ xs: [Double], memo: Bool) -> [UInt8] {
+            let buffer = ByteBuffer(capacity: 64, memoizingNumbers: memo)
+            for x in xs {
+                buffer.write(atMost: 2 + ByteCursor.maxNumber) { c in
+                    c.put(0x5B)
+                    c.number(x)
+                    c.put(0x5D)
+                }
+            }
+            return buffer.withBytes { Array($0) }
+        }
+        var xs: [Double] = []
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<40_000 {
+            let a = Double(Int.random(in: 0...20_000, using: &random)) / 100
+            let b = Double(Int.random(in: 0...20_000, using: &random)) / 100
+            let c = Double(Int.random(in: 0...200, using: &random)) / 2
+            xs += [(a + b + c) / 3, (c + c + 0.5) / 3, (a + b) / 2, b == 0 ? 1 / 3 : a / b, 100 * c / (b + 1)]
+            xs.append(Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &random)))
+        }
+        xs += [-2.2250738585072014e-308, .leastNonzeroMagnitude, -.greatestFiniteMagnitude, 1.0 / 3, 2.0 / 3, .nan,
+               .infinity, 1.0 / 3, -2.2250738585072014e-308, 0.1 + 0.2, 0.1 + 0.2]
+        #expect(text(xs, memo: true) == text(xs, memo: false))
+        #expect(text([1.0 / 3, 1.0 / 3], memo: true) == Array("[0.3333333333333333][0.3333333333333333]".utf8))
+    }
+
     /// The table of common amounts against the digits it is made from, for every k it
     /// holds and some past either end (written after a prefix, as inside a line).
     @Test func hundredthsTableMatchesTheDigits() {

@@ -32,18 +32,17 @@ public enum Analyzer {
         analysed = []
         let tree = OrgTree.build(teams, data: data, thresholds: thresholds)
         findings += tree.findings
-        let order = { (a: TeamReport, b: TeamReport) -> Bool in
-            if a.team.path != b.team.path { return PathOrder.precedes(a.team.path, b.team.path) }
-            if a.mode != b.mode { return a.mode < b.mode }
-            return a.team.key < b.team.key
-        }
         // Teams mostly come in this order already: then the array is kept (a sorted copy
         // would copy every report).
-        let inOrder = tree.teams.indices.dropFirst().allSatisfy { !order(tree.teams[$0], tree.teams[$0 - 1]) }
-        let sortedTeams = inOrder ? tree.teams : tree.teams.sorted(by: order)
-        let sortedNodes = tree.nodes.sorted { a, b in
-            a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
+        let sortedTeams = TeamOrder.isOrdered(tree.teams) ? tree.teams : tree.teams.sorted(by: TeamOrder.precedes)
+        // Nodes come in path order within a mode (`OrgTree.build`): with one mode, in order
+        // already, and then kept (sorting copied every node).
+        let nodes = tree.nodes
+        let nodesInOrder = nodes.indices.dropFirst().allSatisfy { i in
+            !NodeOrder.precedes((nodes[i].path, nodes[i].mode), (nodes[i - 1].path, nodes[i - 1].mode))
         }
+        let sortedNodes = nodesInOrder ? nodes
+            : nodes.sorted { a, b in NodeOrder.precedes((a.path, a.mode), (b.path, b.mode)) }
         return Report(window: window, coverage: (first, last), inputs: data.inputs,
                       extraMetrics: data.extraMetrics, teams: sortedTeams, nodes: sortedNodes,
                       findings: findings.sorted(by: Finding.ordered), thresholds: thresholds)
@@ -100,5 +99,52 @@ public enum Analyzer {
             if let d = p.period.start ?? p.period.windowDay { first = min(first ?? d, d) }
             if let d = p.period.end ?? p.period.windowDay { last = max(last ?? d, d) }
         }
+    }
+}
+
+/// Order of nodes in a report: by path (`PathOrder`), then mode.
+enum NodeOrder {
+    @inline(__always)
+    static func precedes(_ a: (path: [String], mode: ComputationMode), _ b: (path: [String], mode: ComputationMode))
+        -> Bool {
+        a.path != b.path ? PathOrder.precedes(a.path, b.path) : a.mode < b.mode
+    }
+}
+
+/// Order of teams in a report: by path (`PathOrder`), then mode, then key.
+enum TeamOrder {
+    @inline(__always)
+    static func precedes(_ a: borrowing TeamReport, _ b: borrowing TeamReport) -> Bool {
+        precedes((a.team.path, a.mode, a.team.key), (b.team.path, b.mode, b.team.key))
+    }
+
+    /// The order on the three fields it reads.
+    @inline(__always)
+    static func precedes(_ a: (path: [String], mode: ComputationMode, key: String),
+                         _ b: (path: [String], mode: ComputationMode, key: String)) -> Bool {
+        if a.path != b.path { return PathOrder.precedes(a.path, b.path) }
+        if a.mode != b.mode { return a.mode < b.mode }
+        return a.key < b.key
+    }
+
+    /// Whether no team precedes the one before it, checked in parallel chunks (reading a
+    /// report's path is mostly a cache miss) on the fields in place (a report taken as an
+    /// argument was a copy of it, a reference count up and down on each of its parts).
+    static func isOrdered(_ teams: [TeamReport]) -> Bool {
+        let n = teams.count, chunk = 1024
+        let chunks = (n + chunk - 1) / chunk
+        var ordered = [Bool](repeating: true, count: chunks)
+        teams.withUnsafeBufferPointer { t in
+            ordered.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let t = t, out = out  // each chunk's slot written by its task
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    out[c] = (max(1, c * chunk)..<min(n, (c + 1) * chunk)).allSatisfy { i in
+                        !precedes((t[i].team.path, t[i].mode, t[i].team.key), (t[i - 1].team.path, t[i - 1].mode,
+                                                                               t[i - 1].team.key))
+                    }
+                }
+            }
+        }
+        return !ordered.contains(false)
     }
 }

@@ -18,8 +18,11 @@ enum OrgTree {
         var result = Result(teams: [], nodes: [], findings: [])
         for mode in ComputationMode.allCases {
             // One mode's teams: the array itself when it holds no other (no copy of a report).
-            let inMode = teams.allSatisfy { $0.mode == mode } ? teams : teams.filter { $0.mode == mode }
-            guard !inMode.isEmpty else { continue }
+            // Found by index: `allSatisfy` and `filter` took each report as a copy, a
+            // reference count up and down on each of its parts.
+            let mine = teams.indices.filter { teams[$0].mode == mode }
+            guard !mine.isEmpty else { continue }
+            let inMode = mine.count == teams.count ? teams : mine.map { teams[$0] }
             let tree = Shape(inMode)
             var rollups = tree.rolledUpSums()
             if tree.leaves.count == inMode.count, result.teams.isEmpty {
@@ -73,7 +76,7 @@ enum OrgTree {
                            children: children), [])
     }
 
-    /// The tree of one mode's teams, built in one pass over their paths.
+    /// The tree of one mode's teams, built from their paths.
     struct Shape: Sendable {
         var nodePaths: Set<[String]> = [[]]
         /// The mode's teams, and the indexes of those whose path is not a node (the leaves),
@@ -89,17 +92,84 @@ enum OrgTree {
         /// runs over `ancestorList[ancestorStart[i] ..< ancestorStart[i + 1]]`.
         private var ancestorList: [Int32] = []
         private var ancestorStart: [Int] = [0]
-        /// Direct children (node paths and leaf paths) of each node, by node number, unsorted
+        /// Direct children of each node, by node number: node paths, and leaf teams (indexes
+        /// into `teams`; their paths are read when a node's children are, in parallel), unsorted
         /// and possibly repeated (two leaf teams at one path): `children(_:)` sorts them.
-        private var childPaths: [[[String]]] = []
+        private var childNodes: [[[String]]] = []
+        private var childTeams: [[Int]] = []
 
+        /// The nodes are found, and each team placed under its parent node, in parallel chunks
+        /// of teams (reading a team's path is mostly a cache miss, and hashing it the rest);
+        /// only joining the chunks' results is serial, in team order, so the shape is the same
+        /// whatever the thread count.
         init(_ teams: [TeamReport]) {
             self.teams = teams
-            // Teams come grouped by path, so a path mostly shares its first elements with the
-            // one before: those prefixes are known nodes already (no array made or hashed).
+            let n = teams.count, chunk = 512
+            let chunks = (n + chunk - 1) / chunk
+            // Every proper prefix of a team's path is a node: each chunk's prefixes, then
+            // their union.
+            var prefixes = [Set<[String]>](repeating: [], count: chunks)
+            prefixes.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out  // each chunk's slot written by its task
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    out[c] = Self.properPrefixes(teams, c * chunk..<min(n, (c + 1) * chunk))
+                }
+            }
+            for set in prefixes { nodePaths.formUnion(set) }
+            for p in nodePaths {
+                nodeIndex[p] = nodeIndex.count
+            }
+            // Per node number, the numbers of the nodes above it (its proper prefixes), root first.
+            var chains = [[Int32]](repeating: [], count: nodeIndex.count)
+            for (p, number) in nodeIndex {
+                chains[number] = (0..<p.count).compactMap { k in nodeIndex[Array(p.prefix(k))].map(Int32.init) }
+            }
+            // Per team, the number of the node it hangs from (its path without the last element;
+            // the root for a path-less team), or −1 when its path is itself a node (own rows).
+            var parents = [Int32](repeating: -1, count: n)
+            let paths = nodePaths, numbers = nodeIndex  // for the tasks (not `self`, still being made)
+            let root = numbers[[]] ?? 0
+            parents.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out  // each index written by one task
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    for i in c * chunk..<min(n, (c + 1) * chunk) {
+                        let path = teams[i].team.path
+                        if !path.isEmpty, paths.contains(path) { continue }
+                        out[i] = Int32(path.isEmpty ? root : numbers[Array(path.dropLast())] ?? root)
+                    }
+                }
+            }
+            below = [[Int]](repeating: [], count: nodeIndex.count)
+            childNodes = [[[String]]](repeating: [], count: nodeIndex.count)
+            childTeams = [[Int]](repeating: [], count: nodeIndex.count)
+            for index in teams.indices {
+                let parent = parents[index]
+                guard parent >= 0 else {
+                    own[teams[index].team.path, default: []].append(teams[index])
+                    continue
+                }
+                leaves.append(index)
+                // The ancestors (a path-less team still counts under the root): those of its
+                // parent node, then that node.
+                ancestorList += chains[Int(parent)]
+                ancestorList.append(parent)
+                ancestorStart.append(ancestorList.count)
+                for a in ancestors(leaves.count - 1) { below[Int(a)].append(leaves.count - 1) }
+                childTeams[Int(parent)].append(index)
+            }
+            for (p, number) in nodeIndex where !p.isEmpty {
+                if let parent = chains[number].last { childNodes[Int(parent)].append(p) }
+            }
+        }
+
+        /// The proper prefixes of the paths of `teams[range]`. Teams come grouped by path, so
+        /// a path mostly shares its first elements with the one before: those prefixes are
+        /// known already (no array made or hashed).
+        private static func properPrefixes(_ teams: [TeamReport], _ range: Range<Int>) -> Set<[String]> {
+            var set = Set<[String]>()
             var previous: [String]?
-            for t in teams {
-                let path = t.team.path
+            for index in range {  // by index, not `for t in teams`, which copies each report
+                let path = teams[index].team.path
                 var k = 0
                 if let previous {
                     var common = 0
@@ -108,59 +178,24 @@ enum OrgTree {
                     if previous.isEmpty { k = 0 }
                 }
                 while k < path.count {
-                    nodePaths.insert(Array(path.prefix(k)))
+                    set.insert(Array(path.prefix(k)))
                     k += 1
                 }
                 previous = path
             }
-            for p in nodePaths {
-                nodeIndex[p] = nodeIndex.count
-            }
-            below = [[Int]](repeating: [], count: nodeIndex.count)
-            var previousLeaf: [String]?
-            for (index, t) in teams.enumerated() {
-                let path = t.team.path
-                if nodePaths.contains(path), !path.isEmpty {
-                    own[path, default: []].append(t)
-                    continue
-                }
-                leaves.append(index)
-                let leaf = leaves.count - 1
-                // The ancestors (a path-less team still counts under the root): those shared
-                // with the leaf before are taken from it.
-                let count = max(path.count, 1)
-                let previousStart = ancestorStart[max(0, ancestorStart.count - 2)]  // the leaf before's
-                var shared = 0
-                if let p = previousLeaf {
-                    while shared < path.count, shared < p.count, path[shared] == p[shared] { shared += 1 }
-                    // The root is always shared.
-                    shared = min(shared + 1, count, ancestorList.count - previousStart)
-                }
-                for k in 0..<shared { ancestorList.append(ancestorList[previousStart + k]) }
-                for k in shared..<count {
-                    // Every proper prefix of a team's path is a node (the first loop).
-                    if let n = nodeIndex[Array(path.prefix(k))] { ancestorList.append(Int32(n)) }
-                }
-                ancestorStart.append(ancestorList.count)
-                for n in ancestors(leaf) { below[Int(n)].append(leaf) }
-                previousLeaf = path
-            }
-            childPaths = [[[String]]](repeating: [], count: nodeIndex.count)
-            for p in nodePaths where !p.isEmpty {
-                if let parent = nodeIndex[Array(p.dropLast())] { childPaths[parent].append(p) }
-            }
-            // A leaf's parent is its last ancestor (its path without the last element).
-            for (i, t) in leaves.enumerated() where !teams[t].team.path.isEmpty {
-                if let parent = ancestors(i).last { childPaths[Int(parent)].append(teams[t].team.path) }
-            }
+            return set
         }
 
         /// The direct children of the node at `path` (node paths and leaf paths), each once,
         /// in path order; none for a path that is not a node.
         func children(_ path: [String]) -> [[String]] {
             guard let n = nodeIndex[path] else { return [] }
+            // A path-less team hangs from the root but is not a child of it. (A loop, not a
+            // closure over `teams`, which copied the whole shape.)
+            var paths = childNodes[n]
+            for t in childTeams[n] where !teams[t].team.path.isEmpty { paths.append(teams[t].team.path) }
             var out: [[String]] = []
-            for p in childPaths[n].sorted(by: PathOrder.precedes) where out.last != p { out.append(p) }
+            for p in paths.sorted(by: PathOrder.precedes) where out.last != p { out.append(p) }
             return out
         }
 
@@ -187,22 +222,33 @@ enum OrgTree {
             let tasks = min(8, max(1, nodeIndex.count))
             var task = [Int](repeating: -1, count: nodeIndex.count)
             var load = [Int](repeating: 0, count: tasks)
-            for n in (0..<nodeIndex.count).sorted(by: { (below[$0].count, $0) > (below[$1].count, $1) }) where rolled[n] {
+            // (By the counts: a comparison reading `below` copied the whole shape, a reference
+            // count up and down on each of its parts.)
+            let counts = below.map(\.count)
+            for n in (0..<nodeIndex.count).sorted(by: { (counts[$0], $0) > (counts[$1], $1) }) where rolled[n] {
                 let t = load.indices.min { (load[$0], $0) < (load[$1], $1) } ?? 0
                 task[n] = t
-                load[t] += below[n].count
+                load[t] += counts[n]
             }
             let batch = 1024, chunk = 64
+            // One batch's leaf sums, reused: each slot's sums are freed by the task that
+            // writes the next batch's there (in parallel, not between the batches).
+            var part = [MonthlySums](repeating: MonthlySums(), count: min(batch, leaves.count))
             var start = 0
             while start < leaves.count {
                 let end = min(leaves.count, start + batch)
-                let part = Self.monthlySums(teams, leaves[start..<end], chunk: chunk)
+                Self.monthlySums(teams, leaves[start..<end], chunk: chunk, into: &part)
                 let from = start, owner = task
                 sums.withUnsafeMutableBufferPointer { out in
                     nonisolated(unsafe) let out = out  // each node's slot written by one task
-                    DispatchQueue.concurrentPerform(iterations: tasks) { t in
-                        for i in from..<end {
-                            for n in ancestors(i) where owner[Int(n)] == t { out[Int(n)].add(part[i - from]) }
+                    part.withUnsafeBufferPointer { part in
+                        guard let part = part.baseAddress else { return }
+                        nonisolated(unsafe) let p = part  // read only
+                        DispatchQueue.concurrentPerform(iterations: tasks) { t in
+                            for i in from..<end {
+                                // Each leaf's sums read in place (`MonthlySums.add`).
+                                for n in ancestors(i) where owner[Int(n)] == t { out[Int(n)].add(p + (i - from)) }
+                            }
                         }
                     }
                 }
@@ -211,9 +257,10 @@ enum OrgTree {
             return sums
         }
 
-        /// Each leaf's `MonthlySums`, in parallel chunks (each result in its leaf's slot).
-        static func monthlySums(_ teams: [TeamReport], _ leaves: ArraySlice<Int>, chunk: Int) -> [MonthlySums] {
-            var sums = [MonthlySums](repeating: MonthlySums(), count: leaves.count)
+        /// Each leaf's `MonthlySums` into the first `leaves.count` slots of `sums`, in
+        /// parallel chunks (each result in its leaf's slot).
+        static func monthlySums(_ teams: [TeamReport], _ leaves: ArraySlice<Int>, chunk: Int,
+                                into sums: inout [MonthlySums]) {
             let n = leaves.count, base = leaves.startIndex
             sums.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out  // each index written by one task
@@ -221,7 +268,6 @@ enum OrgTree {
                     for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: teams[leaves[base + i]]) }
                 }
             }
-            return sums
         }
 
         /// The additive totals a child stands for: a node's own rows when it has them, else

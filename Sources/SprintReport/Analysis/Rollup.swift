@@ -24,7 +24,10 @@ public struct Rollup: Sendable {
         teamPeriods = sums.teamPeriods
         teamSprints = sums.teamSprints
         delivered = sums.delivered
-        months = sums.starts.indices.sorted { sums.starts[$0] < sums.starts[$1] }.compactMap { i in
+        // (Sorted by `starts` itself: a comparison reading `sums.starts` copied all the sums,
+        // a reference count up and down on each of their arrays.)
+        let starts = sums.starts
+        months = starts.indices.sorted { starts[$0] < starts[$1] }.compactMap { i in
             var slots = sums.slots[i]
             guard !slots.isEmpty else { return nil }
             let start = sums.starts[i]
@@ -114,6 +117,10 @@ public struct MonthlySums: Sendable {
         months.reserveCapacity(room)
         slots.reserveCapacity(room)
         let points = points.span  // read in place: no copy of a row per step
+        // The month's sums are added up in a local copy, written back when the month
+        // changes: the same additions in the same order, but a row's values added to a
+        // property of `self` were copied first (they might have been the same memory).
+        var current = MetricSlots(), currentSlot = -1
         for k in points.indices {
             guard let day = points[k].period.alignmentDay else { continue }
             teamPeriods += 1
@@ -136,23 +143,37 @@ public struct MonthlySums: Sendable {
                 }
                 lastSlot = slot(monthFrom, number: year * 12 + month - 1)
             }
-            accumulate(points[k].values, into: lastSlot)
+            if lastSlot != currentSlot {
+                if currentSlot >= 0 { slots[currentSlot] = current }
+                currentSlot = lastSlot
+                current = slots[lastSlot]
+            }
+            current.add(points[k].values, of: .additive)
         }
+        if currentSlot >= 0 { slots[currentSlot] = current }
     }
 
     /// Adds another set of sums (of other teams).
     public mutating func add(_ other: MonthlySums) {
-        teamPeriods += other.teamPeriods
-        teamSprints = teamSprints.flatMap { s in other.teamSprints.map { s + $0 } }
-        if let d = other.delivered { delivered = (delivered ?? 0) + d }
-        let n = other.starts.count
+        withUnsafePointer(to: other) { add($0) }
+    }
+
+    /// The same with the sums at `other`, read in place: sums passed on as a value were
+    /// copied first, a reference count up and down on each of their arrays, which the
+    /// other tasks adding the same leaf's sums into other groups count too (`OrgTree`).
+    mutating func add(_ other: UnsafePointer<MonthlySums>) {
+        teamPeriods += other.pointee.teamPeriods
+        teamSprints = teamSprints.flatMap { s in other.pointee.teamSprints.map { s + $0 } }
+        if let d = other.pointee.delivered { delivered = (delivered ?? 0) + d }
+        let n = other.pointee.starts.count
         // The slots first (they may grow `slots`), then the sums in place.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { at in
-            for k in 0..<n { at[k] = slot(other.starts[k], number: other.months[k]) }
+            for k in 0..<n { at[k] = slot(other.pointee.starts[k], number: other.pointee.months[k]) }
             let additive = MetricSet.additive
             slots.withUnsafeMutableBufferPointer { to in
-                other.slots.withUnsafeBufferPointer { from in
-                    for k in 0..<n { to[at[k]].add(from[k], of: additive) }
+                other.pointee.slots.withUnsafeBufferPointer { from in
+                    guard let from = from.baseAddress else { return }
+                    for k in 0..<n { to[at[k]].add(from + k, of: additive) }  // read in place
                 }
             }
         }
@@ -197,9 +218,4 @@ public struct MonthlySums: Sendable {
     /// Months before the first one seen, and months in all, that `slotOfMonth` covers;
     /// others (dates decades apart) go to `farSlots`.
     private static let denseBefore = 120, denseMonths = 600
-
-    @inline(__always)
-    private mutating func accumulate(_ values: borrowing MetricValues, into i: Int) {
-        slots[i].add(values, of: .additive)
-    }
 }

@@ -6,13 +6,19 @@ final class ByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     var count = 0
+    /// Kept for a buffer that prints many numbers, most of them seen before (`NumberMemo`).
+    private let memo: NumberMemo?
 
-    init(capacity: Int = 256) {
+    init(capacity: Int = 256, memoizingNumbers: Bool = false) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
+        memo = memoizingNumbers ? NumberMemo() : nil
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        memo?.free()
+    }
 
     /// A copy of the bytes.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -46,7 +52,7 @@ final class ByteBuffer {
     /// a `ByteCursor` (one capacity check for a run of pieces).
     @inline(__always) func write(atMost n: Int, _ body: (inout ByteCursor) -> Void) {
         if count + n > capacity { reserve(max(capacity * 2, count + n)) }
-        var c = ByteCursor(p: base + count)
+        var c = ByteCursor(p: base + count, memo: memo)
         body(&c)
         count = c.p - base
     }

@@ -6,6 +6,13 @@
 /// check) or a `String` per piece was most of its cost (callgrind).
 struct ByteCursor {
     var p: UnsafeMutablePointer<UInt8>
+    /// The writing buffer's memo of printed numbers, when it keeps one (`NumberMemo`).
+    var memo: NumberMemo?
+
+    init(p: UnsafeMutablePointer<UInt8>, memo: NumberMemo? = nil) {
+        self.p = p
+        self.memo = memo
+    }
 
     /// Most bytes `number` writes (`-2.2250738585072014e-308` is 24).
     static let maxNumber = 32
@@ -87,7 +94,16 @@ struct ByteCursor {
         // formats the same text into a stack buffer and hands it over as ASCII bytes
         // (`_writeASCII` below), so no `String` is made. `OutputFastPathTests` checks it
         // against `description` on random finite doubles (NaN, not written here, differs).
+        // A value printed so before is copied from the buffer's memo (`NumberMemo`).
+        guard let memo else { return x.write(to: &self) }
+        let bits = x.bitPattern
+        if let n = memo.copy(bits, to: p) {
+            p += n
+            return
+        }
+        let start = p
         x.write(to: &self)
+        memo.keep(bits, start, count: p - start)
     }
 
     /// The common case of exported amounts (`12.5`, `0.25`, `1.05`, `30`): when `x` is the

@@ -30,7 +30,7 @@ public struct JSONWriter {
     public init(chunk: Int = 1 << 20, bytesSink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         self.chunk = chunk
         self.sink = bytesSink
-        bytes = ByteBuffer()
+        bytes = ByteBuffer(memoizingNumbers: true)
         bytes.reserve(min(chunk, 1 << 20) + 4096)
     }
 
@@ -79,7 +79,7 @@ public struct JSONWriter {
                                   _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void) {
         precondition(!afterKey && !first.isEmpty, "elements(count:) needs an open container")
         let tasks = 8, batch = max(1, min(batch, count))
-        while pool.count < tasks { pool.append(ByteBuffer(capacity: 1 << 16)) }
+        while pool.count < tasks { pool.append(ByteBuffer(capacity: 1 << 16, memoizingNumbers: true)) }
         var start = 0
         while start < count {
             let parts = min(tasks, (count - start + batch - 1) / batch)
@@ -130,6 +130,13 @@ public struct JSONWriter {
     public mutating func key(bytes k: [UInt8]) {
         beforeValue()
         k.withUnsafeBufferPointer { bytes.append($0) }
+        afterKey = true
+    }
+
+    /// The same, the bytes given in place.
+    mutating func key(bytes k: UnsafeBufferPointer<UInt8>) {
+        beforeValue()
+        bytes.append(k)
         afterKey = true
     }
 

@@ -11,14 +11,9 @@ enum SeriesJSON {
         MetricText.shared.withBytes { text in
             switch t.points {
             case let .rows(rows):
-                rows.withUnsafeBufferPointer { r in
-                    for i in r.indices {
-                        point(r[i].period, r[i].values, r[i].derived, rolling: RollingMean.at(i, in: r),
-                              text: text, to: &w)
-                    }
-                }
+                for i in rows.indices { point(rows, i, rolling: RollingMean.at(i, in: rows), text: text, to: &w) }
             case let .points(points):
-                for p in points { point(p.period, p.values, p.derived, rolling: p.rolling, text: text, to: &w) }
+                for i in points.indices { point(points, i, rolling: points[i].rolling, text: text, to: &w) }
             }
         }
     }
@@ -27,41 +22,56 @@ enum SeriesJSON {
     /// keys, separators, two days, the rolling mean).
     static let fixedBytes = 160
 
+    /// Point `i` of `rows`, read in place in the array: a row, its period or its values
+    /// passed on as arguments were copied first, a reference count up and down per point
+    /// (on the period's block of labels, which every thread's points share).
     @inline(__always)
-    static func point(_ period: borrowing Period, _ values: borrowing MetricValues, _ derived: MetricSet, rolling: Double?,
-                      text: MetricText.Bytes, to w: inout JSONWriter) {
-        period.withLabelBytes { label in
-            let most = fixedBytes + ByteCursor.maxQuoted(utf8Count: label.count) + text.maxPoint
-            w.rawValue(atMost: most) { c in
-                c.put("{\"label\": ")
-                c.quoted(utf8: label)
-                c.put(", \"start\": ")
-                c.day(period.start, table: text.days)
-                c.put(", \"end\": ")
-                c.day(period.end, table: text.days)
-                c.put(", \"values\": {")
-                var first = true
-                values.forEachValue { i, value in
-                    c.putPadded(text.key(i, first: first))
-                    first = false
-                    switch value {
-                    case .hundredths(let k): c.hundredths(Int64(k), table: text.hundredths)  // exactly Double(k) / 100, digit by digit
-                    case .double(let v): c.number(v)
-                    }
+    static func point<P: WindowRow>(_ rows: [P], _ i: Int, rolling: Double?, text: MetricText.Bytes,
+                                    to w: inout JSONWriter) {
+        let label = rows[i].period.labelInPlace
+        let most = fixedBytes + ByteCursor.maxQuoted(utf8Count: label.count) + text.maxPoint
+        w.rawValue(atMost: most) { c in
+            c.put("{\"label\": ")
+            c.quoted(utf8: label)
+            c.put(", \"start\": ")
+            c.day(rows[i].period.start, table: text.days)
+            c.put(", \"end\": ")
+            c.day(rows[i].period.end, table: text.days)
+            c.put(", \"values\": {")
+            var first = true
+            rows[i].values.forEachValue { m, value in
+                c.putPadded(text.key(m, first: first))
+                first = false
+                switch value {
+                case .hundredths(let k): c.hundredths(Int64(k), table: text.hundredths)  // exactly Double(k) / 100, digit by digit
+                case .double(let v): c.number(v)
                 }
-                c.put("}, \"derived\": [")
-                if !derived.isEmpty {
-                    first = true
-                    for i in 0..<Metric.count where derived.bits & (1 << UInt32(i)) != 0 {
-                        c.putPadded(text.name(i, first: first))
-                        first = false
-                    }
-                }
-                c.put("], \"rolling\": ")
-                c.number(rolling)
-                c.put(0x7D)
             }
+            c.put("}, \"derived\": [")
+            let derived = rows[i].derived
+            if !derived.isEmpty {
+                first = true
+                for m in 0..<Metric.count where derived.bits & (1 << UInt32(m)) != 0 {
+                    c.putPadded(text.name(m, first: first))
+                    first = false
+                }
+            }
+            c.put("], \"rolling\": ")
+            c.number(rolling)
+            c.put(0x7D)
         }
+    }
+}
+
+private extension Period {
+    /// The label's bytes (`withLabelBytes`), valid while the caller keeps the period, and so
+    /// its block of labels, alive (a team's rows while they are written): a block's bytes
+    /// never move or change (`PeriodText`). Taken without a reference count up and down on
+    /// the block around the point's writing, an atomic operation on memory that the points
+    /// of every formatting thread share.
+    @inline(__always)
+    var labelInPlace: UnsafeBufferPointer<UInt8> {
+        Unmanaged.passUnretained(text)._withUnsafeGuaranteedRef { $0.withBytes(Int(textOffset), Int(labelCount)) { $0 } }
     }
 }
 

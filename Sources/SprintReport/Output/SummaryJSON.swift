@@ -86,19 +86,32 @@ public enum SummaryJSON {
         w.endArray()
         w.key("teams")
         w.beginArray()
-        let teams = report.teams
-        if let comparison {
-            let compared = comparison.teams
-            w.elements(count: teams.count, batch: teamsPerTask) { i, w in
-                team(teams[i], compared: .some(compared[i]), to: &w)
+        report.teams.withUnsafeBufferPointer { teams in
+            // Each team read in place (`teams[i]` of the array copied the whole report, a
+            // reference count up and down on each of its parts).
+            nonisolated(unsafe) let teams = teams
+            if let comparison {
+                let compared = comparison.teams
+                w.elements(count: teams.count, batch: teamsPerTask) { i, w in
+                    team(teams[i], compared: .some(compared[i]), to: &w)
+                }
+            } else {
+                w.elements(count: teams.count, batch: teamsPerTask) { i, w in team(teams[i], to: &w) }
             }
-        } else {
-            w.elements(count: teams.count, batch: teamsPerTask) { i, w in team(teams[i], to: &w) }
         }
         w.endArray()
         w.key("nodes")
         w.beginArray()
-        for (i, n) in report.nodes.enumerated() { node(n, compared: comparison.map { $0.nodes[i] }, to: &w) }
+        // In parallel too (a large organisation has thousands of nodes), the same way.
+        report.nodes.withUnsafeBufferPointer { nodes in
+            nonisolated(unsafe) let nodes = nodes
+            if let comparison {
+                let compared = comparison.nodes
+                w.elements(count: nodes.count, batch: 64) { i, w in node(nodes[i], compared: .some(compared[i]), to: &w) }
+            } else {
+                w.elements(count: nodes.count, batch: 64) { i, w in node(nodes[i], to: &w) }
+            }
+        }
         w.endArray()
         w.key("findings")
         w.beginArray()
@@ -203,8 +216,9 @@ public enum SummaryJSON {
         w.key("periods"); w.number(s.periods)
         w.key("totals")
         w.beginObject()
-        for m in totalsOrder {
-            if let v = s.totals[m] { w.key(bytes: metricKeys[m.index]); w.number(v) }
+        let keys = SummaryKeys.shared
+        for (m, key) in keys.totals {
+            if let v = s.totals[m] { w.key(bytes: key); w.number(v) }
         }
         w.endObject()
         w.key("velocity"); w.number(s.velocity)
@@ -231,14 +245,28 @@ public enum SummaryJSON {
         }
         w.key("bands")
         w.beginObject()
-        for (i, b) in BandedFigure.allCases.enumerated() { w.key(bytes: bandKeys[i]); w.string(s.bands[b]?.rawValue) }
+        for (b, key) in keys.bands { w.key(bytes: key); w.string(s.bands[b]?.rawValue) }
         w.endObject()
     }
 
-    /// `"NAME": ` of each metric (by `Metric.index`) and of each banded figure (in
-    /// `allCases` order), quoted once rather than for every team and node.
-    private static let metricKeys = Metric.allCases.map { JSONWriter.keyBytes($0.rawValue) }
-    private static let bandKeys = BandedFigure.allCases.map { JSONWriter.keyBytes($0.rawValue) }
+    /// `"NAME": ` of each metric of `totalsOrder` and of each banded figure (in `allCases`
+    /// order), quoted once rather than for every team and node, in memory never freed:
+    /// reading one takes no reference count (an element of a shared array took one per key,
+    /// an atomic operation on memory that every formatting thread shares).
+    private struct SummaryKeys: @unchecked Sendable {
+        let totals: UnsafeBufferPointer<(metric: Metric, key: UnsafeBufferPointer<UInt8>)>
+        let bands: UnsafeBufferPointer<(figure: BandedFigure, key: UnsafeBufferPointer<UInt8>)>
+
+        static let shared = SummaryKeys(
+            totals: permanent(totalsOrder.map { ($0, permanent(JSONWriter.keyBytes($0.rawValue))) }),
+            bands: permanent(BandedFigure.allCases.map { ($0, permanent(JSONWriter.keyBytes($0.rawValue))) }))
+
+        private static func permanent<T>(_ items: [T]) -> UnsafeBufferPointer<T> {
+            let p = UnsafeMutableBufferPointer<T>.allocate(capacity: items.count)
+            _ = p.initialize(from: items)
+            return UnsafeBufferPointer(p)
+        }
+    }
 
     static func finding(_ f: Finding, to w: inout JSONWriter) {
         w.beginObject()
