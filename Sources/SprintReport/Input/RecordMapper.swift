@@ -176,7 +176,9 @@ final class RecordMapper {
         let rowMode = named ?? suffixMode ?? options.defaultMode
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
-            wide(r, team: team, period: period, level: level, rowMode: rowMode, source: source)
+            // Handed over, not copied: the period's reference to its text block goes into the
+            // row as it is (a copy was a retain here and a release at the end, per record).
+            wide(r, team: team, period: consume period, level: level, rowMode: rowMode, source: source)
         } else {
             try long(r, team: team, period: period, key: period.sprintId ?? period.label, level: level,
                      rowMode: rowMode, source: source)
