@@ -13,7 +13,8 @@ final class RowStore {
         var level: RowLevel
         var rows: [PeriodRow] = []
         /// The number of rows the bucket had when its team's rows ended (another team's
-        /// record came) and they were found to need no merging work (`RowMerger.needsNoWork`);
+        /// record came) and they were found to need no merging work (`RowMerger.needsNoWork`,
+        /// its key clash read from the noted keys when it can be: `keyClash`);
         /// -1: not checked, or they did need it. Valid while the bucket still has that many
         /// rows: rows only ever come after the others, and what the check reads (period
         /// order and keys) never changes once a row is made.
@@ -24,6 +25,53 @@ final class RowStore {
         /// The team's analysis made when its rows ended (`RowStore.early`); `rows` is empty
         /// meanwhile. Given back (`restoreEarly`) before anything else touches the rows.
         var early: EarlyAnalysis?
+        /// How many of the rows had their period key noted (`noteKey`) since their team's
+        /// records began, and whether two of those share a key hash. When that is all the rows,
+        /// the check at the team's end reads `keyClash` instead of hashing and sorting them.
+        var keysNoted: Int32 = 0
+        var keyClash = false
+    }
+
+    /// The period key hashes of the current team's rows, by bucket: open addressing, an
+    /// entry belonging to the current team when its generation is the table's (so a new
+    /// team's rows begin without clearing it). A team with more rows than `keyLimit` stops
+    /// noting them (its buckets are then checked from their rows).
+    private struct KeyEntry {
+        var hash: UInt64 = 0
+        var bucket: Int32 = 0
+        var generation: UInt32 = 0
+    }
+    @exclusivity(unchecked) private var keyTable = [KeyEntry](repeating: KeyEntry(), count: RowStore.keySlots)
+    @exclusivity(unchecked) private var keyGeneration: UInt32 = 1
+    @exclusivity(unchecked) private var keysInTable = 0
+    private static let keySlots = 4096
+    private static let keyLimit = 2048
+
+    /// Notes the key hash of the row just added to bucket `b` (of the current team).
+    @inline(__always)
+    func noteKey(_ b: Int, _ hash: UInt64) {
+        guard keysInTable < Self.keyLimit else { return }
+        keysInTable += 1
+        buckets[b].keysNoted += 1
+        let bucket = Int32(truncatingIfNeeded: b)
+        keyTable.withUnsafeMutableBufferPointer { table in
+            var slot = Int(truncatingIfNeeded: hash) & (Self.keySlots - 1)
+            while table[slot].generation == keyGeneration {
+                if table[slot].hash == hash && table[slot].bucket == bucket {
+                    buckets[b].keyClash = true
+                    return
+                }
+                slot = (slot + 1) & (Self.keySlots - 1)
+            }
+            table[slot] = KeyEntry(hash: hash, bucket: bucket, generation: keyGeneration)
+        }
+    }
+
+    /// Whether two rows of bucket `k` may share a period key: from the noted keys when they
+    /// are all its rows, else `RowMerger.hasKeyClash` (the definition).
+    func keyClash(_ k: Int) -> Bool {
+        if Int(buckets[k].keysNoted) == buckets[k].rows.count { return buckets[k].keyClash }
+        return RowMerger.hasKeyClash(buckets[k].rows)
     }
 
     /// When set, each team whose checked rows end is analysed at once with this setting
@@ -113,7 +161,7 @@ final class RowStore {
         let b = teams[Int(i)].buckets
         for k in [b.0, b.1, b.2, b.3] where k >= 0 && !buckets[Int(k)].checked {
             buckets[Int(k)].checked = true
-            guard RowMerger.needsNoWork(buckets[Int(k)].rows) else { continue }
+            guard !keyClash(Int(k)), RowMerger.isOrdered(buckets[Int(k)].rows) else { continue }
             buckets[Int(k)].settled = Int32(clamping: buckets[Int(k)].rows.count)
             // Rows the merge takes as they are: analysed when the mapping thread has time.
             if early != nil { pendingEarly.append(Int32(k)) }
@@ -165,8 +213,19 @@ final class RowStore {
     /// more may come or change.
     func teamRowsBegin(_ i: Int32) {
         currentTeam = i
+        // A new generation of noted keys: those of the team before no longer count.
+        keyGeneration &+= 1
+        if keyGeneration == 0 {
+            for s in keyTable.indices { keyTable[s].generation = 0 }
+            keyGeneration = 1
+        }
+        keysInTable = 0
         let b = teams[Int(i)].buckets
-        for k in [b.0, b.1, b.2, b.3] where k >= 0 { restoreEarly(Int(k)) }
+        for k in [b.0, b.1, b.2, b.3] where k >= 0 {
+            buckets[Int(k)].keysNoted = 0
+            buckets[Int(k)].keyClash = false
+            restoreEarly(Int(k))
+        }
         if analysesAtOnce { while analyseEarly() {} }
     }
 
