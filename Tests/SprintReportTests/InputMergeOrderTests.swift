@@ -10,6 +10,7 @@ import Testing
                            "\u{E9}quipe", "e\u{301}quipe", "Zeta", "\u{1F600}"]
     static let keys = ["team_1", "team_2", "Team_1", "e\u{301}", "\u{E9}"]
 
+    /// Paths of 1 to 6 elements: up to 4 compared as one integer, deeper ones as rank lists.
     @Test func ranksSortAsThePaths() {
         var x: UInt64 = 0x2545_F491_4F6C_DD1D
         func next(_ n: Int) -> Int {
@@ -19,7 +20,7 @@ import Testing
         for round in 0..<50 {
             var series: [TeamSeries] = []
             for _ in 0..<(round % 7 == 0 ? 2 : 60) {
-                let path = (0..<(1 + next(4))).map { _ in Self.elements[next(Self.elements.count)] }
+                let path = (0..<(1 + next(6))).map { _ in Self.elements[next(Self.elements.count)] }
                 let team = Team(key: Self.keys[next(Self.keys.count)], name: path.last ?? "", path: path)
                 series.append(TeamSeries(team: team, mode: next(2) == 0 ? .storyPoints : .tickets,
                                          level: next(2) == 0 ? .sprint : .team, rows: []))
