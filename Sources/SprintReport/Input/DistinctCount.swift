@@ -1,76 +1,141 @@
-/// Counts distinct 64-bit hashes (a file's period keys): appended while reading, sorted
-/// once at the end, equal neighbours counted once. The count is that of a `Set` of the
-/// values (`InputDistinctCountTests` compares the two); a hash set probed per record was a
-/// profile hot spot (a cache miss per record at a million records).
-struct DistinctCount {
-    private var values: [UInt64] = []
+/// Counts distinct 64-bit hashes (a file's period keys): kept while reading, counted once at
+/// the end. The count is that of a `Set` of the values (`InputDistinctCountTests` compares
+/// the two); a hash set probed per record was a profile hot spot (a cache miss per record
+/// at a million records).
+///
+/// Values are kept in blocks of `blockSize` (a growing array copied all it held at each
+/// doubling, and its abandoned buffers had been paged in for nothing), and how many share
+/// each top 11 bits is tallied as they come. The count moves them into one buffer grouped
+/// by those bits (each block freed once moved), then counts each group on its own: a group
+/// is small (a thousandth of the values for hashes) and is counted in a table that stays in
+/// the cache; an unusually large one is sorted instead.
+final class DistinctCount {
+    static let blockSize = 1 << 16
+    /// Groups up to this size are counted in the table; larger ones are sorted.
+    static let tableLimit = 4096
+    static let topBits: UInt64 = 11
+    static let groupCount = 1 << Int(topBits)
 
-    init(capacity: Int = 0) { values.reserveCapacity(capacity) }
+    // Plain memory, not arrays: an insert (once per record) is then a compare, a store and
+    // an increment, without an array's uniqueness checks. Owned here, freed by `count` or
+    // `deinit`.
+    private var blocks: [UnsafeMutablePointer<UInt64>] = []
+    /// The block being filled (the last of `blocks`) and how many values it holds.
+    private var block: UnsafeMutablePointer<UInt64>?
+    private var used = DistinctCount.blockSize
+    private var total = 0
+    private var last: UInt64 = 0
+    /// Values per top 11 bits.
+    private let groups = UnsafeMutablePointer<Int>.allocate(capacity: DistinctCount.groupCount)
 
-    mutating func insert(_ value: UInt64) {
-        if values.last != value { values.append(value) }
+    init() { groups.initialize(repeating: 0, count: Self.groupCount) }
+
+    deinit {
+        for b in blocks { b.deallocate() }
+        groups.deallocate()
     }
 
-    /// The number of distinct values inserted (sorts; call once, at the end).
-    mutating func count() -> Int {
-        Self.sort(&values)
-        var n = 0
-        var previous: UInt64? = nil
-        for v in values where v != previous {
-            n += 1
-            previous = v
+    @inline(__always)
+    func insert(_ value: UInt64) {
+        // A run of one value (a period's records together) is kept once.
+        if total > 0, value == last { return }
+        last = value
+        total += 1
+        groups[Int(value >> (64 - Self.topBits))] += 1
+        if used == Self.blockSize {
+            let fresh = UnsafeMutablePointer<UInt64>.allocate(capacity: Self.blockSize)
+            blocks.append(fresh)
+            block = fresh
+            used = 0
         }
-        values = []
+        block.unsafelyUnwrapped[used] = value  // set above when the last block was full
+        used += 1
+    }
+
+    /// The number of distinct values inserted (call once, at the end: the values are gone).
+    func count() -> Int {
+        // Where each group begins in the buffer.
+        var next = [Int](repeating: 0, count: Self.groupCount)
+        var sum = 0
+        for g in 0..<Self.groupCount { (next[g], sum) = (sum, sum + groups[g]) }
+        // Every slot is written once below (the groups' sizes add up to `total`): not zeroed first.
+        let blocks = self.blocks, used = self.used
+        self.blocks = []
+        block = nil
+        self.used = Self.blockSize
+        var buffer = [UInt64](unsafeUninitializedCapacity: total) { out, initialized in
+            for (b, values) in blocks.enumerated() {
+                let n = b == blocks.count - 1 ? used : Self.blockSize
+                for v in UnsafeBufferPointer(start: values, count: n) {
+                    let g = Int(v >> (64 - Self.topBits))
+                    out.initializeElement(at: next[g], to: v)
+                    next[g] += 1
+                }
+                values.deallocate()  // each block freed once moved
+            }
+            initialized = total
+        }
+        var table = GroupTable()
+        var n = 0
+        var start = 0
+        buffer.withUnsafeMutableBufferPointer { all in
+            for g in 0..<Self.groupCount {
+                let size = groups[g]
+                var group = UnsafeMutableBufferPointer(rebasing: all[start..<start + size])
+                start += size
+                if size <= 1 {
+                    n += size
+                } else if size <= Self.tableLimit {
+                    n += table.distinct(UnsafeBufferPointer(group))
+                } else {
+                    group.sort()
+                    n += 1
+                    for i in 1..<size where group[i] != group[i - 1] { n += 1 }
+                }
+            }
+        }
+        total = 0
+        groups.update(repeating: 0, count: Self.groupCount)
         return n
     }
 
-    /// Sorts `a`: two stable counting passes on the top 22 bits (11 bits each, least
-    /// significant first: each pass reads in order and writes to 2,048 places that advance
-    /// in order, so memory is touched almost sequentially), then each run of equal top bits
-    /// — for hashes rarely more than one value — by insertion. Uses a second buffer of the
-    /// same size for the passes. (An in-place bucket sort that swapped each value straight
-    /// into its bucket missed the cache on almost every value.)
-    static func sort(_ a: inout [UInt64]) {
-        let n = a.count
-        guard n > 64 else { a.sort(); return }
-        var other = [UInt64](repeating: 0, count: n)
-        a.withUnsafeMutableBufferPointer { p in
-            other.withUnsafeMutableBufferPointer { q in
-                var from = p, to = q
-                var counts = [Int](repeating: 0, count: 1 << 11)
-                for shift in [42, 53] as [UInt64] {
-                    for i in counts.indices { counts[i] = 0 }
-                    for v in from { counts[Int(v >> shift & 0x7FF)] += 1 }
-                    var sum = 0
-                    for i in counts.indices { (counts[i], sum) = (sum, sum + counts[i]) }
-                    for v in from {
-                        let d = Int(v >> shift & 0x7FF)
-                        to[counts[d]] = v
-                        counts[d] += 1
-                    }
-                    swap(&from, &to)
-                }
-                // Two passes: the sorted values are back in `p`. Runs of equal top 22 bits
-                // are sorted on the whole value.
-                var lo = 0
-                while lo < n {
-                    let top = p[lo] >> 42
-                    var hi = lo + 1
-                    while hi < n, p[hi] >> 42 == top { hi += 1 }
-                    if hi - lo > 32 {
-                        var run = UnsafeMutableBufferPointer(rebasing: p[lo..<hi])
-                        run.sort()
-                    } else if hi - lo > 1 {
-                        for i in (lo + 1)..<hi {
-                            let v = p[i]
-                            var j = i
-                            while j > lo, p[j - 1] > v { p[j] = p[j - 1]; j -= 1 }
-                            p[j] = v
+    /// Open addressing over the values of one group at a time: a slot belongs to the current
+    /// group when its generation is the table's, so a group begins without clearing it.
+    private struct GroupTable {
+        static let slots = 2 * DistinctCount.tableLimit
+        var values = [UInt64](repeating: 0, count: slots)
+        var generations = [UInt32](repeating: 0, count: slots)
+        var generation: UInt32 = 0
+
+        /// The number of distinct values in `group` (at most `tableLimit` of them).
+        mutating func distinct(_ group: UnsafeBufferPointer<UInt64>) -> Int {
+            generation &+= 1
+            if generation == 0 {
+                for i in generations.indices { generations[i] = 0 }
+                generation = 1
+            }
+            let current = generation
+            var n = 0
+            values.withUnsafeMutableBufferPointer { values in
+                generations.withUnsafeMutableBufferPointer { generations in
+                    for v in group {
+                        // The values of a group share their top bits: the slot is taken from
+                        // all bits, mixed (Fibonacci hashing).
+                        var slot = Int((v &* 0x9E37_79B9_7F4A_7C15) >> 51)  // 13 bits: `slots`
+                        while true {
+                            if generations[slot] != current {
+                                generations[slot] = current
+                                values[slot] = v
+                                n += 1
+                                break
+                            }
+                            if values[slot] == v { break }
+                            slot = (slot + 1) & (Self.slots - 1)
                         }
                     }
-                    lo = hi
                 }
             }
+            return n
         }
     }
 }

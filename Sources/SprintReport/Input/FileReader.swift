@@ -35,7 +35,13 @@ final class FileReader {
                 case .batch(let batch):
                     defer { pipeline.recycle(batch) }
                     batch.raw.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-                    try batch.forEach { try handle($0) }
+                    // The mapper taken once per batch: read per record from the optional
+                    // property, it was a retain and a release per record.
+                    if let mapper {
+                        try batch.forEach { try mapper.map($0) }
+                    } else {
+                        try batch.forEach { try handle($0) }
+                    }
                 case .end(let raw):
                     raw.withUnsafeBytes { hasher.update(bufferPointer: $0) }
                     break loop
@@ -58,6 +64,7 @@ final class FileReader {
         return (summary, extras, mapper.periodKeys)
     }
 
+    /// The header record makes the mapper; the records of the same batch after it are mapped.
     private func handle(_ record: borrowing CSVRecord) throws {
         if let mapper {
             try mapper.map(record)

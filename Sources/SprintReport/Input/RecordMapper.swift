@@ -161,7 +161,8 @@ final class RecordMapper {
             teamsSeen.insert(team)
             lastTeamSeen = team
         }
-        periodKeys.insert(period.withKeyBytes { RowStore.hash($0) })
+        let keyHash = period.withKeyBytes { RowStore.hash($0) }
+        periodKeys.insert(keyHash)
         let orderKey = period.orderKey
         // Keys compared first: no period is copied (nor an optional one tested) per record.
         if orderKey < firstKey || !seenPeriod { firstKey = orderKey; first = period }
@@ -176,7 +177,10 @@ final class RecordMapper {
         let rowMode = named ?? suffixMode ?? options.defaultMode
         let source = SourceRef(file: fileIndex, line: r.line)
         if plan.shape == .wide {
-            wide(r, team: team, period: period, level: level, rowMode: rowMode, source: source)
+            // Handed over, not copied: the period's reference to its text block goes into the
+            // row as it is (a copy was a retain here and a release at the end, per record).
+            wide(r, team: team, period: consume period, keyHash: keyHash, level: level, rowMode: rowMode,
+                 source: source)
         } else {
             try long(r, team: team, period: period, key: period.sprintId ?? period.label, level: level,
                      rowMode: rowMode, source: source)

@@ -13,7 +13,8 @@ final class RowStore {
         var level: RowLevel
         var rows: [PeriodRow] = []
         /// The number of rows the bucket had when its team's rows ended (another team's
-        /// record came) and they were found to need no merging work (`RowMerger.needsNoWork`);
+        /// record came) and they were found to need no merging work (`RowMerger.needsNoWork`,
+        /// its key clash read from the noted keys when it can be: `keyClash`);
         /// -1: not checked, or they did need it. Valid while the bucket still has that many
         /// rows: rows only ever come after the others, and what the check reads (period
         /// order and keys) never changes once a row is made.
@@ -24,6 +25,60 @@ final class RowStore {
         /// The team's analysis made when its rows ended (`RowStore.early`); `rows` is empty
         /// meanwhile. Given back (`restoreEarly`) before anything else touches the rows.
         var early: EarlyAnalysis?
+        /// How many of the rows had their period key noted (`noteKey`) since their team's
+        /// records began, and whether two of those share a key hash. When that is all the rows,
+        /// the check at the team's end reads `keyClash` instead of hashing and sorting them.
+        var keysNoted: Int32 = 0
+        var keyClash = false
+    }
+
+    /// The period key hashes of the current team's rows, by bucket: open addressing, an
+    /// entry belonging to the current team when its generation is the table's (so a new
+    /// team's rows begin without clearing it). A team with more rows than `keyLimit` stops
+    /// noting them (its buckets are then checked from their rows).
+    private struct KeyEntry {
+        var hash: UInt64 = 0
+        var bucket: Int32 = 0
+        var generation: UInt32 = 0
+    }
+    /// Plain memory (freed in `deinit`): noted once per row, without an array's uniqueness
+    /// check; small enough to stay in the L1 cache (8 KB: a 64 KB table missed it on most
+    /// notes), for teams of up to `keyLimit` rows (an export's are usually under 200).
+    private let keyTable: UnsafeMutablePointer<KeyEntry> = {
+        let table = UnsafeMutablePointer<KeyEntry>.allocate(capacity: RowStore.keySlots)
+        table.initialize(repeating: KeyEntry(), count: RowStore.keySlots)
+        return table
+    }()
+    @exclusivity(unchecked) private var keyGeneration: UInt32 = 1
+    @exclusivity(unchecked) private var keysInTable = 0
+    private static let keySlots = 512
+    private static let keyLimit = 256
+
+    deinit { keyTable.deallocate() }
+
+    /// Notes the key hash of the row just added to bucket `b` (of the current team).
+    @inline(__always)
+    func noteKey(_ b: Int, _ hash: UInt64) {
+        guard keysInTable < Self.keyLimit else { return }
+        keysInTable += 1
+        buckets[b].keysNoted += 1
+        let bucket = Int32(truncatingIfNeeded: b)
+        var slot = Int(truncatingIfNeeded: hash) & (Self.keySlots - 1)
+        while keyTable[slot].generation == keyGeneration {
+            if keyTable[slot].hash == hash && keyTable[slot].bucket == bucket {
+                buckets[b].keyClash = true
+                return
+            }
+            slot = (slot + 1) & (Self.keySlots - 1)
+        }
+        keyTable[slot] = KeyEntry(hash: hash, bucket: bucket, generation: keyGeneration)
+    }
+
+    /// Whether two rows of bucket `k` may share a period key: from the noted keys when they
+    /// are all its rows, else `RowMerger.hasKeyClash` (the definition).
+    func keyClash(_ k: Int) -> Bool {
+        if Int(buckets[k].keysNoted) == buckets[k].rows.count { return buckets[k].keyClash }
+        return RowMerger.hasKeyClash(buckets[k].rows)
     }
 
     /// When set, each team whose checked rows end is analysed at once with this setting
@@ -113,7 +168,7 @@ final class RowStore {
         let b = teams[Int(i)].buckets
         for k in [b.0, b.1, b.2, b.3] where k >= 0 && !buckets[Int(k)].checked {
             buckets[Int(k)].checked = true
-            guard RowMerger.needsNoWork(buckets[Int(k)].rows) else { continue }
+            guard !keyClash(Int(k)), RowMerger.isOrdered(buckets[Int(k)].rows) else { continue }
             buckets[Int(k)].settled = Int32(clamping: buckets[Int(k)].rows.count)
             // Rows the merge takes as they are: analysed when the mapping thread has time.
             if early != nil { pendingEarly.append(Int32(k)) }
@@ -165,8 +220,19 @@ final class RowStore {
     /// more may come or change.
     func teamRowsBegin(_ i: Int32) {
         currentTeam = i
+        // A new generation of noted keys: those of the team before no longer count.
+        keyGeneration &+= 1
+        if keyGeneration == 0 {
+            for s in 0..<Self.keySlots { keyTable[s].generation = 0 }
+            keyGeneration = 1
+        }
+        keysInTable = 0
         let b = teams[Int(i)].buckets
-        for k in [b.0, b.1, b.2, b.3] where k >= 0 { restoreEarly(Int(k)) }
+        for k in [b.0, b.1, b.2, b.3] where k >= 0 {
+            buckets[Int(k)].keysNoted = 0
+            buckets[Int(k)].keyClash = false
+            restoreEarly(Int(k))
+        }
         if analysesAtOnce { while analyseEarly() {} }
     }
 
@@ -206,12 +272,57 @@ final class RowStore {
         return Int(b)
     }
 
-    /// FNV-1a over a period key's bytes.
+    /// A 64-bit hash of a period key's bytes and length, eight bytes at a time
+    /// (MurmurHash64A's steps): each word is mixed on its own and then folded in, so that
+    /// every output bit depends on every byte — `DistinctCount` groups by the top bits,
+    /// `noteKey` places by the low ones. Byte at a time (FNV-1a), a key of 13 bytes was a
+    /// chain of 13 dependent multiplications, once per record.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let m: UInt64 = 0xC6A4_A793_5BD1_E995
+        let n = bytes.count
+        var h = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(n) &* m)
+        @inline(__always) func fold(_ word: UInt64) {
+            var k = word &* m
+            k ^= k >> 47
+            k &*= m
+            h ^= k
+            h &*= m
+        }
+        if let base = bytes.baseAddress, n > 0 {
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i + 8 <= n {
+                fold(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            if i < n {
+                // The last 1 to 7 bytes: in the key's last 8 (which overlap the word before)
+                // or, in a shorter key, read by two loads that may overlap; never past the end.
+                fold(n >= 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+                     : shortWord(raw, n))
+            }
+        }
+        h ^= h >> 47
+        h &*= m
+        h ^= h >> 47
         return h
+    }
+
+    /// The `n` bytes at `p` (1 ≤ n < 8) as a little-endian word, zeros above.
+    @inline(__always)
+    private static func shortWord(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        if n >= 4 {
+            let lo = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+            let hi = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return lo | hi << (8 &* UInt64(n - 4))
+        }
+        if n >= 2 {
+            let lo = UInt64(UInt16(littleEndian: p.loadUnaligned(as: UInt16.self)))
+            let hi = UInt64(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)))
+            return lo | hi << (8 &* UInt64(n - 2))
+        }
+        return UInt64(p.load(as: UInt8.self))
     }
 
     static func hash(_ s: String) -> UInt64 {

@@ -1,7 +1,8 @@
 /// The wide shape (`docs/input-format.md#metrics`): each metric is a column, and a
 /// record gives one `PeriodRow` per computation mode its columns use.
 extension RecordMapper {
-    func wide(_ r: borrowing CSVRecord, team: Int32, period: Period, level: RowLevel,
+    /// `keyHash`: the hash of the period's key (`RowStore.hash`), noted with each row made.
+    func wide(_ r: borrowing CSVRecord, team: Int32, period: consuming Period, keyHash: UInt64, level: RowLevel,
                       rowMode: ComputationMode, source: SourceRef) {
         // The common cell goes straight to its `MetricValues` hundredths (no division, no
         // double); the rest is parsed in full and set through the subscript afterwards.
@@ -52,15 +53,24 @@ extension RecordMapper {
                 }
             }
         }
-        if usesPoints { append(points, .storyPoints, team, period, level, extras, source) }
-        if usesTickets { append(tickets, .tickets, team, period, level, extras, source) }
+        // The period moves into the last row made from it (a copy only for a record that
+        // gives two rows).
+        if usesPoints && usesTickets {
+            append(points, .storyPoints, team, copy period, keyHash, level, extras, source)
+            append(tickets, .tickets, team, period, keyHash, level, extras, source)
+        } else if usesPoints {
+            append(points, .storyPoints, team, period, keyHash, level, extras, source)
+        } else if usesTickets {
+            append(tickets, .tickets, team, period, keyHash, level, extras, source)
+        }
     }
 
     @inline(__always)
-    func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: Period,
-                        _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
+    func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: consuming Period,
+                        _ keyHash: UInt64, _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
         modesSeen |= mode == .storyPoints ? 1 : 2
         let b = store.bucket(team: team, mode: mode, level: level)
         store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
+        store.noteKey(b, keyHash)
     }
 }

@@ -210,7 +210,9 @@ public struct MetricValues: Sendable, Equatable {
     /// Whether no metric has a value.
     public var isEmpty: Bool {
         if wide.isEmpty {
-            for i in 0..<Metric.count where codes[i] != Code.missing { return false }
+            // The span taken once: read through `codes[i]`, each code copied all 60 bytes.
+            let bytes = codes.bytes.span
+            for i in 0..<Metric.count where Codes.code(i, in: bytes) != Code.missing { return false }
             return true
         }
         for v in wide where !v.isNaN { return false }
