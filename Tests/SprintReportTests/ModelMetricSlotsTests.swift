@@ -20,6 +20,7 @@ import Testing
             var metrics = MetricSet()
             metrics.bits = chosen & MetricSet.all.bits
             var fromValues = MetricSlots(), fromSlots = MetricSlots(), inPlace = MetricSlots()
+            var noting = MetricSlots()
             var expected = [Double?](repeating: nil, count: Metric.count)
             for codes in rows {
                 var v = MetricValues()
@@ -31,12 +32,16 @@ import Testing
                 fromSlots.add(v.slots, of: metrics)
                 let slots = v.slots
                 withUnsafePointer(to: slots) { inPlace.add($0, of: metrics) }
+                // Adding while noting one value: the same sums, and that value as the row has it.
+                let noted = Metric.allCases[Int(chosen >> 27) % Metric.count]
+                #expect(noting.add(v, of: metrics, noting: noted)?.bitPattern == v[noted]?.bitPattern)
                 for m in metrics { if let x = v[m] { expected[m.index] = (expected[m.index] ?? 0) + x } }
             }
             for m in Metric.allCases {
                 #expect(fromValues[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
                 #expect(fromSlots[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
                 #expect(inPlace[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
+                #expect(noting[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
             }
         }
     }

@@ -126,7 +126,6 @@ public struct MonthlySums: Sendable {
             teamPeriods += 1
             let n = level == .sprint ? 1 : points[k].sprintCount(level: level)
             teamSprints = teamSprints.flatMap { s in n.map { s + $0 } }
-            if let d = points[k].values[.totalWorkDelivered] { delivered = (delivered ?? 0) + d }
             if day < monthFrom || day > monthTo {
                 let (nextYear, nextMonth) = month == 12 ? (year + 1, 1) : (year, month + 1)
                 let nextLength = Day.daysIn(month: nextMonth, year: nextYear)
@@ -148,7 +147,10 @@ public struct MonthlySums: Sendable {
                 currentSlot = lastSlot
                 current = slots[lastSlot]
             }
-            current.add(points[k].values, of: .additive)
+            // The delivered work is noted as the values are added: one read of the row's values.
+            if let d = current.add(points[k].values, of: .additive, noting: .totalWorkDelivered) {
+                delivered = (delivered ?? 0) + d
+            }
         }
         if currentSlot >= 0 { slots[currentSlot] = current }
     }

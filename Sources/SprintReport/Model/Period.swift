@@ -115,6 +115,16 @@ public struct Period: Sendable, Hashable {
         text.withBytes(Int(textOffset), Int(labelCount), body)
     }
 
+    /// The label's bytes (`withLabelBytes`) for a writer that keeps the period, and so its
+    /// block, alive meanwhile (a team's rows while they are written): a block's bytes never
+    /// move or change (`PeriodText`). Taken without a reference count up and down on the
+    /// block, an atomic operation on memory that the points of every formatting thread
+    /// share (the JSON series, `Output/SeriesJSON.swift`).
+    @inline(__always)
+    var labelInPlace: UnsafeBufferPointer<UInt8> {
+        Unmanaged.passUnretained(text)._withUnsafeGuaranteedRef { $0.withBytes(Int(textOffset), Int(labelCount)) { $0 } }
+    }
+
     /// Calls `body` with the bytes of the period's identity: the sprint id, else the label.
     func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         idCount == Self.noId ? text.withBytes(Int(textOffset), Int(labelCount), body)

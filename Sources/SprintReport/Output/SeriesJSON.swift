@@ -63,18 +63,6 @@ enum SeriesJSON {
     }
 }
 
-private extension Period {
-    /// The label's bytes (`withLabelBytes`), valid while the caller keeps the period, and so
-    /// its block of labels, alive (a team's rows while they are written): a block's bytes
-    /// never move or change (`PeriodText`). Taken without a reference count up and down on
-    /// the block around the point's writing, an atomic operation on memory that the points
-    /// of every formatting thread share.
-    @inline(__always)
-    var labelInPlace: UnsafeBufferPointer<UInt8> {
-        Unmanaged.passUnretained(text)._withUnsafeGuaranteedRef { $0.withBytes(Int(textOffset), Int(labelCount)) { $0 } }
-    }
-}
-
 /// Every metric's `, "NAME": ` and `, "NAME"` as bytes, made once, in one block (a
 /// container's first member takes them without the leading `, `), with the day and number
 /// tables of `ByteCursor`, fetched once for a run of points.
