@@ -51,7 +51,8 @@ final class RecordMapper {
     /// The hash of each record's period key (sprint id, else label), for the file's count of
     /// distinct periods: every record that gets this far gives a row with that period (the
     /// long shape adds it to the row of its key), so these are the keys of the file's rows.
-    @exclusivity(unchecked) var periodKeys = DistinctCount()
+    /// A constant: read from a `var`, the reference was retained and released per record.
+    let periodKeys = DistinctCount()
     /// Bit 0: story points, bit 1: tickets.
     @exclusivity(unchecked) var modesSeen: UInt8 = 0
     @exclusivity(unchecked) var levelSeen: RowLevel = .team

@@ -53,21 +53,22 @@ extension RecordMapper {
                 }
             }
         }
-        // The period moves into the last row made from it (a copy only for a record that
-        // gives two rows).
+        // The period, the values and the extras move into the last row made from them (a
+        // copy only for a record that gives two rows): copied, each was a retain here and a
+        // release at the end, per record.
         if usesPoints && usesTickets {
-            append(points, .storyPoints, team, copy period, keyHash, level, extras, source)
-            append(tickets, .tickets, team, period, keyHash, level, extras, source)
+            append(consume points, .storyPoints, team, copy period, keyHash, level, copy extras, source)
+            append(consume tickets, .tickets, team, period, keyHash, level, extras, source)
         } else if usesPoints {
-            append(points, .storyPoints, team, period, keyHash, level, extras, source)
+            append(consume points, .storyPoints, team, period, keyHash, level, extras, source)
         } else if usesTickets {
-            append(tickets, .tickets, team, period, keyHash, level, extras, source)
+            append(consume tickets, .tickets, team, period, keyHash, level, extras, source)
         }
     }
 
     @inline(__always)
-    func append(_ values: MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: consuming Period,
-                        _ keyHash: UInt64, _ level: RowLevel, _ extras: [Double], _ source: SourceRef) {
+    func append(_ values: consuming MetricValues, _ mode: ComputationMode, _ team: Int32, _ period: consuming Period,
+                _ keyHash: UInt64, _ level: RowLevel, _ extras: consuming [Double], _ source: SourceRef) {
         modesSeen |= mode == .storyPoints ? 1 : 2
         let b = store.bucket(team: team, mode: mode, level: level)
         store.buckets[b].rows.append(PeriodRow(period: period, values: values, extras: extras, source: source))
