@@ -116,6 +116,9 @@ public struct MonthlySums: Sendable {
         starts.reserveCapacity(room)
         months.reserveCapacity(room)
         slots.reserveCapacity(room)
+        // The month numbers from `denseBefore` before the first month: grown one month at a
+        // time, the table was copied to a larger block once per team (perf: `memmove`).
+        slotOfMonth.reserveCapacity(Self.denseBefore + room + 1)
         let points = points.span  // read in place: no copy of a row per step
         // The month's sums are added up in a local copy, written back when the month
         // changes: the same additions in the same order, but a row's values added to a
