@@ -28,15 +28,9 @@ enum TeamPoints: Sendable {
 }
 
 /// What the window statistics read of a period: a data-set row or a report point.
-///
-/// `period` and `values` are read in place (`@_borrowed`: a coroutine that lends the stored
-/// property): a plain getter gave each read an owned copy, a reference count up and down on
-/// the values' storage and the period's label, and the 60 bytes of a row's codes copied, for
-/// every row that a sum, a statistic or the JSON writer read (perf: `MetricValues` outlined
-/// copy and destroy per row in `MonthlySums`).
 protocol WindowRow {
-    @_borrowed var period: Period { get }
-    @_borrowed var values: MetricValues { get }
+    var period: Period { get }
+    var values: MetricValues { get }
     var derived: MetricSet { get }
     /// The sprint count of a team-level row (`Velocity.sprintCount`), nil otherwise.
     func sprintCount(level: RowLevel) -> Int?
