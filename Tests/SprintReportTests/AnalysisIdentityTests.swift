@@ -58,6 +58,23 @@ import Testing
         #expect(v[.missedCommit] == 5)
     }
 
+    /// Every amount of the sums present (the derive loop is skipped): nothing derived among
+    /// them, every sum still checked, the ratios still derived.
+    @Test func everyAmountPresentIsCheckedNotDerived() {
+        let amounts: [Metric: Double] = [.sprintCommit: 20, .sprintCreep: 5, .sprintSize: 26, .deliveredCommit: 15,
+                                         .missedCommit: 5, .deliveredCreep: 3, .missedCreep: 2, .totalWorkDelivered: 19]
+        let (v, derived, m) = complete(amounts)
+        #expect(Identities.sumMetrics == MetricSet(Array(amounts.keys)))
+        #expect(amounts.keys.allSatisfy { !derived.contains($0) && v[$0] == amounts[$0] })
+        #expect(m.map(\.metric) == [.sprintSize, .totalWorkDelivered])
+        #expect(v[.scopeCreepPercent] == 25 && derived.contains(.scopeCreepPercent))
+        // One amount missing: derived again, as before.
+        var fewer = amounts
+        fewer[.missedCreep] = nil
+        let (w, wd, wm) = complete(fewer)
+        #expect(w[.missedCreep] == 2 && wd.contains(.missedCreep) && wm.map(\.metric) == [.sprintSize, .totalWorkDelivered])
+    }
+
     @Test func mismatchKeepsTheExportedValueAndSaysBoth() {
         let (v, derived, m) = complete([.sprintSize: 30, .sprintCommit: 20, .sprintCreep: 8.5])
         #expect(v[.sprintSize] == 30 && !derived.contains(.sprintSize))

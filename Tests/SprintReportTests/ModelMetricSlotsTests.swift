@@ -57,6 +57,19 @@ import Testing
         }
     }
 
+    /// `hasAll` against its definition: every chosen metric has a value.
+    @Test func hasAllIsEveryChosenMetricPresent() async {
+        await propertyCheck(count: 300, input: Gen.uint32(), Gen.uint32()) { present, chosen in
+            var s = MetricSlots()
+            for m in Metric.allCases where present & (1 << UInt32(m.index)) != 0 { s[m] = Double(m.index) - 3 }
+            let metrics = MetricSet(Metric.allCases.filter { chosen & (1 << UInt32($0.index)) != 0 })
+            let definition = metrics.allSatisfy { s[$0] != nil }
+            #expect(s.hasAll(metrics) == definition)
+        }
+        var none = MetricSlots()
+        #expect(none.hasAll(MetricSet()) && !none.hasAll(MetricSet([.sprintCommit])))
+    }
+
     @Test func metricSetsOfAllAndAdditive() {
         #expect(Array(MetricSet.all) == Metric.allCases)
         #expect(Array(MetricSet.additive) == Metric.additive)

@@ -100,6 +100,22 @@ import Testing
         }
     }
 
+    /// `decode(into:)` writes `slots`'s value of each metric that has one, bit for bit, and
+    /// leaves every other slot as it was.
+    @Test func decodeIntoIsSlotsInPlace() async {
+        await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max).array(of: 0...30)) { writes in
+            var v = MetricValues()
+            for r in writes { v[Metric.allCases[r % 20]] = (r >> 5) % 7 == 0 ? nil : Self.anyDouble(r >> 3) }
+            var out = MetricSlots()
+            for m in Metric.allCases { out[m] = 7 }
+            v.decode(into: &out)
+            let slots = v.slots
+            for m in Metric.allCases {
+                #expect(out[m]?.bitPattern == (v[m] == nil ? 7 : slots[m])?.bitPattern)
+            }
+        }
+    }
+
     /// `forEachValue(of:)` visits exactly the chosen metrics that have a value, in order.
     @Test func forEachValueVisitsTheChosenMetrics() {
         var v = MetricValues()

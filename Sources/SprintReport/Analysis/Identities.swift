@@ -26,6 +26,9 @@ enum Identities {
               ticketsOnly: true),  // 100 · R / C
     ]
 
+    /// Every metric that one of the `sums` relates.
+    static let sumMetrics = MetricSet(sums.flatMap { [$0.result, $0.a, $0.b] })
+
     /// `result = a + b`, or `result = a − b`.
     struct Sum: Sendable {
         let result: Metric, a: Metric, b: Metric, minus: Bool
@@ -125,9 +128,12 @@ enum Identities {
     /// or checked; a zero or missing denominator leaves it undefined (nil).
     static func complete(_ values: inout MetricValues, derived: inout MetricSet,
                          mode: ComputationMode) -> [Mismatch] {
-        var slots = values.slots
+        var slots = MetricSlots()
+        values.decode(into: &slots)  // `values.slots`, made in place
         let mismatches = complete(&slots, derived: &derived, mode: mode)
-        values.store(slots, of: derived)  // `complete` writes derived values only
+        // `complete` writes derived values only, and most rows derive none: those skip the
+        // store (passing `slots` on copies them whole, 160 bytes).
+        if !derived.isEmpty { values.store(slots, of: derived) }
         return mismatches
     }
 
@@ -135,7 +141,9 @@ enum Identities {
     static func complete(_ v: inout MetricSlots, derived: inout MetricSet, mode: ComputationMode) -> [Mismatch] {
         var mismatches: [Mismatch] = []
         var usedToDerive = MetricSet()  // the results of the sums that derived a value
-        var changed = true
+        // A sum derives a value only when one of its three is missing: with every metric of
+        // the sums present (most rows of an export) the loop would change nothing.
+        var changed = !v.hasAll(sumMetrics)
         while changed {
             changed = false
             for s in sums where !usedToDerive.contains(s.result) {

@@ -116,11 +116,14 @@ public struct MonthlySums: Sendable {
         starts.reserveCapacity(room)
         months.reserveCapacity(room)
         slots.reserveCapacity(room)
+        // The month numbers from `denseBefore` before the first month: grown one month at a
+        // time, the table was copied to a larger block once per team (perf: `memmove`).
+        slotOfMonth.reserveCapacity(Self.denseBefore + room + 1)
         let points = points.span  // read in place: no copy of a row per step
         // The month's sums are added up in a local copy, written back when the month
         // changes: the same additions in the same order, but a row's values added to a
         // property of `self` were copied first (they might have been the same memory).
-        var current = MetricSlots(), currentSlot = -1
+        var current = MetricSlots(), currentSlot = -1, fresh = false
         for k in points.indices {
             guard let day = points[k].period.alignmentDay else { continue }
             teamPeriods += 1
@@ -140,12 +143,16 @@ public struct MonthlySums: Sendable {
                     monthFrom = Day(year: c.year, month: c.month, day: 1)!
                     monthTo = monthFrom.adding(days: Day.daysIn(month: c.month, year: c.year) - 1)
                 }
+                let made = starts.count
                 lastSlot = slot(monthFrom, number: year * 12 + month - 1)
+                fresh = starts.count > made
             }
             if lastSlot != currentSlot {
                 if currentSlot >= 0 { slots[currentSlot] = current }
                 currentSlot = lastSlot
-                current = slots[lastSlot]
+                // A month made just now has empty sums: not copied out of `slots` (160 bytes,
+                // a `memcpy` per month of every team).
+                current = fresh ? MetricSlots() : slots[lastSlot]
             }
             // The delivered work is noted as the values are added: one read of the row's values.
             if let d = current.add(points[k].values, of: .additive, noting: .totalWorkDelivered) {

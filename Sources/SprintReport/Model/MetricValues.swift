@@ -183,8 +183,16 @@ public struct MetricValues: Sendable, Equatable {
     /// Every value as a plain double, for code that computes on all metrics of a row.
     public var slots: MetricSlots {
         var out = MetricSlots()
-        forEachValue { i, v in out[slot: i] = v.double }
+        decode(into: &out)
         return out
+    }
+
+    /// `slots` written into `out` (every slot of a value; the others left as they are): a
+    /// caller's own variable filled in place. The getter's result is built on its stack
+    /// and then copied out whole, a 160-byte `memcpy` per row of the analysis (perf).
+    @inline(__always)
+    func decode(into out: inout MetricSlots) {
+        forEachValue { i, v in out[slot: i] = v.double }
     }
 
     /// Values from plain doubles, each stored as `set` stores it: the same bits read back,
