@@ -75,7 +75,7 @@ final class DistinctCount {
             }
             initialized = total
         }
-        var table = GroupTable()
+        var table = StampedSet(capacity: Self.tableLimit)  // one group's values at a time
         var n = 0
         var start = 0
         buffer.withUnsafeMutableBufferPointer { all in
@@ -86,7 +86,9 @@ final class DistinctCount {
                 if size <= 1 {
                     n += size
                 } else if size <= Self.tableLimit {
-                    n += table.distinct(UnsafeBufferPointer(group))
+                    table.removeAll()
+                    for v in group { _ = table.insert(v) }
+                    n += table.count
                 } else {
                     group.sort()
                     n += 1
@@ -97,45 +99,5 @@ final class DistinctCount {
         total = 0
         groups.update(repeating: 0, count: Self.groupCount)
         return n
-    }
-
-    /// Open addressing over the values of one group at a time: a slot belongs to the current
-    /// group when its generation is the table's, so a group begins without clearing it.
-    private struct GroupTable {
-        static let slots = 2 * DistinctCount.tableLimit
-        var values = [UInt64](repeating: 0, count: slots)
-        var generations = [UInt32](repeating: 0, count: slots)
-        var generation: UInt32 = 0
-
-        /// The number of distinct values in `group` (at most `tableLimit` of them).
-        mutating func distinct(_ group: UnsafeBufferPointer<UInt64>) -> Int {
-            generation &+= 1
-            if generation == 0 {
-                for i in generations.indices { generations[i] = 0 }
-                generation = 1
-            }
-            let current = generation
-            var n = 0
-            values.withUnsafeMutableBufferPointer { values in
-                generations.withUnsafeMutableBufferPointer { generations in
-                    for v in group {
-                        // The values of a group share their top bits: the slot is taken from
-                        // all bits, mixed (Fibonacci hashing).
-                        var slot = Int((v &* 0x9E37_79B9_7F4A_7C15) >> 51)  // 13 bits: `slots`
-                        while true {
-                            if generations[slot] != current {
-                                generations[slot] = current
-                                values[slot] = v
-                                n += 1
-                                break
-                            }
-                            if values[slot] == v { break }
-                            slot = (slot + 1) & (Self.slots - 1)
-                        }
-                    }
-                }
-            }
-            return n
-        }
     }
 }

@@ -32,46 +32,20 @@ final class RowStore {
         var keyClash = false
     }
 
-    /// The period key hashes of the current team's rows, by bucket: open addressing, an
-    /// entry belonging to the current team when its generation is the table's (so a new
-    /// team's rows begin without clearing it). A team with more rows than `keyLimit` stops
-    /// noting them (its buckets are then checked from their rows).
-    private struct KeyEntry {
-        var hash: UInt64 = 0
-        var bucket: Int32 = 0
-        var generation: UInt32 = 0
-    }
-    /// Plain memory (freed in `deinit`): noted once per row, without an array's uniqueness
-    /// check; small enough to stay in the L1 cache (8 KB: a 64 KB table missed it on most
-    /// notes), for teams of up to `keyLimit` rows (an export's are usually under 200).
-    private let keyTable: UnsafeMutablePointer<KeyEntry> = {
-        let table = UnsafeMutablePointer<KeyEntry>.allocate(capacity: RowStore.keySlots)
-        table.initialize(repeating: KeyEntry(), count: RowStore.keySlots)
-        return table
-    }()
-    @exclusivity(unchecked) private var keyGeneration: UInt32 = 1
-    @exclusivity(unchecked) private var keysInTable = 0
-    private static let keySlots = 512
+    /// The period key hashes of the current team's rows, tagged with their bucket (emptied
+    /// when a team's records begin). A team with more rows than `keyLimit` stops noting them
+    /// (its buckets are then checked from their rows). Small enough to stay in the L1 cache
+    /// (8 KB: a 64 KB table missed it on most notes), for teams of up to `keyLimit` rows (an
+    /// export's are usually under 200).
+    @exclusivity(unchecked) private var keys = StampedSet(capacity: RowStore.keyLimit)
     private static let keyLimit = 256
-
-    deinit { keyTable.deallocate() }
 
     /// Notes the key hash of the row just added to bucket `b` (of the current team).
     @inline(__always)
     func noteKey(_ b: Int, _ hash: UInt64) {
-        guard keysInTable < Self.keyLimit else { return }
-        keysInTable += 1
+        guard keys.count < keys.capacity else { return }
         buckets[b].keysNoted += 1
-        let bucket = Int32(truncatingIfNeeded: b)
-        var slot = Int(truncatingIfNeeded: hash) & (Self.keySlots - 1)
-        while keyTable[slot].generation == keyGeneration {
-            if keyTable[slot].hash == hash && keyTable[slot].bucket == bucket {
-                buckets[b].keyClash = true
-                return
-            }
-            slot = (slot + 1) & (Self.keySlots - 1)
-        }
-        keyTable[slot] = KeyEntry(hash: hash, bucket: bucket, generation: keyGeneration)
+        if !keys.insert(hash, tag: Int32(truncatingIfNeeded: b)) { buckets[b].keyClash = true }
     }
 
     /// Whether two rows of bucket `k` may share a period key: from the noted keys when they
@@ -220,13 +194,7 @@ final class RowStore {
     /// more may come or change.
     func teamRowsBegin(_ i: Int32) {
         currentTeam = i
-        // A new generation of noted keys: those of the team before no longer count.
-        keyGeneration &+= 1
-        if keyGeneration == 0 {
-            for s in 0..<Self.keySlots { keyTable[s].generation = 0 }
-            keyGeneration = 1
-        }
-        keysInTable = 0
+        keys.removeAll()  // the keys of the team before no longer count
         let b = teams[Int(i)].buckets
         for k in [b.0, b.1, b.2, b.3] where k >= 0 {
             buckets[Int(k)].keysNoted = 0
