@@ -56,13 +56,12 @@ public enum Analyzer {
         let n = series.count
         var results = [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))](
             repeating: (nil, [], (nil, nil)), count: n)
-        let chunks = n == 0 ? 0 : (n - 1) / chunkSize + 1
         series.withUnsafeMutableBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in
                 // Each index is read and written by exactly one task.
                 nonisolated(unsafe) let input = input, output = output
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    for i in c * chunkSize..<min(n, (c + 1) * chunkSize) {
+                ParallelChunks.forEach(n, size: chunkSize) { _, indexes in
+                    for i in indexes {
                         let (report, findings) = TeamAnalysis.analyze(&input[i], files: files, window: window,
                                                                       thresholds: thresholds)
                         output[i] = (report, findings, report.map { coverage(of: $0) } ?? (nil, nil))
@@ -111,7 +110,7 @@ enum NodeOrder {
     }
 }
 
-/// Order of teams in a report: by path (`PathOrder`), then mode, then key.
+/// Order of teams in a report: as nodes (`NodeOrder`), then by key.
 enum TeamOrder {
     @inline(__always)
     static func precedes(_ a: borrowing TeamReport, _ b: borrowing TeamReport) -> Bool {
@@ -122,8 +121,7 @@ enum TeamOrder {
     @inline(__always)
     static func precedes(_ a: (path: [String], mode: ComputationMode, key: String),
                          _ b: (path: [String], mode: ComputationMode, key: String)) -> Bool {
-        if a.path != b.path { return PathOrder.precedes(a.path, b.path) }
-        if a.mode != b.mode { return a.mode < b.mode }
+        if a.path != b.path || a.mode != b.mode { return NodeOrder.precedes((a.path, a.mode), (b.path, b.mode)) }
         return a.key < b.key
     }
 
@@ -132,13 +130,12 @@ enum TeamOrder {
     /// argument was a copy of it, a reference count up and down on each of its parts).
     static func isOrdered(_ teams: [TeamReport]) -> Bool {
         let n = teams.count, chunk = 1024
-        let chunks = (n + chunk - 1) / chunk
-        var ordered = [Bool](repeating: true, count: chunks)
+        var ordered = [Bool](repeating: true, count: ParallelChunks.count(n, size: chunk))
         teams.withUnsafeBufferPointer { t in
             ordered.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let t = t, out = out  // each chunk's slot written by its task
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    out[c] = (max(1, c * chunk)..<min(n, (c + 1) * chunk)).allSatisfy { i in
+                ParallelChunks.forEach(n, size: chunk) { c, indexes in
+                    out[c] = (max(1, indexes.lowerBound)..<indexes.upperBound).allSatisfy { i in
                         !precedes((t[i].team.path, t[i].mode, t[i].team.key), (t[i - 1].team.path, t[i - 1].mode,
                                                                                t[i - 1].team.key))
                     }

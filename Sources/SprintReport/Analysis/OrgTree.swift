@@ -41,8 +41,8 @@ enum OrgTree {
                     // would otherwise hold every node's sums and series at once).
                     nonisolated(unsafe) let out = out, sums = sums
                     let chunk = 16
-                    DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { c in
-                        for i in c * chunk..<min(paths.count, (c + 1) * chunk) {
+                    ParallelChunks.forEach(paths.count, size: chunk) { _, indexes in
+                        for i in indexes {
                             var mine = MonthlySums()
                             if let n = tree.nodeIndex[paths[i]] { swap(&mine, &sums[n]) }
                             out[i] = node(paths[i], mode: mode, tree: tree, sums: mine, data: data,
@@ -105,15 +105,12 @@ enum OrgTree {
         init(_ teams: [TeamReport]) {
             self.teams = teams
             let n = teams.count, chunk = 512
-            let chunks = (n + chunk - 1) / chunk
             // Every proper prefix of a team's path is a node: each chunk's prefixes, then
             // their union.
-            var prefixes = [Set<[String]>](repeating: [], count: chunks)
+            var prefixes = [Set<[String]>](repeating: [], count: ParallelChunks.count(n, size: chunk))
             prefixes.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out  // each chunk's slot written by its task
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    out[c] = Self.properPrefixes(teams, c * chunk..<min(n, (c + 1) * chunk))
-                }
+                ParallelChunks.forEach(n, size: chunk) { c, indexes in out[c] = Self.properPrefixes(teams, indexes) }
             }
             for set in prefixes { nodePaths.formUnion(set) }
             for p in nodePaths {
@@ -131,8 +128,8 @@ enum OrgTree {
             let root = numbers[[]] ?? 0
             parents.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out  // each index written by one task
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    for i in c * chunk..<min(n, (c + 1) * chunk) {
+                ParallelChunks.forEach(n, size: chunk) { _, indexes in
+                    for i in indexes {
                         let path = teams[i].team.path
                         if !path.isEmpty, paths.contains(path) { continue }
                         out[i] = Int32(path.isEmpty ? root : numbers[Array(path.dropLast())] ?? root)
@@ -264,8 +261,8 @@ enum OrgTree {
             let n = leaves.count, base = leaves.startIndex
             sums.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out  // each index written by one task
-                DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
-                    for i in c * chunk..<min(n, (c + 1) * chunk) { out[i] = MonthlySums(team: teams[leaves[base + i]]) }
+                ParallelChunks.forEach(n, size: chunk) { _, indexes in
+                    for i in indexes { out[i] = MonthlySums(team: teams[leaves[base + i]]) }
                 }
             }
         }

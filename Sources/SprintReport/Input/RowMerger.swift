@@ -47,8 +47,8 @@ struct RowMerger {
         store.buckets.withUnsafeMutableBufferPointer { buckets in
             made.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let buckets = buckets, out = out, merger = self  // one task per index
-                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
-                    for b in c * chunk..<min(count, (c + 1) * chunk) {
+                ParallelChunks.forEach(count, size: chunk) { _, indexes in
+                    for b in indexes {
                         var bucket = buckets[b]
                         buckets[b].rows = []
                         buckets[b].early = nil

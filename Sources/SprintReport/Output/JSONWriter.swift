@@ -126,14 +126,8 @@ public struct JSONWriter {
         afterKey = true
     }
 
-    /// A member's key given as its quoted UTF-8 bytes followed by `: ` (see `keyBytes`).
-    public mutating func key(bytes k: [UInt8]) {
-        beforeValue()
-        k.withUnsafeBufferPointer { bytes.append($0) }
-        afterKey = true
-    }
-
-    /// The same, the bytes given in place.
+    /// A member's key given as its quoted UTF-8 bytes followed by `: ` (`keyBytes`), read
+    /// in place.
     mutating func key(bytes k: UnsafeBufferPointer<UInt8>) {
         beforeValue()
         bytes.append(k)

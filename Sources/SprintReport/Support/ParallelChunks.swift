@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Work over the indexes `0..<count` in chunks of `size` (the last one shorter), the chunks
+/// run in parallel on all cores. Callers write each index's result into a slot of its own,
+/// so what they make never depends on the number of threads.
+enum ParallelChunks {
+    /// How many chunks of `size` indexes `count` indexes make (no overflow for any size:
+    /// tests pass `Int.max` for one chunk).
+    static func count(_ count: Int, size: Int) -> Int {
+        precondition(size > 0, "ParallelChunks: a chunk holds at least one index")
+        return count <= 0 ? 0 : (count - 1) / size + 1
+    }
+
+    /// Calls `body` with each chunk's number and its indexes, in parallel; returns when every
+    /// chunk is done.
+    static func forEach(_ count: Int, size: Int, _ body: @Sendable (_ chunk: Int, _ indexes: Range<Int>) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: Self.count(count, size: size)) { c in
+            let start = c * size  // below `count`: no overflow
+            body(c, start..<start + min(size, count - start))
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Synchronization
+import Testing
+@testable import SprintReport
+
+/// `ParallelChunks` covers every index once, in chunks of the asked size, for any count and
+/// size (`Int.max` included: one chunk).
+@Suite struct SupportParallelChunksTests {
+    @Test(arguments: [(0, 1), (1, 1), (5, 2), (64, 64), (65, 64), (1000, 7), (3, Int.max)])
+    func everyIndexOnce(count: Int, size: Int) {
+        let seen = Mutex([Int](repeating: 0, count: count))
+        let chunks = Mutex(Set<Int>())
+        ParallelChunks.forEach(count, size: size) { c, indexes in
+            #expect(indexes.lowerBound == c * size && indexes.count <= size && !indexes.isEmpty)
+            chunks.withLock { _ = $0.insert(c) }
+            seen.withLock { for i in indexes { $0[i] += 1 } }
+        }
+        #expect(seen.withLock { $0.allSatisfy { $0 == 1 } })
+        #expect(chunks.withLock { $0.count } == ParallelChunks.count(count, size: size))
+        // The definition: chunks begin at 0, size, 2 size, … while below count.
+        #expect(ParallelChunks.count(count, size: size) == Array(stride(from: 0, to: count, by: size)).count)
+    }
+}
