@@ -115,5 +115,34 @@ import Testing
             }
         }
         #expect(sums.teamPeriods == steps.count)
+        #expect(MonthlySums.width == Metric.additive.count)
+        // Sums added to sums: each month's, metric by metric, as one running sum of the
+        // points of both (the same points twice: each month's values added again in order).
+        var twice = sums
+        twice.add(sums)
+        var again = MonthlySums()
+        again.add(sums)
+        again.add(sums)
+        for (k, start) in starts.enumerated() {
+            guard let j = twice.starts.firstIndex(of: start), let i = again.starts.firstIndex(of: start) else {
+                Issue.record("\(start) missing")
+                continue
+            }
+            for m in Metric.additive {
+                let plus = plain[k][m].map { x in x + x }  // a month's sum added to itself
+                #expect(twice.sums[j][m]?.bitPattern == plus?.bitPattern, "\(start) \(m)")
+                #expect(again.sums[i][m]?.bitPattern == plus?.bitPattern, "\(start) \(m)")
+                #expect(twice.slots(j)[m]?.bitPattern == plus?.bitPattern)
+            }
+            for m in Metric.allCases where !m.isAdditive { #expect(twice.slots(j)[m] == nil) }
+        }
+        #expect(twice.teamPeriods == 2 * steps.count)
+        // Refilled sums (an org tree's reused leaf sums) are the team's, whatever they held.
+        var refilled = twice
+        refilled.refill(team: team)
+        #expect(refilled.starts == sums.starts && refilled.teamPeriods == sums.teamPeriods)
+        #expect(refilled.teamSprints == sums.teamSprints && refilled.delivered == sums.delivered)
+        #expect(zip(refilled.sums, sums.sums).allSatisfy { $0 == $1 } && refilled.sums.count == sums.sums.count)
+        #expect(twice.delivered?.bitPattern == sums.delivered.map { $0 + $0 }?.bitPattern)
     }
 }

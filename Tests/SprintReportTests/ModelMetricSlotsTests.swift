@@ -19,8 +19,7 @@ import Testing
         await propertyCheck(count: 300, input: row.array(of: 1...8), Gen.uint32()) { rows, chosen in
             var metrics = MetricSet()
             metrics.bits = chosen & MetricSet.all.bits
-            var fromValues = MetricSlots(), fromSlots = MetricSlots(), inPlace = MetricSlots()
-            var noting = MetricSlots()
+            var fromValues = MetricSlots(), fromSlots = MetricSlots()
             var expected = [Double?](repeating: nil, count: Metric.count)
             for codes in rows {
                 var v = MetricValues()
@@ -30,30 +29,17 @@ import Testing
                 }
                 fromValues.add(v, of: metrics)
                 fromSlots.add(v.slots, of: metrics)
-                let slots = v.slots
-                withUnsafePointer(to: slots) { inPlace.add($0, of: metrics) }
-                // Adding while noting one value: the same sums, and that value as the row has it.
-                let noted = Metric.allCases[Int(chosen >> 27) % Metric.count]
-                #expect(noting.add(v, of: metrics, noting: noted)?.bitPattern == v[noted]?.bitPattern)
+                // Each value's rank: the number of chosen metrics before its own.
+                v.forEachValue(ranked: metrics) { rank, i, x in
+                    #expect(rank == metrics.filter { $0.index < i }.count)
+                    #expect(x.double.bitPattern == v[Metric.allCases[i]]?.bitPattern)
+                }
                 for m in metrics { if let x = v[m] { expected[m.index] = (expected[m.index] ?? 0) + x } }
             }
             for m in Metric.allCases {
                 #expect(fromValues[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
                 #expect(fromSlots[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
-                #expect(inPlace[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
-                #expect(noting[m]?.bitPattern == expected[m.index]?.bitPattern, "\(m)")
             }
-        }
-    }
-
-    /// `add(_:of:)` from a pointer reads the sums as `Metric.count` doubles from their start.
-    @Test func slotsAreTheirDoubles() {
-        #expect(MemoryLayout<MetricSlots>.size == Metric.count * MemoryLayout<Double>.stride)
-        var s = MetricSlots()
-        for m in Metric.allCases { s[m] = Double(m.index) + 0.5 }
-        withUnsafePointer(to: s) { p in
-            let doubles = UnsafeRawPointer(p).assumingMemoryBound(to: Double.self)
-            #expect(Metric.allCases.allSatisfy { doubles[$0.index] == Double($0.index) + 0.5 })
         }
     }
 

@@ -228,8 +228,8 @@ enum OrgTree {
                 load[t] += counts[n]
             }
             let batch = 1024, chunk = 64
-            // One batch's leaf sums, reused: each slot's sums are freed by the task that
-            // writes the next batch's there (in parallel, not between the batches).
+            // One batch's leaf sums, reused: each slot's arrays are refilled with the next
+            // batch's sums by the task that makes them (`MonthlySums.refill`).
             var part = [MonthlySums](repeating: MonthlySums(), count: min(batch, leaves.count))
             var start = 0
             while start < leaves.count {
@@ -254,15 +254,15 @@ enum OrgTree {
             return sums
         }
 
-        /// Each leaf's `MonthlySums` into the first `leaves.count` slots of `sums`, in
-        /// parallel chunks (each result in its leaf's slot).
+        /// Each leaf's `MonthlySums` into the first `leaves.count` slots of `sums` (refilled),
+        /// in parallel chunks (each result in its leaf's slot).
         static func monthlySums(_ teams: [TeamReport], _ leaves: ArraySlice<Int>, chunk: Int,
                                 into sums: inout [MonthlySums]) {
             let n = leaves.count, base = leaves.startIndex
             sums.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out  // each index written by one task
                 ParallelChunks.forEach(n, size: chunk) { _, indexes in
-                    for i in indexes { out[i] = MonthlySums(team: teams[leaves[base + i]]) }
+                    for i in indexes { out[i].refill(team: teams[leaves[base + i]]) }
                 }
             }
         }

@@ -28,7 +28,7 @@ public struct Rollup: Sendable {
         // a reference count up and down on each of their arrays.)
         let starts = sums.starts
         months = starts.indices.sorted { starts[$0] < starts[$1] }.compactMap { i in
-            var slots = sums.slots[i]
+            var slots = sums.slots(i)
             guard !slots.isEmpty else { return nil }
             let start = sums.starts[i]
             var derived = MetricSet()
@@ -76,11 +76,27 @@ public struct Rollup: Sendable {
 public struct MonthlySums: Sendable {
     /// First day of each month seen (unordered), parallel to `sums`.
     public private(set) var starts: [Day] = []
-    /// The running sums of each month as plain doubles: adding to a month decodes only the
-    /// row, not the sum as well.
-    private(set) var slots: [MetricSlots] = []
+    /// The running sums of each month as plain doubles (adding to a month decodes only the
+    /// row, not the sum as well), packed: `width` doubles a month, month k's from k · width,
+    /// one per additive metric in `Metric.additive` order, NaN until a value is added. Only
+    /// additive metrics are summed, so a month takes 72 bytes, not a `MetricSlots`' 160:
+    /// adding a leaf's months into the nodes of an org tree reads and writes half as much.
+    private var packed: [Double] = []
+    /// One month's sums in the order of `packed`.
+    typealias Month = InlineArray<9, Double>
+    /// Doubles a month: `Metric.additive.count` (a generic value parameter takes only a
+    /// literal: `AnalysisMonthlySumsTests` checks it).
+    static var width: Int { Month.count }
+
+    /// The sums of month `k` (of `starts`) as slots: the additive metrics, the others missing.
+    func slots(_ k: Int) -> MetricSlots {
+        var out = MetricSlots()
+        for (rank, metric) in Metric.additive.enumerated() { out[slot: metric.index] = packed[k * Self.width + rank] }
+        return out
+    }
+
     /// The sums of each month, parallel to `starts`.
-    public var sums: [MetricValues] { slots.map(MetricValues.init(slots:)) }
+    public var sums: [MetricValues] { starts.indices.map { MetricValues(slots: slots($0)) } }
     public private(set) var teamPeriods = 0
     /// 1 per sprint-level period, the sprint count of a team-level row; nil once a
     /// team-level row has none.
@@ -98,24 +114,40 @@ public struct MonthlySums: Sendable {
 
     /// One team's window points, by the month of their end (else start) date.
     public init(team: TeamReport) {
+        refill(team: team)
+    }
+
+    /// Makes these the sums of `team`, as `init(team:)` does, in the arrays these sums have
+    /// (emptied, their room kept): an org tree sums a batch of leaves at a time into the same
+    /// sums, with no allocation and freeing per leaf after the first batch.
+    mutating func refill(team: TeamReport) {
+        starts.removeAll(keepingCapacity: true)
+        packed.removeAll(keepingCapacity: true)
+        months.removeAll(keepingCapacity: true)
+        slotOfMonth.removeAll(keepingCapacity: true)
+        if !farSlots.isEmpty { farSlots = [:] }
+        teamPeriods = 0
+        teamSprints = 0
+        delivered = nil
+        firstMonth = 0
         switch team.points {
-        case let .rows(rows): self.init(rows, level: team.level)
-        case let .points(points): self.init(points, level: team.level)
+        case let .rows(rows): add(rows, level: team.level)
+        case let .points(points): add(points, level: team.level)
         }
     }
 
-    private init<P: WindowRow>(_ points: [P], level: RowLevel) {
+    /// Adds a team's points to empty sums.
+    private mutating func add<P: WindowRow>(_ points: [P], level: RowLevel) {
         // Consecutive periods share a month or go on to the next one (a team's rows are in
         // period order): the calendar maths only for a jump elsewhere. `year` and `month`
         // are those of `monthFrom ... monthTo` (month 0: none yet).
         var monthFrom = Day(daysSinceEpoch: 1), monthTo = Day(daysSinceEpoch: 0), lastSlot = 0
         var year = 0, month = 0
-        // No more months than points (a team's sums are short-lived: room made once, not
-        // doubled and copied as months come).
+        // No more months than points (room made once, not doubled and copied as months come).
         let room = Swift.min(points.count, 64)
         starts.reserveCapacity(room)
         months.reserveCapacity(room)
-        slots.reserveCapacity(room)
+        packed.reserveCapacity(room * Self.width)
         // The month numbers from `denseBefore` before the first month: grown one month at a
         // time, the table was copied to a larger block once per team (perf: `memmove`).
         slotOfMonth.reserveCapacity(Self.denseBefore + room + 1)
@@ -123,7 +155,8 @@ public struct MonthlySums: Sendable {
         // The month's sums are added up in a local copy, written back when the month
         // changes: the same additions in the same order, but a row's values added to a
         // property of `self` were copied first (they might have been the same memory).
-        var current = MetricSlots(), currentSlot = -1, fresh = false
+        var current = Month(repeating: .nan), currentSlot = -1, fresh = false
+        let additive = MetricSet.additive, deliveredSlot = Metric.totalWorkDelivered.index
         for k in points.indices {
             guard let day = points[k].period.alignmentDay else { continue }
             teamPeriods += 1
@@ -148,21 +181,33 @@ public struct MonthlySums: Sendable {
                 fresh = starts.count > made
             }
             if lastSlot != currentSlot {
-                if currentSlot >= 0 { slots[currentSlot] = current }
+                if currentSlot >= 0 { store(current, at: currentSlot) }
                 currentSlot = lastSlot
-                // A month made just now has empty sums: not copied out of `slots` (160 bytes,
-                // a `memcpy` per month of every team).
-                current = fresh ? MetricSlots() : slots[lastSlot]
+                // A month made just now has empty sums: not read back out of `packed`.
+                current = fresh ? Month(repeating: .nan) : sums(ofMonth: lastSlot)
             }
             // The delivered work is noted as the values are added: one read of the row's values.
-            if let d = current.add(points[k].values, of: .additive, noting: .totalWorkDelivered) {
-                delivered = (delivered ?? 0) + d
+            var d: Double?
+            points[k].values.forEachValue(ranked: additive) { rank, slot, value in
+                let x = value.double
+                if slot == deliveredSlot { d = x }
+                current[rank] = MetricSlots.sum(current[rank], adding: x)
             }
+            if let d { delivered = (delivered ?? 0) + d }
         }
-        if currentSlot >= 0 { slots[currentSlot] = current }
+        if currentSlot >= 0 { store(current, at: currentSlot) }
     }
 
-    /// Adds another set of sums (of other teams).
+    private func sums(ofMonth k: Int) -> Month {
+        Month { packed[k * Self.width + $0] }
+    }
+
+    private mutating func store(_ month: Month, at k: Int) {
+        for rank in 0..<Self.width { packed[k * Self.width + rank] = month[rank] }
+    }
+
+    /// Adds another set of sums (of other teams): month by month, each metric's sum as
+    /// `MetricSlots` adds (a missing value adds nothing).
     public mutating func add(_ other: MonthlySums) {
         withUnsafePointer(to: other) { add($0) }
     }
@@ -178,11 +223,16 @@ public struct MonthlySums: Sendable {
         // The slots first (they may grow `slots`), then the sums in place.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { at in
             for k in 0..<n { at[k] = slot(other.pointee.starts[k], number: other.pointee.months[k]) }
-            let additive = MetricSet.additive
-            slots.withUnsafeMutableBufferPointer { to in
-                other.pointee.slots.withUnsafeBufferPointer { from in
-                    guard let from = from.baseAddress else { return }
-                    for k in 0..<n { to[at[k]].add(from + k, of: additive) }  // read in place
+            let width = Self.width
+            packed.withUnsafeMutableBufferPointer { to in
+                other.pointee.packed.withUnsafeBufferPointer { from in  // read in place
+                    guard let to = to.baseAddress, let from = from.baseAddress else { return }
+                    for k in 0..<n {
+                        let sum = to + at[k] * width, value = from + k * width
+                        for rank in 0..<width where !value[rank].isNaN {
+                            sum[rank] = MetricSlots.sum(sum[rank], adding: value[rank])
+                        }
+                    }
                 }
             }
         }
@@ -220,7 +270,7 @@ public struct MonthlySums: Sendable {
         }
         starts.append(month)
         months.append(number)
-        slots.append(MetricSlots())
+        for _ in 0..<Self.width { packed.append(.nan) }
         return starts.count - 1
     }
 

@@ -78,50 +78,21 @@ public struct MetricSlots: Sendable {
         values.forEachValue(of: metrics) { i, value in add(value.double, toSlot: i) }
     }
 
-    /// `add(values, of: metrics)` that also gives back the value of `noted` (nil when
-    /// missing; added only when it is among `metrics`): the row's values read once. Each
-    /// read of a row's values where it lies copies its 60 bytes of codes (a borrowed
-    /// `InlineArray`), and a second read per row was a visible share of adding up an org
-    /// tree's months (perf: a `memmove` per read).
-    @inline(__always)
-    mutating func add(_ values: MetricValues, of metrics: MetricSet, noting noted: Metric) -> Double? {
-        var value: Double?
-        let n = noted.index
-        var read = metrics
-        read.insert(noted)
-        values.forEachValue(of: read) { i, v in
-            let x = v.double
-            if i == n { value = x }
-            if metrics.bits & (1 << UInt32(i)) != 0 { add(x, toSlot: i) }
-        }
-        return value
-    }
-
     /// The same with the values of other sums.
     @inline(__always)
     public mutating func add(_ other: MetricSlots, of metrics: MetricSet) {
         other.forEachValue(of: metrics) { i, x in add(x, toSlot: i) }
     }
 
-    /// The same with the sums at `other`, read in place: sums passed on as a value were
-    /// copied whole (160 bytes) for every addition, most of the cost of adding up an org
-    /// tree's months (perf). `storage` is the only stored property, so its `Metric.count`
-    /// doubles start at `other`.
-    @inline(__always)
-    mutating func add(_ other: UnsafePointer<MetricSlots>, of metrics: MetricSet) {
-        let values = UnsafeRawPointer(other).assumingMemoryBound(to: Double.self)
-        var m = metrics.bits & MetricSet.all.bits  // bits past the metrics name none
-        while m != 0 {
-            let i = m.trailingZeroBitCount
-            m &= m &- 1
-            let x = values[i]
-            if !x.isNaN { add(x, toSlot: i) }
-        }
-    }
-
     @inline(__always)
     private mutating func add(_ x: Double, toSlot i: Int) {
-        let sum = storage[i]
-        storage[i] = (sum.isNaN ? 0 : sum) + x
+        storage[i] = Self.sum(storage[i], adding: x)
+    }
+
+    /// One step of a running sum: a missing sum (NaN) starts at 0. Every addition into
+    /// slots is this one (also `MonthlySums`, which keeps the additive slots packed).
+    @inline(__always)
+    static func sum(_ sum: Double, adding x: Double) -> Double {
+        (sum.isNaN ? 0 : sum) + x
     }
 }

@@ -161,21 +161,32 @@ public struct MetricValues: Sendable, Equatable {
     /// without going through a double), else the double. Reads only those metrics' slots.
     @inline(__always)
     func forEachValue(of metrics: MetricSet = .all, _ body: (_ slot: Int, _ value: Exact) -> Void) {
+        forEachValue(ranked: metrics) { _, i, v in body(i, v) }
+    }
+
+    /// `forEachValue(of:_:)` that also gives each value's rank among `metrics`: how many of
+    /// them come before its metric in `Metric.index` order, with a value or not. That is its
+    /// place in an array holding only those metrics (`MonthlySums` keeps the additive ones).
+    @inline(__always)
+    func forEachValue(ranked metrics: MetricSet, _ body: (_ rank: Int, _ slot: Int, _ value: Exact) -> Void) {
         var m = metrics.bits & MetricSet.all.bits  // bits past the metrics name none
+        var rank = 0
         if _fastPath(wide.isEmpty) {  // the form is tested once, not per slot
             let bytes = codes.bytes.span
             while m != 0 {
                 let i = m.trailingZeroBitCount
                 m &= m &- 1
                 let code = Codes.code(i, in: bytes)  // i < Metric.count: the mask has no other bits
-                if code != Code.missing { body(i, .hundredths(Code.hundredths(code))) }
+                if code != Code.missing { body(rank, i, .hundredths(Code.hundredths(code))) }
+                rank &+= 1
             }
         } else {
             while m != 0 {
                 let i = m.trailingZeroBitCount
                 m &= m &- 1
                 let v = wide[i]
-                if !v.isNaN { body(i, .double(v)) }
+                if !v.isNaN { body(rank, i, .double(v)) }
+                rank &+= 1
             }
         }
     }
