@@ -18,5 +18,18 @@ import Testing
         #expect(chunks.withLock { $0.count } == ParallelChunks.count(count, size: size))
         // The definition: chunks begin at 0, size, 2 size, … while below count.
         #expect(ParallelChunks.count(count, size: size) == Array(stride(from: 0, to: count, by: size)).count)
+        // With other tasks in the same round: each task once, and the same chunks.
+        for tasks in [0, 1, 8] {
+            let ran = Mutex([Int](repeating: 0, count: tasks))
+            let again = Mutex([Int](repeating: 0, count: count))
+            ParallelChunks.forEach(count, size: size, alongside: tasks) { t in
+                ran.withLock { $0[t] += 1 }
+            } _: { c, indexes in
+                #expect(indexes.lowerBound == c * size && indexes.count <= size && !indexes.isEmpty)
+                again.withLock { for i in indexes { $0[i] += 1 } }
+            }
+            #expect(ran.withLock { $0.allSatisfy { $0 == 1 } })
+            #expect(again.withLock { $0.allSatisfy { $0 == 1 } })
+        }
     }
 }

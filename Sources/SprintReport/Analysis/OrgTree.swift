@@ -208,9 +208,9 @@ enum OrgTree {
         /// The monthly sums of every node without own rows, by node number (empty for a node
         /// with own rows): each leaf's months summed once (in parallel, a batch of leaves at a
         /// time) and added to each such ancestor in leaf order, so each node's sums are those
-        /// of adding its leaves one by one. The additions are split among tasks by node (each node's sums are made by
-        /// one task, leaf after leaf), balanced by the leaves each node has below it. Only one
-        /// batch of leaf sums exists at a time (a leaf's are ≈ 10 KB).
+        /// of adding its leaves one by one. The additions are split among tasks by node (each
+        /// node's sums are made by one task, leaf after leaf), balanced by the leaves each node
+        /// has below it. Two batches of leaf sums exist at a time (a leaf's are ≈ 7 KB).
         func rolledUpSums() -> [MonthlySums] {
             var sums = [MonthlySums](repeating: MonthlySums(), count: nodeIndex.count)
             var rolled = [Bool](repeating: false, count: nodeIndex.count)
@@ -227,44 +227,46 @@ enum OrgTree {
                 task[n] = t
                 load[t] += counts[n]
             }
-            let batch = 1024, chunk = 64
-            // One batch's leaf sums, reused: each slot's arrays are refilled with the next
-            // batch's sums by the task that makes them (`MonthlySums.refill`).
-            var part = [MonthlySums](repeating: MonthlySums(), count: min(batch, leaves.count))
-            var start = 0
-            while start < leaves.count {
-                let end = min(leaves.count, start + batch)
-                Self.monthlySums(teams, leaves[start..<end], chunk: chunk, into: &part)
-                let from = start, owner = task
-                sums.withUnsafeMutableBufferPointer { out in
-                    nonisolated(unsafe) let out = out  // each node's slot written by one task
-                    part.withUnsafeBufferPointer { part in
-                        guard let part = part.baseAddress else { return }
-                        nonisolated(unsafe) let p = part  // read only
-                        DispatchQueue.concurrentPerform(iterations: tasks) { t in
-                            for i in from..<end {
-                                // Each leaf's sums read in place (`MonthlySums.add`).
-                                for n in ancestors(i) where owner[Int(n)] == t { out[Int(n)].add(p + (i - from)) }
+            // Two batches' leaf sums, used in turn: while the tasks add one batch's into the
+            // nodes, the next batch's are made beside them in chunks, in the same parallel
+            // round. One join per batch, and the chunks fill in around the tasks (one task
+            // adds every leaf into the root) instead of each kind of work waiting for the other.
+            let batch = 512, chunk = 64
+            let room = min(batch, leaves.count)
+            var even = [MonthlySums](repeating: MonthlySums(), count: room), odd = even
+            let batches = ParallelChunks.count(leaves.count, size: batch), owner = task
+            sums.withUnsafeMutableBufferPointer { out in
+                even.withUnsafeMutableBufferPointer { even in
+                    odd.withUnsafeMutableBufferPointer { odd in
+                        // Each node's slot written by one task; each batch slot by one chunk,
+                        // and read only in the next round.
+                        nonisolated(unsafe) let out = out, parts = (even, odd)
+                        for round in 0...batches {
+                            // Round r adds batch r − 1's sums (from round 1) and makes batch r's
+                            // (up to the last batch).
+                            let adding = round - 1, making = round
+                            let added = max(0, adding) * batch ..< min(leaves.count, round * batch)
+                            let made = min(leaves.count, making * batch) ..< min(leaves.count, (making + 1) * batch)
+                            nonisolated(unsafe) let from = adding % 2 == 0 ? parts.0 : parts.1
+                            nonisolated(unsafe) let into = making % 2 == 0 ? parts.0 : parts.1
+                            let add: @Sendable (Int) -> Void = { t in
+                                guard let part = from.baseAddress else { return }
+                                for i in added {
+                                    // Each leaf's sums read in place (`MonthlySums.add`).
+                                    for n in ancestors(i) where owner[Int(n)] == t {
+                                        out[Int(n)].add(part + (i - added.lowerBound))
+                                    }
+                                }
                             }
+                            let make: @Sendable (Int, Range<Int>) -> Void = { _, indexes in
+                                for i in indexes { into[i].refill(team: teams[leaves[made.lowerBound + i]]) }
+                            }
+                            ParallelChunks.forEach(made.count, size: chunk, alongside: adding >= 0 ? tasks : 0, add, make)
                         }
                     }
                 }
-                start = end
             }
             return sums
-        }
-
-        /// Each leaf's `MonthlySums` into the first `leaves.count` slots of `sums` (refilled),
-        /// in parallel chunks (each result in its leaf's slot).
-        static func monthlySums(_ teams: [TeamReport], _ leaves: ArraySlice<Int>, chunk: Int,
-                                into sums: inout [MonthlySums]) {
-            let n = leaves.count, base = leaves.startIndex
-            sums.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out  // each index written by one task
-                ParallelChunks.forEach(n, size: chunk) { _, indexes in
-                    for i in indexes { out[i].refill(team: teams[leaves[base + i]]) }
-                }
-            }
         }
 
         /// The additive totals a child stands for: a node's own rows when it has them, else

@@ -131,13 +131,13 @@ public struct MonthlySums: Sendable {
         delivered = nil
         firstMonth = 0
         switch team.points {
-        case let .rows(rows): add(rows, level: team.level)
-        case let .points(points): add(points, level: team.level)
+        case let .rows(rows): sum(rows, level: team.level)
+        case let .points(points): sum(points, level: team.level)
         }
     }
 
-    /// Adds a team's points to empty sums.
-    private mutating func add<P: WindowRow>(_ points: [P], level: RowLevel) {
+    /// Sums a team's points into empty sums.
+    private mutating func sum<P: WindowRow>(_ points: [P], level: RowLevel) {
         // Consecutive periods share a month or go on to the next one (a team's rows are in
         // period order): the calendar maths only for a jump elsewhere. `year` and `month`
         // are those of `monthFrom ... monthTo` (month 0: none yet).
