@@ -139,7 +139,7 @@ import Testing
         #expect(twice.teamPeriods == 2 * steps.count)
         // Refilled sums (an org tree's reused leaf sums) are the team's, whatever they held.
         var refilled = twice
-        refilled.refill(team: team)
+        refilled.refill(team.points, level: team.level)
         #expect(refilled.starts == sums.starts && refilled.teamPeriods == sums.teamPeriods)
         #expect(refilled.teamSprints == sums.teamSprints && refilled.delivered == sums.delivered)
         #expect(zip(refilled.sums, sums.sums).allSatisfy { $0 == $1 } && refilled.sums.count == sums.sums.count)

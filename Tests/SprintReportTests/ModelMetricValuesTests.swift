@@ -86,6 +86,10 @@ import Testing
                 #expect(back[m]?.bitPattern == v[m]?.bitPattern)
             }
             #expect(back.isCompact || !v.isCompact)
+            // Compact exactly when `set` would keep every value as a code, one after another.
+            var oneByOne = MetricValues()
+            for m in Metric.allCases { if let x = slots[m] { oneByOne[m] = x } }
+            #expect(back.isCompact == oneByOne.isCompact && back == oneByOne)
             var w = v, changed = slots
             let missing = Metric.allCases.first { v[$0] == nil }
             var only = MetricSet()

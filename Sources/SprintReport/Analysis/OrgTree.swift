@@ -259,7 +259,10 @@ enum OrgTree {
                                 }
                             }
                             let make: @Sendable (Int, Range<Int>) -> Void = { _, indexes in
-                                for i in indexes { into[i].refill(team: teams[leaves[made.lowerBound + i]]) }
+                                for i in indexes {
+                                    let team = leaves[made.lowerBound + i]
+                                    into[i].refill(teams[team].points, level: teams[team].level)
+                                }
                             }
                             ParallelChunks.forEach(made.count, size: chunk, alongside: adding >= 0 ? tasks : 0, add, make)
                         }

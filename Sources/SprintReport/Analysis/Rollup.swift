@@ -114,13 +114,15 @@ public struct MonthlySums: Sendable {
 
     /// One team's window points, by the month of their end (else start) date.
     public init(team: TeamReport) {
-        refill(team: team)
+        refill(team.points, level: team.level)
     }
 
-    /// Makes these the sums of `team`, as `init(team:)` does, in the arrays these sums have
-    /// (emptied, their room kept): an org tree sums a batch of leaves at a time into the same
-    /// sums, with no allocation and freeing per leaf after the first batch.
-    mutating func refill(team: TeamReport) {
+    /// Makes these the sums of a team's points, as `init(team:)` does, in the arrays these
+    /// sums have (emptied, their room kept): an org tree sums a batch of leaves at a time into
+    /// the same sums, with no allocation and freeing per leaf after the first batch. (The
+    /// points and level, not the report: a report passed on was copied, a reference count up
+    /// and down on each part of its team.)
+    mutating func refill(_ points: TeamPoints, level: RowLevel) {
         starts.removeAll(keepingCapacity: true)
         packed.removeAll(keepingCapacity: true)
         months.removeAll(keepingCapacity: true)
@@ -130,9 +132,9 @@ public struct MonthlySums: Sendable {
         teamSprints = 0
         delivered = nil
         firstMonth = 0
-        switch team.points {
-        case let .rows(rows): sum(rows, level: team.level)
-        case let .points(points): sum(points, level: team.level)
+        switch points {
+        case let .rows(rows): sum(rows, level: level)
+        case let .points(points): sum(points, level: level)
         }
     }
 

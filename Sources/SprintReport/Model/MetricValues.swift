@@ -207,10 +207,22 @@ public struct MetricValues: Sendable, Equatable {
     }
 
     /// Values from plain doubles, each stored as `set` stores it: the same bits read back,
-    /// compact while every value has a code.
+    /// compact when every value has a code. The codes are made aside and the wide form
+    /// copied at once when a value has none: sums mostly have none, and widening at the
+    /// first of them (an array made, the codes before it decoded again) was most of the
+    /// cost of an org tree node's months.
     public init(slots: MetricSlots) {
         self.init()
-        slots.forEachValue { i, v in set(v, at: i) }
+        var codes = Codes(), compact = true
+        slots.forEachValue { i, v in
+            guard compact else { return }
+            if let h = Code.hundredths(exactly: v) { codes[i] = Code.encode(hundredths: h) } else { compact = false }
+        }
+        if compact {
+            self.codes = codes
+        } else {
+            wide = (0..<Metric.count).map { slots[slot: $0] }
+        }
     }
 
     /// Stores the values that `slots` has of `metrics`, each as `set` stores it: e.g. the
