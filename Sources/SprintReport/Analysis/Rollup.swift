@@ -222,7 +222,7 @@ public struct MonthlySums: Sendable {
         teamSprints = teamSprints.flatMap { s in other.pointee.teamSprints.map { s + $0 } }
         if let d = other.pointee.delivered { delivered = (delivered ?? 0) + d }
         let n = other.pointee.starts.count
-        // The slots first (they may grow `slots`), then the sums in place.
+        // The slots first (they may grow `packed`), then the sums in place.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { at in
             for k in 0..<n { at[k] = slot(other.pointee.starts[k], number: other.pointee.months[k]) }
             let width = Self.width
