@@ -213,6 +213,9 @@ public struct MetricValues: Sendable, Equatable {
     /// cost of an org tree node's months.
     public init(slots: MetricSlots) {
         self.init()
+        // A `var`, read in place: each slot read of the borrowed parameter copied all of it
+        // (160 bytes, a `memcpy` per slot).
+        var slots = slots
         var codes = Codes(), compact = true
         slots.forEachValue { i, v in
             guard compact else { return }
@@ -221,7 +224,10 @@ public struct MetricValues: Sendable, Equatable {
         if compact {
             self.codes = codes
         } else {
-            wide = (0..<Metric.count).map { slots[slot: $0] }
+            wide = [Double](unsafeUninitializedCapacity: Metric.count) { buffer, count in
+                for i in 0..<Metric.count { buffer[i] = slots[slot: i] }
+                count = Metric.count
+            }
         }
     }
 
