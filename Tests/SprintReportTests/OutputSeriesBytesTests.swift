@@ -99,4 +99,21 @@ import Testing
             }
         }
     }
+
+    /// `WindowSummarizer.fillRolling` (an org tree node's months) gives each point the
+    /// rolling mean `Statistics.rollingMean` defines, bit for bit.
+    @Test func filledRollingMeansAreTheDefinedOnes() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...40_000).array(of: 0...12)) { codes in
+            var points = codes.enumerated().map { i, c in
+                var v = MetricValues()
+                if c % 5 != 0 { v[.totalWorkDelivered] = c % 3 == 0 ? Double(c) / 3 : Double(c % 89) / 4 }
+                let day = Day(daysSinceEpoch: Int32(20_000 + 31 * i))
+                return SeriesPoint(period: Period(label: "M\(i)", start: day, end: day), values: v)
+            }
+            let rolling = Statistics.rollingMean(points.map { $0.values[.totalWorkDelivered] },
+                                                 window: WindowSummarizer.rollingWindow)
+            WindowSummarizer.fillRolling(&points)
+            for (i, p) in points.enumerated() { #expect(p.rolling?.bitPattern == rolling[i]?.bitPattern) }
+        }
+    }
 }

@@ -63,9 +63,11 @@ enum WindowSummarizer {
         return MetricValues(slots: t)
     }
 
-    /// Sets each point's `rolling` (mean of D over it and up to 2 before it).
+    /// Sets each point's `rolling` (mean of D over it and up to 2 before it), as
+    /// `Statistics.rollingMean` gives it: read from the points where they lie
+    /// (`RollingMean`), not from a copy of every point and an array per mean.
     static func fillRolling(_ points: inout [SeriesPoint]) {
-        let rolling = Statistics.rollingMean(points.map { $0.values[.totalWorkDelivered] }, window: rollingWindow)
+        let rolling = points.indices.map { RollingMean.at($0, in: points) }
         for i in points.indices { points[i].rolling = rolling[i] }
     }
 
