@@ -240,14 +240,15 @@ public struct MonthlySums: Sendable {
         }
     }
 
-    /// The slot of a month (its first day and month number), made when new.
+    /// The slot of a month (its first day and month number), made when new. The first day
+    /// is read only then: adding a leaf's months into a node reads their numbers alone.
     @inline(__always)
-    private mutating func slot(_ month: Day, number: Int) -> Int {
+    private mutating func slot(_ month: @autoclosure () -> Day, number: Int) -> Int {
         // A month already seen in the dense range (most additions into a node's sums): one
         // lookup in line. `slotOfMonth` is empty until a first month sets `firstMonth`.
         let k = number - firstMonth
         if k >= 0, k < slotOfMonth.count, slotOfMonth[k] >= 0 { return slotOfMonth[k] }
-        return newSlot(month, number: number)
+        return newSlot(month(), number: number)
     }
 
     /// `slot(_:number:)` for a month not in `slotOfMonth`: far ones, and new ones (made).
