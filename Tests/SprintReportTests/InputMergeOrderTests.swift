@@ -1,7 +1,7 @@
 import Testing
 @testable import SprintReport
 
-/// The order of the merged series: `RowMerger.sortInOrder` (paths compared through element
+/// The order of the merged series: `RowMerger.order(of:)` (paths compared through element
 /// ranks) sorts as sorting by the definition, `RowMerger.precedes`, does.
 @Suite struct InputMergeOrderTests {
     /// Elements that share prefixes, differ only in case, are empty, or are the same text
@@ -26,8 +26,7 @@ import Testing
                                          level: next(2) == 0 ? .sprint : .team, rows: []))
             }
             let expected = series.sorted(by: RowMerger.precedes)
-            var sorted = series
-            RowMerger.sortInOrder(&sorted)
+            let sorted = RowMerger.order(of: series.map(RowMerger.OrderKey.init)).map { series[$0] }
             #expect(sorted.count == expected.count)
             for (a, b) in zip(sorted, expected) {
                 // Series that tie under the order may come in either order: compared by what
@@ -43,8 +42,7 @@ import Testing
             TeamSeries(team: Team(key: path.joined(), name: "", path: path), mode: .storyPoints, level: .sprint,
                        rows: [])
         }
-        var all = [series(["A", "B"]), series(["B"]), series(["A"]), series(["A", ""])]
-        RowMerger.sortInOrder(&all)
-        #expect(all.map(\.team.path) == [["A"], ["A", ""], ["A", "B"], ["B"]])
+        let all = [series(["A", "B"]), series(["B"]), series(["A"]), series(["A", ""])]
+        #expect(RowMerger.order(of: all.map(RowMerger.OrderKey.init)).map { all[$0].team.path } == [["A"], ["A", ""], ["A", "B"], ["B"]])
     }
 }

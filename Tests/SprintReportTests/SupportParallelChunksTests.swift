@@ -19,4 +19,17 @@ import Testing
         // The definition: chunks begin at 0, size, 2 size, … while below count.
         #expect(ParallelChunks.count(count, size: size) == Array(stride(from: 0, to: count, by: size)).count)
     }
+
+    /// With a task alongside: it runs once, and the chunks as without it.
+    @Test(arguments: [(0, 1), (5, 2), (65, 64), (3, Int.max)])
+    func alongside(count: Int, size: Int) {
+        let seen = Mutex([Int](repeating: 0, count: count))
+        let others = Mutex(0)
+        ParallelChunks.forEach(count, size: size, alongside: { others.withLock { $0 += 1 } }) { c, indexes in
+            #expect(indexes.lowerBound == c * size && indexes.count <= size && !indexes.isEmpty)
+            seen.withLock { for i in indexes { $0[i] += 1 } }
+        }
+        #expect(seen.withLock { $0.allSatisfy { $0 == 1 } })
+        #expect(others.withLock { $0 } == 1)
+    }
 }

@@ -49,13 +49,18 @@ public enum Analyzer {
     }
 
     /// `TeamAnalysis` of every series, in series order, with the days its report covers
-    /// (`coverage(of:)`); each series' rows moved into its report.
+    /// (`coverage(of:)`); each series' rows moved into its report, and the series left empty.
     static func analyzeAll(_ series: inout [TeamSeries], files: [String], window: Window,
                            thresholds: BandThresholds, chunkSize: Int)
         -> [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))] {
         let n = series.count
         var results = [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))](
             repeating: (nil, [], (nil, nil)), count: n)
+        // What each analysed series is left as: its team's references are released here, in
+        // parallel, while they are in the cache (released with the array afterwards, they
+        // were a pass over every team on one core while the other waited).
+        let emptied = TeamSeries(team: Team(key: "", name: "", path: []), mode: .storyPoints, level: .sprint,
+                                 rows: [])
         series.withUnsafeMutableBufferPointer { input in
             results.withUnsafeMutableBufferPointer { output in
                 // Each index is read and written by exactly one task.
@@ -65,6 +70,7 @@ public enum Analyzer {
                         let (report, findings) = TeamAnalysis.analyze(&input[i], files: files, window: window,
                                                                       thresholds: thresholds)
                         output[i] = (report, findings, report.map { coverage(of: $0) } ?? (nil, nil))
+                        input[i] = emptied
                     }
                 }
             }

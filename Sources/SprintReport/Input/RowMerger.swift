@@ -42,56 +42,99 @@ struct RowMerger {
         let renamed = latestIdentities(findings: &findings)
         // Each bucket on its own, in parallel chunks: its series and findings go to its slot
         // and are gathered in bucket order, so the result is that of one bucket after another.
+        // Beside the chunks, one more task puts the buckets in the order of the series
+        // (`order(of:)`, by what each bucket's series will be named): the longest part of the
+        // merge, which sorted the series once made, on one core while the other waited.
+        // A bucket without rows makes no series: leaving it out of the order after the sort
+        // leaves the others as sorting them alone would.
         let count = store.buckets.count, chunk = 64, extraCount = names.count, maps = fileMaps
+        let parts = store.buckets.map { (team: $0.team, mode: $0.mode, level: $0.level) }
         var made = [(series: TeamSeries?, findings: [Finding])](repeating: (nil, []), count: count)
+        var order: [Int] = []
         store.buckets.withUnsafeMutableBufferPointer { buckets in
             made.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let buckets = buckets, out = out, merger = self  // one task per index
-                ParallelChunks.forEach(count, size: chunk) { _, indexes in
-                    for b in indexes {
-                        var bucket = buckets[b]
-                        buckets[b].rows = []
-                        buckets[b].early = nil
-                        out[b] = merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
-                                               anyExtras: anyExtras)
+                withUnsafeMutablePointer(to: &order) { order in
+                    nonisolated(unsafe) let buckets = buckets, out = out, order = order, merger = self  // one task per index
+                    ParallelChunks.forEach(count, size: chunk, alongside: {
+                        // Only the path and key of each team read (a whole `Team` copied was a
+                        // retain and a release of each of its parts).
+                        let teams = merger.store.teams
+                        order.pointee = Self.order(of: parts.map { part in
+                            if !renamed.isEmpty, let team = renamed[part.team] {
+                                return OrderKey(path: team.path, key: team.key, mode: part.mode, level: part.level)
+                            }
+                            let t = Int(part.team)
+                            return OrderKey(path: teams[t].team.path, key: teams[t].team.key, mode: part.mode,
+                                            level: part.level)
+                        })
+                    }) { _, indexes in
+                        for b in indexes {
+                            // Moved out, an empty bucket left in its place (a copy, then emptying
+                            // the slot, was a retain and a release of its rows).
+                            var bucket = RowStore.Bucket(team: buckets[b].team, mode: buckets[b].mode,
+                                                         level: buckets[b].level)
+                            swap(&bucket, &buckets[b])
+                            out[b] = merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
+                                                   anyExtras: anyExtras)
+                        }
                     }
                 }
             }
         }
+        for i in made.indices where !made[i].findings.isEmpty {
+            findings += made[i].findings
+        }
         var series: [TeamSeries] = []
         series.reserveCapacity(count)
-        for i in made.indices {
+        for i in order {
             // Moved out of its slot, not copied (a copy is a retain of every reference in it).
-            var m: (series: TeamSeries?, findings: [Finding]) = (nil, [])
-            swap(&m, &made[i])
-            if let s = m.series.take() { series.append(s) }
-            findings += m.findings
+            if let s = made[i].series.take() { series.append(s) }
         }
         made = []
-        Self.sortInOrder(&series)
         findings.sort(by: Finding.ordered)
         return DataSet(inputs: inputs, series: series, extraMetrics: names, findings: findings)
     }
 
     /// The order of the data set's series: by team path, element by element (a path before
     /// the paths it begins), then team key, mode, and sprint-level rows before team-level ones.
-    /// The definition of the order; `sortInOrder` sorts by it through ranks.
+    /// The definition of the order; `order(of:)` sorts by it through ranks.
     static func precedes(_ a: TeamSeries, _ b: TeamSeries) -> Bool {
-        if a.team.path != b.team.path { return a.team.path.lexicographicallyPrecedes(b.team.path) }
-        if a.team.key != b.team.key { return a.team.key < b.team.key }
+        precedes(OrderKey(a), OrderKey(b))
+    }
+
+    /// What the order reads of a series.
+    struct OrderKey {
+        var path: [String]
+        var key: String
+        var mode: ComputationMode
+        var level: RowLevel
+
+        init(path: [String], key: String, mode: ComputationMode, level: RowLevel) {
+            (self.path, self.key, self.mode, self.level) = (path, key, mode, level)
+        }
+
+        init(_ series: TeamSeries) {
+            self.init(path: series.team.path, key: series.team.key, mode: series.mode, level: series.level)
+        }
+    }
+
+    static func precedes(_ a: OrderKey, _ b: OrderKey) -> Bool {
+        if a.path != b.path { return a.path.lexicographicallyPrecedes(b.path) }
+        if a.key != b.key { return a.key < b.key }
         if a.mode != b.mode { return a.mode < b.mode }
         return a.level == .sprint && b.level == .team
     }
 
-    /// Sorts `series` by `precedes`.
+    /// The indices of `series` (what the order reads of each) in `precedes` order (of two
+    /// that tie, the earlier first).
     ///
     /// Comparing paths string by string, twice (`!=`, then `lexicographicallyPrecedes`), was
     /// most of the merge's serial time at 20,000 teams. Here each distinct path element gets
     /// its rank among the distinct elements once, so that a path compares as a list of
     /// integers, in the same order (equal strings share a rank, and ranks follow `<`);
-    /// equal paths fall back to `precedes`. Indices are sorted, and the series moved into
-    /// place once, by swaps (`InputMergeOrderTests` compares this with `precedes`).
-    static func sortInOrder(_ series: inout [TeamSeries]) {
+    /// equal paths fall back to `precedes` (`InputMergeOrderTests` compares this with
+    /// `precedes`).
+    static func order(of series: [OrderKey]) -> [Int] {
         var id: [String: Int32] = [:]
         var elements: [String] = []
         // Every path's element ids, one after another; path i is `ids[starts[i] ..< starts[i + 1]]`.
@@ -101,7 +144,7 @@ struct RowMerger {
         starts.reserveCapacity(series.count + 1)
         var previous: [String] = []
         for k in series.indices {
-            let path = series[k].team.path
+            let path = series[k].path
             for (d, e) in path.enumerated() {
                 // Neighbouring teams tend to share the first elements: taken from the path
                 // before when equal there, without hashing the string.
@@ -124,22 +167,7 @@ struct RowMerger {
             rank[i] = Int32(r)
         }
         for k in ids.indices { ids[k] = rank[Int(ids[k])] }
-        let order = Self.order(of: series, paths: ids, starts: starts)
-        // Slot k takes series `order[k]`: each cycle of the permutation followed once, by
-        // swaps in the buffer (which move; `Array.swapAt` copied both series, retains and all).
-        var placed = [Bool](repeating: false, count: series.count)
-        series.withUnsafeMutableBufferPointer { all in
-            for start in all.indices where !placed[start] {
-                var k = start
-                while true {
-                    placed[k] = true
-                    let from = order[k]
-                    if from == start { break }
-                    all.swapAt(k, from)
-                    k = from
-                }
-            }
-        }
+        return Self.order(of: series, paths: ids, starts: starts)
     }
 
     /// The indices of `series` in `precedes` order, path `i` being the element ranks
@@ -149,7 +177,7 @@ struct RowMerger {
     /// also one integer: each rank + 1 in 16 bits, the first highest, 0 past the end — the
     /// same order, a path before those it begins. Two such paths compare as integers;
     /// others as rank lists.
-    private static func order(of series: [TeamSeries], paths: [Int32], starts: [Int]) -> [Int] {
+    private static func order(of series: [OrderKey], paths: [Int32], starts: [Int]) -> [Int] {
         let keys = series.indices.map { i -> UInt64? in
             guard starts[i + 1] - starts[i] <= 4 else { return nil }
             var key: UInt64 = 0, shift: UInt64 = 48

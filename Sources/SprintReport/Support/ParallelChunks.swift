@@ -19,4 +19,16 @@ enum ParallelChunks {
             body(c, start..<start + min(size, count - start))
         }
     }
+
+    /// `forEach`, with `other` run beside the chunks as one more task, taken up first (the
+    /// others are taken by whichever thread is free, so a long `other` is balanced by the
+    /// chunks); returns when it and every chunk are done.
+    static func forEach(_ count: Int, size: Int, alongside other: @Sendable () -> Void,
+                        _ body: @Sendable (_ chunk: Int, _ indexes: Range<Int>) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: Self.count(count, size: size) + 1) { task in
+            if task == 0 { return other() }
+            let c = task - 1, start = c * size  // below `count`: no overflow
+            body(c, start..<start + min(size, count - start))
+        }
+    }
 }
