@@ -49,7 +49,8 @@ public enum Analyzer {
     }
 
     /// `TeamAnalysis` of every series, in series order, with the days its report covers
-    /// (`coverage(of:)`); each series' rows moved into its report, and the series left empty.
+    /// (`coverage(of:)`, as the analysis gives it); each series' rows moved into its report,
+    /// and the series left empty.
     static func analyzeAll(_ series: inout [TeamSeries], files: [String], window: Window,
                            thresholds: BandThresholds, chunkSize: Int)
         -> [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))] {
@@ -67,9 +68,8 @@ public enum Analyzer {
                 nonisolated(unsafe) let input = input, output = output
                 ParallelChunks.forEach(n, size: chunkSize) { _, indexes in
                     for i in indexes {
-                        let (report, findings) = TeamAnalysis.analyze(&input[i], files: files, window: window,
-                                                                      thresholds: thresholds)
-                        output[i] = (report, findings, report.map { coverage(of: $0) } ?? (nil, nil))
+                        output[i] = TeamAnalysis.analyze(&input[i], files: files, window: window,
+                                                         thresholds: thresholds)
                         input[i] = emptied
                     }
                 }
@@ -100,10 +100,15 @@ public enum Analyzer {
     }
 
     private static func cover<P: WindowRow>(_ points: [P], _ first: inout Day?, _ last: inout Day?) {
-        for p in points {
-            if let d = p.period.start ?? p.period.windowDay { first = min(first ?? d, d) }
-            if let d = p.period.end ?? p.period.windowDay { last = max(last ?? d, d) }
-        }
+        for p in points { cover(p.period, &first, &last) }
+    }
+
+    /// One period's share of a coverage. (`TeamAnalysis` takes each row's as it keeps it:
+    /// `AnalysisTeamTotalsTests` compares that with `coverage(of:)`.)
+    @inline(__always)
+    static func cover(_ period: borrowing Period, _ first: inout Day?, _ last: inout Day?) {
+        if let d = period.start ?? period.windowDay { first = min(first ?? d, d) }
+        if let d = period.end ?? period.windowDay { last = max(last ?? d, d) }
     }
 }
 
