@@ -136,6 +136,7 @@ struct RowMerger {
     /// `precedes`).
     static func order(of series: [OrderKey]) -> [Int] {
         var id: [String: Int32] = [:]
+        id.reserveCapacity(series.count + 16)  // about one new element per team: grown once, not rehashed
         var elements: [String] = []
         // Every path's element ids, one after another; path i is `ids[starts[i] ..< starts[i + 1]]`.
         var ids: [Int32] = []
@@ -163,11 +164,35 @@ struct RowMerger {
             previous = path
         }
         var rank = [Int32](repeating: 0, count: elements.count)
-        for (r, i) in elements.indices.sorted(by: { elements[$0] < elements[$1] }).enumerated() {
+        for (r, i) in sortedIndices(of: elements).enumerated() {
             rank[i] = Int32(r)
         }
         for k in ids.indices { ids[k] = rank[Int(ids[k])] }
         return Self.order(of: series, paths: ids, starts: starts)
+    }
+
+    /// The indices of `elements` (distinct strings) in `<` order.
+    ///
+    /// When every element is ASCII, `<` is the order of their bytes (a shorter one first when
+    /// it begins the other): then the first 16 bytes of each, as two big-endian integers
+    /// (zeros past the end), decide most comparisons without reading the strings, and the
+    /// bytes decide the rest. (`InputMergeOrderTests` compares both ways with `<`.)
+    static func sortedIndices(of elements: [String]) -> [Int] {
+        guard elements.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            return elements.indices.sorted { elements[$0] < elements[$1] }
+        }
+        let heads = elements.map { e -> (UInt64, UInt64) in
+            var head: (UInt64, UInt64) = (0, 0), k: UInt64 = 0
+            for byte in e.utf8.prefix(16) {
+                if k < 8 { head.0 |= UInt64(byte) << (56 - 8 * k) } else { head.1 |= UInt64(byte) << (120 - 8 * k) }
+                k += 1
+            }
+            return head
+        }
+        return elements.indices.sorted { a, b in
+            if heads[a] != heads[b] { return heads[a] < heads[b] }
+            return elements[a].utf8.lexicographicallyPrecedes(elements[b].utf8)
+        }
     }
 
     /// The indices of `series` in `precedes` order, path `i` being the element ranks
@@ -188,6 +213,8 @@ struct RowMerger {
             }
             return key
         }
+        let all = keys.compactMap { $0 }
+        if all.count == keys.count { return order(of: series, keys: all) }
         return paths.withUnsafeBufferPointer { ranks in
             series.indices.sorted { a, b in
                 if let ka = keys[a], let kb = keys[b] {
@@ -201,6 +228,28 @@ struct RowMerger {
                 return precedes(series[a], series[b])  // the same path
             }
         }
+    }
+
+    /// The same when every path is one integer, `keys[i]`: the indices sorted with their keys
+    /// as pairs (no lookups per comparison), the index second, which is the stable order;
+    /// then each run of one path (a team's modes and levels) by `precedes`, the earlier first
+    /// on a tie, as the stable sort by both leaves them.
+    private static func order(of series: [OrderKey], keys: [UInt64]) -> [Int] {
+        var pairs = keys.enumerated().map { (key: $0.element, index: $0.offset) }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        var out = pairs.map(\.index)
+        var start = 0
+        while start < pairs.count {
+            var end = start + 1
+            while end < pairs.count && pairs[end].key == pairs[start].key { end += 1 }
+            if end - start > 1 {
+                out[start..<end].sort { a, b in
+                    precedes(series[a], series[b]) || (!precedes(series[b], series[a]) && a < b)
+                }
+            }
+            start = end
+        }
+        return out
     }
 
     /// One bucket's series (nil when it has no rows): extras aligned, duplicates dropped
