@@ -32,4 +32,14 @@ import Testing
         #expect(seen.withLock { $0.allSatisfy { $0 == 1 } })
         #expect(others.withLock { $0 } == 1)
     }
+
+    /// `map` makes each element once, in index order, with and without a task alongside.
+    @Test(arguments: [(0, 1), (5, 2), (65, 64), (1000, 7), (3, Int.max)])
+    func map(count: Int, size: Int) {
+        #expect(ParallelChunks.map(count, size: size) { "\($0)" } == (0..<count).map { "\($0)" })
+        let others = Mutex(0)
+        let made = ParallelChunks.map(count, size: size, alongside: { others.withLock { $0 += 1 } }) { [$0, $0 * 2] }
+        #expect(made == (0..<count).map { [$0, $0 * 2] })
+        #expect(others.withLock { $0 } == 1)
+    }
 }

@@ -55,27 +55,19 @@ public enum Analyzer {
                            thresholds: BandThresholds, chunkSize: Int)
         -> [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))] {
         let n = series.count
-        var results = [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))](
-            repeating: (nil, [], (nil, nil)), count: n)
         // What each analysed series is left as: its team's references are released here, in
         // parallel, while they are in the cache (released with the array afterwards, they
         // were a pass over every team on one core while the other waited).
         let emptied = TeamSeries(team: Team(key: "", name: "", path: []), mode: .storyPoints, level: .sprint,
                                  rows: [])
-        series.withUnsafeMutableBufferPointer { input in
-            results.withUnsafeMutableBufferPointer { output in
-                // Each index is read and written by exactly one task.
-                nonisolated(unsafe) let input = input, output = output
-                ParallelChunks.forEach(n, size: chunkSize) { _, indexes in
-                    for i in indexes {
-                        output[i] = TeamAnalysis.analyze(&input[i], files: files, window: window,
-                                                         thresholds: thresholds)
-                        input[i] = emptied
-                    }
-                }
+        return series.withUnsafeMutableBufferPointer { input in
+            nonisolated(unsafe) let input = input  // each index read and written by exactly one task
+            return ParallelChunks.map(n, size: chunkSize) { i in
+                let result = TeamAnalysis.analyze(&input[i], files: files, window: window, thresholds: thresholds)
+                input[i] = emptied
+                return result
             }
         }
-        return results
     }
 
     /// First and last day the window's periods cover (start, else end; end, else start).

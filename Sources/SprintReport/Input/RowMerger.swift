@@ -49,35 +49,29 @@ struct RowMerger {
         // leaves the others as sorting them alone would.
         let count = store.buckets.count, chunk = 64, extraCount = names.count, maps = fileMaps
         let parts = store.buckets.map { (team: $0.team, mode: $0.mode, level: $0.level) }
-        var made = [(series: TeamSeries?, findings: [Finding])](repeating: (nil, []), count: count)
         var order: [Int] = []
-        store.buckets.withUnsafeMutableBufferPointer { buckets in
-            made.withUnsafeMutableBufferPointer { out in
-                withUnsafeMutablePointer(to: &order) { order in
-                    nonisolated(unsafe) let buckets = buckets, out = out, order = order, merger = self  // one task per index
-                    ParallelChunks.forEach(count, size: chunk, alongside: {
-                        // Only the path and key of each team read (a whole `Team` copied was a
-                        // retain and a release of each of its parts).
-                        let teams = merger.store.teams
-                        order.pointee = Self.order(of: parts.map { part in
-                            if !renamed.isEmpty, let team = renamed[part.team] {
-                                return OrderKey(path: team.path, key: team.key, mode: part.mode, level: part.level)
-                            }
-                            let t = Int(part.team)
-                            return OrderKey(path: teams[t].team.path, key: teams[t].team.key, mode: part.mode,
-                                            level: part.level)
-                        })
-                    }) { _, indexes in
-                        for b in indexes {
-                            // Moved out, an empty bucket left in its place (a copy, then emptying
-                            // the slot, was a retain and a release of its rows).
-                            var bucket = RowStore.Bucket(team: buckets[b].team, mode: buckets[b].mode,
-                                                         level: buckets[b].level)
-                            swap(&bucket, &buckets[b])
-                            out[b] = merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
-                                                   anyExtras: anyExtras)
+        var made = store.buckets.withUnsafeMutableBufferPointer { buckets in
+            withUnsafeMutablePointer(to: &order) { order in
+                nonisolated(unsafe) let buckets = buckets, order = order, merger = self  // one task per index
+                return ParallelChunks.map(count, size: chunk, alongside: {
+                    // Only the path and key of each team read (a whole `Team` copied was a
+                    // retain and a release of each of its parts).
+                    let teams = merger.store.teams
+                    order.pointee = Self.order(of: parts.map { part in
+                        if !renamed.isEmpty, let team = renamed[part.team] {
+                            return OrderKey(path: team.path, key: team.key, mode: part.mode, level: part.level)
                         }
-                    }
+                        let t = Int(part.team)
+                        return OrderKey(path: teams[t].team.path, key: teams[t].team.key, mode: part.mode,
+                                        level: part.level)
+                    })
+                }) { b in
+                    // Moved out, an empty bucket left in its place (a copy, then emptying the
+                    // slot, was a retain and a release of its rows).
+                    var bucket = RowStore.Bucket(team: buckets[b].team, mode: buckets[b].mode, level: buckets[b].level)
+                    swap(&bucket, &buckets[b])
+                    return merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
+                                         anyExtras: anyExtras)
                 }
             }
         }

@@ -31,4 +31,25 @@ enum ParallelChunks {
             body(c, start..<start + min(size, count - start))
         }
     }
+
+    /// The array of `make(i)` for each index `i` of `0..<count`, made in parallel chunks of
+    /// `size`, with `other` (if any) run beside them as `forEach(_:size:alongside:_:)` does.
+    /// Each chunk puts its elements straight into the array's memory (so that memory is
+    /// first touched, page by page, in parallel as well, and no empty array is filled
+    /// first on one thread).
+    static func map<T>(_ count: Int, size: Int, alongside other: (@Sendable () -> Void)? = nil,
+                       _ make: @Sendable (Int) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
+            nonisolated(unsafe) let buffer = buffer  // each index initialized by exactly one chunk
+            let body: @Sendable (Int, Range<Int>) -> Void = { _, indexes in
+                for i in indexes { buffer.initializeElement(at: i, to: make(i)) }
+            }
+            if let other {
+                forEach(count, size: size, alongside: other, body)
+            } else {
+                forEach(count, size: size, body)
+            }
+            initialized = max(0, count)
+        }
+    }
 }
