@@ -42,4 +42,13 @@ import Testing
         #expect(made == (0..<count).map { [$0, $0 * 2] })
         #expect(others.withLock { $0 } == 1)
     }
+
+    /// `compactMap` keeps the non-nil elements in index order, whatever the chunks (some
+    /// keeping none, some all).
+    @Test(arguments: [(0, 1), (5, 2), (65, 64), (1000, 7), (3, Int.max)])
+    func compactMap(count: Int, size: Int) {
+        let make: @Sendable (Int) -> [Int]? = { i in i % 3 == 0 || (i / 7) % 2 == 1 ? nil : [i, i * 2] }
+        #expect(ParallelChunks.compactMap(count, size: size, make) == (0..<count).compactMap(make))
+        #expect(ParallelChunks.compactMap(count, size: size) { "\($0)" } == (0..<count).map { "\($0)" })
+    }
 }

@@ -52,4 +52,45 @@ enum ParallelChunks {
             initialized = max(0, count)
         }
     }
+
+    /// The non-nil `make(i)` for each index `i` of `0..<count`, in index order, made in
+    /// parallel chunks of `size`: each chunk keeps its elements in memory of its own, then
+    /// each moves them, in parallel again, to where they begin in the array (gathering them
+    /// one by one, a copy of every element and a first touch of every page of the array
+    /// were a pass on one core while the other waited).
+    static func compactMap<T>(_ count: Int, size: Int, _ make: @Sendable (Int) -> T?) -> [T] {
+        let parts = map(Self.count(count, size: size), size: 1) { c -> UnsafeMutableBufferPointer<T> in
+            let start = c * size  // below `count`: no overflow
+            let part = UnsafeMutableBufferPointer<T>.allocate(capacity: min(size, count - start))
+            var n = 0
+            for i in start..<start + part.count {
+                if let element = make(i) {
+                    part.initializeElement(at: n, to: element)
+                    n += 1
+                }
+            }
+            return UnsafeMutableBufferPointer(rebasing: part[..<n])
+        }
+        var starts: [Int] = []
+        starts.reserveCapacity(parts.count)
+        var total = 0
+        for part in parts {
+            starts.append(total)
+            total += part.count
+        }
+        nonisolated(unsafe) let moved = parts  // each part moved and freed by one task
+        let begin = starts
+        return [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let buffer = buffer  // each part's slots written by its task
+            forEach(moved.count, size: 1) { c, _ in
+                let part = moved[c]
+                if let from = part.baseAddress {
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[begin[c]..<begin[c] + part.count])
+                        .moveInitialize(fromContentsOf: part)
+                    from.deallocate()
+                }
+            }
+            initialized = total
+        }
+    }
 }
