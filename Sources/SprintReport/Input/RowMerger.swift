@@ -265,7 +265,8 @@ struct RowMerger {
         if anyExtras { alignExtras(&bucket.rows, count: extraCount, maps: maps) }
         let team = renamed[bucket.team] ?? store.teams[Int(bucket.team)].team
         var rows: [PeriodRow]
-        if bucket.settled >= 0 && Int(bucket.settled) == bucket.rows.count {
+        let asRead = bucket.settled >= 0 && Int(bucket.settled) == bucket.rows.count
+        if asRead {
             rows = bucket.rows  // checked while reading: no duplicate keys, in period order
         } else {
             rows = dropDuplicates(bucket, team: team, findings: &findings)
@@ -273,7 +274,17 @@ struct RowMerger {
         }
         bucket.rows = []
         Self.trim(&rows)
-        return (TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: rows), findings)
+        var series = TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: [])
+        swap(&series.rows, &rows)  // moved: the analysis below changes them in place
+        // Rows the merge took as they were read (one file, the team never renamed, no extras
+        // to align) are analysed here, as they would have been while reading had the mapping
+        // thread had the time (`RowStore.analyseEarly`): this thread would otherwise wait for
+        // the task that orders the series, and the analysis after the merge takes the result.
+        if asRead, let setting = store.early, inputs.count == 1, renamed[bucket.team] == nil, !anyExtras,
+           let early = EarlyAnalysis.make(&series, setting: setting) {
+            series.early = early
+        }
+        return (series, findings)
     }
 
     /// A team id met under several names or paths (a renamed or moved team) is shown as its
