@@ -32,4 +32,36 @@ import Testing
             #expect(again.withLock { $0.allSatisfy { $0 == 1 } })
         }
     }
+
+    /// With a task alongside: it runs once, and the chunks as without it.
+    @Test(arguments: [(0, 1), (5, 2), (65, 64), (3, Int.max)])
+    func alongside(count: Int, size: Int) {
+        let seen = Mutex([Int](repeating: 0, count: count))
+        let others = Mutex(0)
+        ParallelChunks.forEach(count, size: size, alongside: { others.withLock { $0 += 1 } }) { c, indexes in
+            #expect(indexes.lowerBound == c * size && indexes.count <= size && !indexes.isEmpty)
+            seen.withLock { for i in indexes { $0[i] += 1 } }
+        }
+        #expect(seen.withLock { $0.allSatisfy { $0 == 1 } })
+        #expect(others.withLock { $0 } == 1)
+    }
+
+    /// `map` makes each element once, in index order, with and without a task alongside.
+    @Test(arguments: [(0, 1), (5, 2), (65, 64), (1000, 7), (3, Int.max)])
+    func map(count: Int, size: Int) {
+        #expect(ParallelChunks.map(count, size: size) { "\($0)" } == (0..<count).map { "\($0)" })
+        let others = Mutex(0)
+        let made = ParallelChunks.map(count, size: size, alongside: { others.withLock { $0 += 1 } }) { [$0, $0 * 2] }
+        #expect(made == (0..<count).map { [$0, $0 * 2] })
+        #expect(others.withLock { $0 } == 1)
+    }
+
+    /// `compactMap` keeps the non-nil elements in index order, whatever the chunks (some
+    /// keeping none, some all).
+    @Test(arguments: [(0, 1), (5, 2), (65, 64), (1000, 7), (3, Int.max)])
+    func compactMap(count: Int, size: Int) {
+        let make: @Sendable (Int) -> [Int]? = { i in i % 3 == 0 || (i / 7) % 2 == 1 ? nil : [i, i * 2] }
+        #expect(ParallelChunks.compactMap(count, size: size, make) == (0..<count).compactMap(make))
+        #expect(ParallelChunks.compactMap(count, size: size) { "\($0)" } == (0..<count).map { "\($0)" })
+    }
 }

@@ -13,23 +13,16 @@ public enum Analyzer {
         // releasing each series' rows below really frees them.
         var series: [TeamSeries] = []
         swap(&series, &data.series)
-        var analysed = analyzeAll(&series, files: data.inputs.map(\.path), window: window,
-                                  thresholds: thresholds, chunkSize: max(1, chunkSize))
+        let (teams, analysed) = analyzeAll(&series, files: data.inputs.map(\.path), window: window,
+                                           thresholds: thresholds, chunkSize: max(1, chunkSize))
         series = []
         var findings = data.findings
-        var teams: [TeamReport] = []
-        teams.reserveCapacity(analysed.count)
         var first: Day?, last: Day?
-        for i in analysed.indices {
-            // Moved out of its slot, not copied.
-            var result: (report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?)) = (nil, [], (nil, nil))
-            swap(&result, &analysed[i])
+        for result in analysed {
             findings += result.findings
-            if let report = result.report.take() { teams.append(report) }
             if let d = result.coverage.first { first = min(first ?? d, d) }
             if let d = result.coverage.last { last = max(last ?? d, d) }
         }
-        analysed = []
         let tree = OrgTree.build(teams, data: data, thresholds: thresholds)
         findings += tree.findings
         // Teams mostly come in this order already: then the array is kept (a sorted copy
@@ -48,28 +41,32 @@ public enum Analyzer {
                       findings: findings.sorted(by: Finding.ordered), thresholds: thresholds)
     }
 
-    /// `TeamAnalysis` of every series, in series order, with the days its report covers
-    /// (`coverage(of:)`); each series' rows moved into its report.
+    /// `TeamAnalysis` of every series: the reports made, in series order, and each series'
+    /// findings and the days its report covers (`coverage(of:)`, as the analysis gives it);
+    /// each series' rows moved into its report, and the series left empty.
     static func analyzeAll(_ series: inout [TeamSeries], files: [String], window: Window,
                            thresholds: BandThresholds, chunkSize: Int)
-        -> [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))] {
+        -> (teams: [TeamReport], analysed: [(findings: [Finding], coverage: (first: Day?, last: Day?))]) {
         let n = series.count
-        var results = [(report: TeamReport?, findings: [Finding], coverage: (first: Day?, last: Day?))](
-            repeating: (nil, [], (nil, nil)), count: n)
-        series.withUnsafeMutableBufferPointer { input in
-            results.withUnsafeMutableBufferPointer { output in
-                // Each index is read and written by exactly one task.
-                nonisolated(unsafe) let input = input, output = output
-                ParallelChunks.forEach(n, size: chunkSize) { _, indexes in
-                    for i in indexes {
-                        let (report, findings) = TeamAnalysis.analyze(&input[i], files: files, window: window,
-                                                                      thresholds: thresholds)
-                        output[i] = (report, findings, report.map { coverage(of: $0) } ?? (nil, nil))
-                    }
+        // What each analysed series is left as: its team's references are released here, in
+        // parallel, while they are in the cache (released with the array afterwards, they
+        // were a pass over every team on one core while the other waited).
+        let emptied = TeamSeries(team: Team(key: "", name: "", path: []), mode: .storyPoints, level: .sprint,
+                                 rows: [])
+        var analysed = [(findings: [Finding], coverage: (first: Day?, last: Day?))](repeating: ([], (nil, nil)),
+                                                                                      count: n)
+        let teams = series.withUnsafeMutableBufferPointer { input in
+            analysed.withUnsafeMutableBufferPointer { output in
+                nonisolated(unsafe) let input = input, output = output  // each index used by exactly one task
+                return ParallelChunks.compactMap(n, size: chunkSize) { i in
+                    let result = TeamAnalysis.analyze(&input[i], files: files, window: window, thresholds: thresholds)
+                    input[i] = emptied
+                    output[i] = (result.findings, result.coverage)
+                    return result.report
                 }
             }
         }
-        return results
+        return (teams, analysed)
     }
 
     /// First and last day the window's periods cover (start, else end; end, else start).
@@ -94,10 +91,15 @@ public enum Analyzer {
     }
 
     private static func cover<P: WindowRow>(_ points: [P], _ first: inout Day?, _ last: inout Day?) {
-        for p in points {
-            if let d = p.period.start ?? p.period.windowDay { first = min(first ?? d, d) }
-            if let d = p.period.end ?? p.period.windowDay { last = max(last ?? d, d) }
-        }
+        for p in points { cover(p.period, &first, &last) }
+    }
+
+    /// One period's share of a coverage. (`TeamAnalysis` takes each row's as it keeps it:
+    /// `AnalysisTeamTotalsTests` compares that with `coverage(of:)`.)
+    @inline(__always)
+    static func cover(_ period: borrowing Period, _ first: inout Day?, _ last: inout Day?) {
+        if let d = period.start ?? period.windowDay { first = min(first ?? d, d) }
+        if let d = period.end ?? period.windowDay { last = max(last ?? d, d) }
     }
 }
 

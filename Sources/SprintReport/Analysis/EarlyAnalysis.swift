@@ -32,13 +32,17 @@ final class EarlyAnalysis: Sendable {
     let aside: [PeriodRow]
     /// How many rows the team had.
     let count: Int
+    /// The days the report covers.
+    let coverage: (first: Day?, last: Day?)
 
-    private init(setting: Setting, report: TeamReport?, findings: [Finding], aside: [PeriodRow], count: Int) {
+    private init(setting: Setting, report: TeamReport?, findings: [Finding], aside: [PeriodRow], count: Int,
+                 coverage: (first: Day?, last: Day?)) {
         self.setting = setting
         self.report = report
         self.findings = findings
         self.aside = aside
         self.count = count
+        self.coverage = coverage
     }
 
     /// The analysis of `series`, its rows moved in; nil (rows untouched) when they could not
@@ -48,9 +52,11 @@ final class EarlyAnalysis: Sendable {
         // and a second reference would make it copy them all).
         guard canGiveBack(series.rows) else { return nil }
         let count = series.rows.count
-        let (report, findings, aside) = TeamAnalysis.analyze(&series, files: setting.files, window: setting.window,
-                                                             thresholds: setting.thresholds, keepAside: true)
-        return EarlyAnalysis(setting: setting, report: report, findings: findings, aside: aside, count: count)
+        let (report, findings, aside, coverage) = TeamAnalysis.analyze(&series, files: setting.files,
+                                                                       window: setting.window,
+                                                                       thresholds: setting.thresholds, keepAside: true)
+        return EarlyAnalysis(setting: setting, report: report, findings: findings, aside: aside, count: count,
+                             coverage: coverage)
     }
 
     /// Whether `rows()` can restore `rows`: input sequence numbers strictly increasing (their

@@ -126,14 +126,20 @@ enum Identities {
     /// present is checked (so two routes that disagree are reported). Amounts are never
     /// derived from ratios (those are rounded by the platform). Then each ratio is derived
     /// or checked; a zero or missing denominator leaves it undefined (nil).
-    static func complete(_ values: inout MetricValues, derived: inout MetricSet,
-                         mode: ComputationMode) -> [Mismatch] {
+    ///
+    /// `completed` is given the values as completed, as plain doubles (what `values` then
+    /// reads back, bit for bit): the team analysis adds them up there rather than decode
+    /// every row again.
+    @inline(__always)
+    static func complete(_ values: inout MetricValues, derived: inout MetricSet, mode: ComputationMode,
+                         completed: (inout MetricSlots) -> Void = { _ in }) -> [Mismatch] {
         var slots = MetricSlots()
         values.decode(into: &slots)  // `values.slots`, made in place
         let mismatches = complete(&slots, derived: &derived, mode: mode)
         // `complete` writes derived values only, and most rows derive none: those skip the
         // store (passing `slots` on copies them whole, 160 bytes).
         if !derived.isEmpty { values.store(slots, of: derived) }
+        completed(&slots)
         return mismatches
     }
 

@@ -10,10 +10,12 @@ enum WindowSummarizer {
     ///   - velocity: from `Velocity` (teams) or the rollup (nodes).
     ///   - sizeDivisor: what ΣS is divided by for `averageSprintSize` (n for a team; the
     ///     number of team-periods for a rolled-up node).
+    ///   - totals: `totals(points)` when the caller added them up already (`addToTotals`).
     static func summarize<P: WindowRow>(_ points: [P], velocity: (value: Double?, approximate: Bool),
-                          sizeDivisor: Int, thresholds: BandThresholds) -> WindowSummary {
+                          sizeDivisor: Int, thresholds: BandThresholds, totals: MetricValues? = nil)
+        -> WindowSummary {
         var s = WindowSummary(periods: points.count)
-        s.totals = totals(points)
+        s.totals = totals ?? Self.totals(points)
         s.velocity = velocity.value
         s.velocityApproximate = velocity.approximate
         let t = s.totals
@@ -61,6 +63,14 @@ enum WindowSummarizer {
         let rows = points.span
         for k in rows.indices { t.add(rows[k].values, of: additive) }
         return MetricValues(slots: t)
+    }
+
+    /// One step of `totals` from a point's values already decoded: `totals(points)` is
+    /// `MetricValues(slots: t)` after this for each point's values in order, from an empty
+    /// `t` (`AnalysisTeamTotalsTests` compares the two).
+    @inline(__always)
+    static func addToTotals(_ t: inout MetricSlots, _ values: UnsafePointer<MetricSlots>) {
+        t.add(values, of: .additive)
     }
 
     /// Sets each point's `rolling` (mean of D over it and up to 2 before it), as

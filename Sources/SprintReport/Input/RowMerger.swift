@@ -42,57 +42,95 @@ struct RowMerger {
         let renamed = latestIdentities(findings: &findings)
         // Each bucket on its own, in parallel chunks: its series and findings go to its slot
         // and are gathered in bucket order, so the result is that of one bucket after another.
+        // Beside the chunks, one more task puts the buckets in the order of the series
+        // (`order(of:)`, by what each bucket's series will be named): the longest part of the
+        // merge, which sorted the series once made, on one core while the other waited.
+        // A bucket without rows makes no series: leaving it out of the order after the sort
+        // leaves the others as sorting them alone would.
         let count = store.buckets.count, chunk = 64, extraCount = names.count, maps = fileMaps
-        var made = [(series: TeamSeries?, findings: [Finding])](repeating: (nil, []), count: count)
-        store.buckets.withUnsafeMutableBufferPointer { buckets in
-            made.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let buckets = buckets, out = out, merger = self  // one task per index
-                ParallelChunks.forEach(count, size: chunk) { _, indexes in
-                    for b in indexes {
-                        var bucket = buckets[b]
-                        buckets[b].rows = []
-                        buckets[b].early = nil
-                        out[b] = merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
-                                               anyExtras: anyExtras)
-                    }
+        let parts = store.buckets.map { (team: $0.team, mode: $0.mode, level: $0.level) }
+        var order: [Int] = []
+        var made = store.buckets.withUnsafeMutableBufferPointer { buckets in
+            withUnsafeMutablePointer(to: &order) { order in
+                nonisolated(unsafe) let buckets = buckets, order = order, merger = self  // one task per index
+                return ParallelChunks.map(count, size: chunk, alongside: {
+                    // Only the path and key of each team read (a whole `Team` copied was a
+                    // retain and a release of each of its parts).
+                    let teams = merger.store.teams
+                    order.pointee = Self.order(of: parts.map { part in
+                        if !renamed.isEmpty, let team = renamed[part.team] {
+                            return OrderKey(path: team.path, key: team.key, mode: part.mode, level: part.level)
+                        }
+                        let t = Int(part.team)
+                        return OrderKey(path: teams[t].team.path, key: teams[t].team.key, mode: part.mode,
+                                        level: part.level)
+                    })
+                }) { b in
+                    // Moved out, an empty bucket left in its place (a copy, then emptying the
+                    // slot, was a retain and a release of its rows).
+                    var bucket = RowStore.Bucket(team: buckets[b].team, mode: buckets[b].mode, level: buckets[b].level)
+                    swap(&bucket, &buckets[b])
+                    return merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
+                                         anyExtras: anyExtras)
                 }
             }
         }
+        for i in made.indices where !made[i].findings.isEmpty {
+            findings += made[i].findings
+        }
         var series: [TeamSeries] = []
         series.reserveCapacity(count)
-        for i in made.indices {
+        for i in order {
             // Moved out of its slot, not copied (a copy is a retain of every reference in it).
-            var m: (series: TeamSeries?, findings: [Finding]) = (nil, [])
-            swap(&m, &made[i])
-            if let s = m.series.take() { series.append(s) }
-            findings += m.findings
+            if let s = made[i].series.take() { series.append(s) }
         }
         made = []
-        Self.sortInOrder(&series)
         findings.sort(by: Finding.ordered)
         return DataSet(inputs: inputs, series: series, extraMetrics: names, findings: findings)
     }
 
     /// The order of the data set's series: by team path, element by element (a path before
     /// the paths it begins), then team key, mode, and sprint-level rows before team-level ones.
-    /// The definition of the order; `sortInOrder` sorts by it through ranks.
+    /// The definition of the order; `order(of:)` sorts by it through ranks.
     static func precedes(_ a: TeamSeries, _ b: TeamSeries) -> Bool {
-        if a.team.path != b.team.path { return a.team.path.lexicographicallyPrecedes(b.team.path) }
-        if a.team.key != b.team.key { return a.team.key < b.team.key }
+        precedes(OrderKey(a), OrderKey(b))
+    }
+
+    /// What the order reads of a series.
+    struct OrderKey {
+        var path: [String]
+        var key: String
+        var mode: ComputationMode
+        var level: RowLevel
+
+        init(path: [String], key: String, mode: ComputationMode, level: RowLevel) {
+            (self.path, self.key, self.mode, self.level) = (path, key, mode, level)
+        }
+
+        init(_ series: TeamSeries) {
+            self.init(path: series.team.path, key: series.team.key, mode: series.mode, level: series.level)
+        }
+    }
+
+    static func precedes(_ a: OrderKey, _ b: OrderKey) -> Bool {
+        if a.path != b.path { return a.path.lexicographicallyPrecedes(b.path) }
+        if a.key != b.key { return a.key < b.key }
         if a.mode != b.mode { return a.mode < b.mode }
         return a.level == .sprint && b.level == .team
     }
 
-    /// Sorts `series` by `precedes`.
+    /// The indices of `series` (what the order reads of each) in `precedes` order (of two
+    /// that tie, the earlier first).
     ///
     /// Comparing paths string by string, twice (`!=`, then `lexicographicallyPrecedes`), was
     /// most of the merge's serial time at 20,000 teams. Here each distinct path element gets
     /// its rank among the distinct elements once, so that a path compares as a list of
     /// integers, in the same order (equal strings share a rank, and ranks follow `<`);
-    /// equal paths fall back to `precedes`. Indices are sorted, and the series moved into
-    /// place once, by swaps (`InputMergeOrderTests` compares this with `precedes`).
-    static func sortInOrder(_ series: inout [TeamSeries]) {
+    /// equal paths fall back to `precedes` (`InputMergeOrderTests` compares this with
+    /// `precedes`).
+    static func order(of series: [OrderKey]) -> [Int] {
         var id: [String: Int32] = [:]
+        id.reserveCapacity(series.count + 16)  // about one new element per team: grown once, not rehashed
         var elements: [String] = []
         // Every path's element ids, one after another; path i is `ids[starts[i] ..< starts[i + 1]]`.
         var ids: [Int32] = []
@@ -101,7 +139,7 @@ struct RowMerger {
         starts.reserveCapacity(series.count + 1)
         var previous: [String] = []
         for k in series.indices {
-            let path = series[k].team.path
+            let path = series[k].path
             for (d, e) in path.enumerated() {
                 // Neighbouring teams tend to share the first elements: taken from the path
                 // before when equal there, without hashing the string.
@@ -120,25 +158,34 @@ struct RowMerger {
             previous = path
         }
         var rank = [Int32](repeating: 0, count: elements.count)
-        for (r, i) in elements.indices.sorted(by: { elements[$0] < elements[$1] }).enumerated() {
+        for (r, i) in sortedIndices(of: elements).enumerated() {
             rank[i] = Int32(r)
         }
         for k in ids.indices { ids[k] = rank[Int(ids[k])] }
-        let order = Self.order(of: series, paths: ids, starts: starts)
-        // Slot k takes series `order[k]`: each cycle of the permutation followed once, by
-        // swaps in the buffer (which move; `Array.swapAt` copied both series, retains and all).
-        var placed = [Bool](repeating: false, count: series.count)
-        series.withUnsafeMutableBufferPointer { all in
-            for start in all.indices where !placed[start] {
-                var k = start
-                while true {
-                    placed[k] = true
-                    let from = order[k]
-                    if from == start { break }
-                    all.swapAt(k, from)
-                    k = from
-                }
+        return Self.order(of: series, paths: ids, starts: starts)
+    }
+
+    /// The indices of `elements` (distinct strings) in `<` order.
+    ///
+    /// When every element is ASCII, `<` is the order of their bytes (a shorter one first when
+    /// it begins the other): then the first 16 bytes of each, as two big-endian integers
+    /// (zeros past the end), decide most comparisons without reading the strings, and the
+    /// bytes decide the rest. (`InputMergeOrderTests` compares both ways with `<`.)
+    static func sortedIndices(of elements: [String]) -> [Int] {
+        guard elements.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            return elements.indices.sorted { elements[$0] < elements[$1] }
+        }
+        let heads = elements.map { e -> (UInt64, UInt64) in
+            var head: (UInt64, UInt64) = (0, 0), k: UInt64 = 0
+            for byte in e.utf8.prefix(16) {
+                if k < 8 { head.0 |= UInt64(byte) << (56 - 8 * k) } else { head.1 |= UInt64(byte) << (120 - 8 * k) }
+                k += 1
             }
+            return head
+        }
+        return elements.indices.sorted { a, b in
+            if heads[a] != heads[b] { return heads[a] < heads[b] }
+            return elements[a].utf8.lexicographicallyPrecedes(elements[b].utf8)
         }
     }
 
@@ -149,7 +196,7 @@ struct RowMerger {
     /// also one integer: each rank + 1 in 16 bits, the first highest, 0 past the end — the
     /// same order, a path before those it begins. Two such paths compare as integers;
     /// others as rank lists.
-    private static func order(of series: [TeamSeries], paths: [Int32], starts: [Int]) -> [Int] {
+    private static func order(of series: [OrderKey], paths: [Int32], starts: [Int]) -> [Int] {
         let keys = series.indices.map { i -> UInt64? in
             guard starts[i + 1] - starts[i] <= 4 else { return nil }
             var key: UInt64 = 0, shift: UInt64 = 48
@@ -160,6 +207,8 @@ struct RowMerger {
             }
             return key
         }
+        let all = keys.compactMap { $0 }
+        if all.count == keys.count { return order(of: series, keys: all) }
         return paths.withUnsafeBufferPointer { ranks in
             series.indices.sorted { a, b in
                 if let ka = keys[a], let kb = keys[b] {
@@ -173,6 +222,28 @@ struct RowMerger {
                 return precedes(series[a], series[b])  // the same path
             }
         }
+    }
+
+    /// The same when every path is one integer, `keys[i]`: the indices sorted with their keys
+    /// as pairs (no lookups per comparison), the index second, which is the stable order;
+    /// then each run of one path (a team's modes and levels) by `precedes`, the earlier first
+    /// on a tie, as the stable sort by both leaves them.
+    private static func order(of series: [OrderKey], keys: [UInt64]) -> [Int] {
+        var pairs = keys.enumerated().map { (key: $0.element, index: $0.offset) }
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        var out = pairs.map(\.index)
+        var start = 0
+        while start < pairs.count {
+            var end = start + 1
+            while end < pairs.count && pairs[end].key == pairs[start].key { end += 1 }
+            if end - start > 1 {
+                out[start..<end].sort { a, b in
+                    precedes(series[a], series[b]) || (!precedes(series[b], series[a]) && a < b)
+                }
+            }
+            start = end
+        }
+        return out
     }
 
     /// One bucket's series (nil when it has no rows): extras aligned, duplicates dropped
@@ -194,7 +265,8 @@ struct RowMerger {
         if anyExtras { alignExtras(&bucket.rows, count: extraCount, maps: maps) }
         let team = renamed[bucket.team] ?? store.teams[Int(bucket.team)].team
         var rows: [PeriodRow]
-        if bucket.settled >= 0 && Int(bucket.settled) == bucket.rows.count {
+        let asRead = bucket.settled >= 0 && Int(bucket.settled) == bucket.rows.count
+        if asRead {
             rows = bucket.rows  // checked while reading: no duplicate keys, in period order
         } else {
             rows = dropDuplicates(bucket, team: team, findings: &findings)
@@ -202,7 +274,17 @@ struct RowMerger {
         }
         bucket.rows = []
         Self.trim(&rows)
-        return (TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: rows), findings)
+        var series = TeamSeries(team: team, mode: bucket.mode, level: bucket.level, rows: [])
+        swap(&series.rows, &rows)  // moved: the analysis below changes them in place
+        // Rows the merge took as they were read (one file, the team never renamed, no extras
+        // to align) are analysed here, as they would have been while reading had the mapping
+        // thread had the time (`RowStore.analyseEarly`): this thread would otherwise wait for
+        // the task that orders the series, and the analysis after the merge takes the result.
+        if asRead, let setting = store.early, inputs.count == 1, renamed[bucket.team] == nil, !anyExtras,
+           let early = EarlyAnalysis.make(&series, setting: setting) {
+            series.early = early
+        }
+        return (series, findings)
     }
 
     /// A team id met under several names or paths (a renamed or moved team) is shown as its

@@ -84,6 +84,21 @@ public struct MetricSlots: Sendable {
         other.forEachValue(of: metrics) { i, x in add(x, toSlot: i) }
     }
 
+    /// The same with the sums at `other`, read in place: slots passed on as a value were
+    /// copied whole (160 bytes) for every addition (perf). `storage` is the only stored
+    /// property, so its `Metric.count` doubles start at `other`.
+    @inline(__always)
+    mutating func add(_ other: UnsafePointer<MetricSlots>, of metrics: MetricSet) {
+        let values = UnsafeRawPointer(other).assumingMemoryBound(to: Double.self)
+        var m = metrics.bits & MetricSet.all.bits  // bits past the metrics name none
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            let x = values[i]
+            if !x.isNaN { add(x, toSlot: i) }
+        }
+    }
+
     @inline(__always)
     private mutating func add(_ x: Double, toSlot i: Int) {
         storage[i] = Self.sum(storage[i], adding: x)

@@ -28,4 +28,74 @@ enum ParallelChunks {
             body(c, start..<start + min(size, count - start))
         }
     }
+
+    /// `forEach`, with `other` run beside the chunks as one more task, taken up first (the
+    /// others are taken by whichever thread is free, so a long `other` is balanced by the
+    /// chunks); returns when it and every chunk are done.
+    static func forEach(_ count: Int, size: Int, alongside other: @Sendable () -> Void,
+                        _ body: @Sendable (_ chunk: Int, _ indexes: Range<Int>) -> Void) {
+        forEach(count, size: size, alongside: 1, { _ in other() }, body)
+    }
+
+    /// The array of `make(i)` for each index `i` of `0..<count`, made in parallel chunks of
+    /// `size`, with `other` (if any) run beside them as `forEach(_:size:alongside:_:)` does.
+    /// Each chunk puts its elements straight into the array's memory (so that memory is
+    /// first touched, page by page, in parallel as well, and no empty array is filled
+    /// first on one thread).
+    static func map<T>(_ count: Int, size: Int, alongside other: (@Sendable () -> Void)? = nil,
+                       _ make: @Sendable (Int) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
+            nonisolated(unsafe) let buffer = buffer  // each index initialized by exactly one chunk
+            let body: @Sendable (Int, Range<Int>) -> Void = { _, indexes in
+                for i in indexes { buffer.initializeElement(at: i, to: make(i)) }
+            }
+            if let other {
+                forEach(count, size: size, alongside: other, body)
+            } else {
+                forEach(count, size: size, body)
+            }
+            initialized = max(0, count)
+        }
+    }
+
+    /// The non-nil `make(i)` for each index `i` of `0..<count`, in index order, made in
+    /// parallel chunks of `size`: each chunk keeps its elements in memory of its own, then
+    /// each moves them, in parallel again, to where they begin in the array (gathering them
+    /// one by one, a copy of every element and a first touch of every page of the array
+    /// were a pass on one core while the other waited).
+    static func compactMap<T>(_ count: Int, size: Int, _ make: @Sendable (Int) -> T?) -> [T] {
+        let parts = map(Self.count(count, size: size), size: 1) { c -> UnsafeMutableBufferPointer<T> in
+            let start = c * size  // below `count`: no overflow
+            let part = UnsafeMutableBufferPointer<T>.allocate(capacity: min(size, count - start))
+            var n = 0
+            for i in start..<start + part.count {
+                if let element = make(i) {
+                    part.initializeElement(at: n, to: element)
+                    n += 1
+                }
+            }
+            return UnsafeMutableBufferPointer(rebasing: part[..<n])
+        }
+        var starts: [Int] = []
+        starts.reserveCapacity(parts.count)
+        var total = 0
+        for part in parts {
+            starts.append(total)
+            total += part.count
+        }
+        nonisolated(unsafe) let moved = parts  // each part moved and freed by one task
+        let begin = starts
+        return [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let buffer = buffer  // each part's slots written by its task
+            forEach(moved.count, size: 1) { c, _ in
+                let part = moved[c]
+                if let from = part.baseAddress {
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[begin[c]..<begin[c] + part.count])
+                        .moveInitialize(fromContentsOf: part)
+                    from.deallocate()
+                }
+            }
+            initialized = total
+        }
+    }
 }
