@@ -88,13 +88,14 @@ import Testing
     /// many times, so found in the memo), random doubles (more distinct values than the
     /// memo has slots, so slots taken over), and texts too long to keep; each written between
     /// other bytes, as in a line, so a copy of a kept text's padding would show.
+    /// `numberSeenBefore` (the memo looked up first) writes the same.
     @Test func memoizedNumbersMatchTheFormatter() {
-        func text(_ xs: [Double], memo: Bool) -> [UInt8] {
+        func text(_ xs: [Double], memo: Bool, seenBefore: Bool = false) -> [UInt8] {
             let buffer = ByteBuffer(capacity: 64, memoizingNumbers: memo)
             for x in xs {
                 buffer.write(atMost: 2 + ByteCursor.maxNumber) { c in
                     c.put(0x5B)
-                    c.number(x)
+                    if seenBefore { c.numberSeenBefore(x) } else { c.number(x) }
                     c.put(0x5D)
                 }
             }
@@ -111,7 +112,12 @@ import Testing
         }
         xs += [-2.2250738585072014e-308, .leastNonzeroMagnitude, -.greatestFiniteMagnitude, 1.0 / 3, 2.0 / 3, .nan,
                .infinity, 1.0 / 3, -2.2250738585072014e-308, 0.1 + 0.2, 0.1 + 0.2]
+        xs += [-.nan, Double(bitPattern: Double.nan.bitPattern), 35, -0.0, 0, 12.5, 12.5]  // an empty slot's key: NaN
         #expect(text(xs, memo: true) == text(xs, memo: false))
+        #expect(text(xs, memo: true, seenBefore: true) == text(xs, memo: false))
+        let none = ByteBuffer(capacity: 64, memoizingNumbers: true)
+        none.write(atMost: ByteCursor.maxNumber) { $0.numberSeenBefore(nil) }
+        #expect(none.array == Array("null".utf8))
         #expect(text([1.0 / 3, 1.0 / 3], memo: true) == Array("[0.3333333333333333][0.3333333333333333]".utf8))
     }
 

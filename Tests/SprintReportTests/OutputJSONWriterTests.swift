@@ -19,6 +19,18 @@ import Testing
         }
     }
 
+    /// A path written part by part is the joined path quoted (escapes and all).
+    @Test func pathPartsAreTheJoinedString() {
+        let paths: [[String]] = [[], [""], ["a"], ["Engineering", "Platform", "Falcon"], ["", "", ""],
+                                 ["q\"uote", "back\\slash", "new\nline\u{1}", "sep\u{2028}ar\u{2029}", "é✓🙂"],
+                                 ["a/b", "c"], [String(repeating: "long ", count: 40), "\t"]]
+        for path in paths {
+            let parts = JSONWriter.text { w in w.beginArray(); w.string(joinedBySlash: path); w.endArray() }
+            let joined = JSONWriter.text { w in w.beginArray(); w.string(path.joined(separator: "/")); w.endArray() }
+            #expect(parts == joined, "\(path)")
+        }
+    }
+
     @Test func integersHaveNoFraction() {
         #expect(JSONWriter.numberText(-42) == "-42")
         #expect(JSONWriter.numberText(9_007_199_254_740_991) == "9007199254740991")

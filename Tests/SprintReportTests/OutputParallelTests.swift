@@ -31,6 +31,37 @@ import Testing
         }
     }
 
+    /// The pipeline behind `elements`: every batch handed on once, in batch order, with the
+    /// bytes its compose wrote, never two hand-ons at once, for any count of threads and
+    /// buffers (one buffer per thread makes the threads wait on each other most).
+    @Test func orderedBatchesHandOnInOrder() {
+        final class Log: @unchecked Sendable {
+            var handed: [String] = []
+            var overlapped = false
+            let busy = NSLock()
+        }
+        for workers in [1, 2, 3, 8] {
+            for depth in [1, 2, 3] {
+                let batches = OrderedBatches(workers: workers, depth: depth, capacity: 16)
+                for count in [0, 1, 5, 200] {
+                    let log = Log()
+                    batches.run(count: count, compose: { b, buffer in
+                        // Uneven work, so that batches finish out of order.
+                        var x = UInt64(b)
+                        for _ in 0..<(b % 7) * 2_000 { x = x &* 6_364_136_223_846_793_005 &+ 1 }
+                        buffer.appendText("batch \(b) \(x == 0 ? "" : "")")  // x kept, so the loop is run
+                    }, hand: { buffer in
+                        if !log.busy.try() { log.overlapped = true; return }
+                        log.handed.append(String(decoding: buffer.array, as: UTF8.self))
+                        log.busy.unlock()
+                    })
+                    #expect(log.handed == (0..<count).map { "batch \($0) " }, "\(workers) \(depth) \(count)")
+                    #expect(!log.overlapped)
+                }
+            }
+        }
+    }
+
     /// Analysis runs in parallel chunks: every chunking (one series per task, a few, all in one
     /// task on one thread) must give the same JSON bytes.
     @Test func sameBytesWhateverTheChunking() throws {

@@ -106,6 +106,18 @@ struct ByteCursor {
         memo.keep(bits, start, count: p - start)
     }
 
+    /// `number(x)` for a value most often printed before (a series point's rolling mean,
+    /// mostly a third): the memo is looked up first, before the tests for hundredths and
+    /// integers. The same bytes: the memo keeps only what `number` printed through
+    /// `description`, for finite numbers that are neither hundredths nor integers.
+    @inline(__always) mutating func numberSeenBefore(_ x: Double?) {
+        if let x, x.isFinite, let memo, let n = memo.copy(x.bitPattern, to: p) {
+            p += n
+            return
+        }
+        number(x)
+    }
+
     /// The common case of exported amounts (`12.5`, `0.25`, `1.05`, `30`): when `x` is the
     /// double nearest to k/100 for an integer k with |k| < 10^15, that decimal (trailing zeros
     /// and a bare `.` dropped) is its shortest round-trip form, so it is what `description`
@@ -180,6 +192,24 @@ struct ByteCursor {
     /// which break JavaScript); other text as UTF-8. Needs `maxQuoted(utf8Count:)` bytes.
     mutating func quoted(_ s: String) {
         put(0x22)
+        inside(s)
+        put(0x22)
+    }
+
+    /// `quoted` of `parts.joined(separator: "/")` without making the joined string: the
+    /// escapes are per character, so each part can be escaped alone. Needs
+    /// `maxQuoted(utf8Count:)` of the joined length.
+    mutating func quoted(joinedBySlash parts: [String]) {
+        put(0x22)
+        for i in parts.indices {
+            if i > 0 { put(0x2F) }
+            inside(parts[i])
+        }
+        put(0x22)
+    }
+
+    /// What `quoted` writes between the quotes.
+    @inline(__always) private mutating func inside(_ s: String) {
         let plain = s.utf8.withContiguousStorageIfAvailable { b in
             // 0xE2 leads U+2028/2029: such text takes the slow path
             for c in b where Self.needsEscape(byte: c) { return false }
@@ -187,7 +217,6 @@ struct ByteCursor {
             return true
         }
         if plain != true { escaped(s) }
-        put(0x22)
     }
 
     /// `quoted` of the string whose UTF-8 bytes are `b` (valid UTF-8), without making it:

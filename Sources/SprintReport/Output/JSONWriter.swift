@@ -5,7 +5,7 @@
 /// Hand-written for speed (`summary --format json` of a 1.5 M-row export is ≈ 1 GB of
 /// text): no tree of values, no `String` per key or integral number. Numbers are written in
 /// the shortest round-trip form (integral values without `.0`, never NaN or infinity: `null`).
-import Dispatch
+import Foundation
 
 public struct JSONWriter {
     private let bytes: ByteBuffer
@@ -17,8 +17,8 @@ public struct JSONWriter {
     private var compactLevel: Int?
     /// A key was just written: the next value follows it directly.
     private var afterKey = false
-    /// Buffers of the parallel element writers, kept from one batch to the next.
-    private var pool: [ByteBuffer] = []
+    /// The threads and buffers of `elements`, kept from one call to the next.
+    private var pool: OrderedBatches?
 
     /// A writer that calls `sink` with about `chunk` bytes at a time (never inside a value).
     public init(chunk: Int = 1 << 20, sink: @escaping ([UInt8]) -> Void) {
@@ -26,7 +26,8 @@ public struct JSONWriter {
     }
 
     /// A writer that hands `sink` its bytes in place (valid only during the call): no copy
-    /// per piece. Pieces are about `chunk` bytes, or one batch of parallel elements.
+    /// per piece. Pieces are about `chunk` bytes, or one batch of parallel elements; during
+    /// `elements` the sink is called from the composing threads, one call at a time.
     public init(chunk: Int = 1 << 20, bytesSink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         self.chunk = chunk
         self.sink = bytesSink
@@ -73,33 +74,35 @@ public struct JSONWriter {
     }
 
     /// Writes `count` elements of the open array, `element(i, &writer)` each, made in
-    /// parallel `batch` at a time and handed on in index order: the same bytes as writing
-    /// them one by one here, whatever the thread count or batch size.
+    /// parallel `batch` at a time (`OrderedBatches`) and handed on in index order: the same
+    /// bytes as writing them one by one here, whatever the thread count or batch size.
     public mutating func elements(count: Int, batch: Int = 16,
                                   _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void) {
         precondition(!afterKey && !first.isEmpty, "elements(count:) needs an open container")
-        let tasks = 8, batch = max(1, min(batch, count))
-        while pool.count < tasks { pool.append(ByteBuffer(capacity: 1 << 16, memoizingNumbers: true)) }
-        var start = 0
-        while start < count {
-            let parts = min(tasks, (count - start + batch - 1) / batch)
-            let depth = first.count, wasFirst = first[depth - 1], compact = compactLevel, from = start
-            let buffers = pool
-            nonisolated(unsafe) let shared = buffers  // each task writes only its own buffer
-            DispatchQueue.concurrentPerform(iterations: parts) { t in
-                var w = JSONWriter(elementsAt: depth, first: wasFirst && t == 0, compactLevel: compact,
-                                   buffer: shared[t])
-                for i in from + t * batch..<min(count, from + (t + 1) * batch) { element(i, &w) }
-            }
-            for t in 0..<parts { hand(buffers[t]) }
-            if parts > 0 { first[first.count - 1] = false }
-            start += parts * batch
+        guard count > 0 else { return }
+        let batch = max(1, min(batch, count))
+        let batches = (count - 1) / batch + 1  // no overflow for any batch size
+        let depth = first.count, wasFirst = first[depth - 1], compact = compactLevel
+        if pool == nil {
+            pool = OrderedBatches(workers: ProcessInfo.processInfo.activeProcessorCount, depth: Self.buffersPerThread,
+                                  capacity: 1 << 16)
         }
+        nonisolated(unsafe) let out = self  // handing on touches only `bytes` and the sink, one batch at a time
+        pool?.run(count: batches, compose: { b, buffer in
+            var w = JSONWriter(elementsAt: depth, first: wasFirst && b == 0, compactLevel: compact, buffer: buffer)
+            let start = b * batch  // below `count`: no overflow
+            for i in start..<start + min(batch, count - start) { element(i, &w) }
+        }, hand: { out.hand($0) })
+        first[depth - 1] = false
     }
+
+    /// Buffers each composing thread of `elements` fills before it waits for the first to be
+    /// handed on: room to go on while another thread writes out a batch.
+    static let buffersPerThread = 3
 
     /// Bytes another writer made for this one's open container, in order: small pieces are
     /// copied into this buffer, large ones go to the sink as they are (no copy).
-    private mutating func hand(_ other: ByteBuffer) {
+    private func hand(_ other: ByteBuffer) {
         if other.count < 1 << 16 {
             if bytes.count >= chunk { flush() }
             other.withBytes { bytes.append($0) }
@@ -107,7 +110,6 @@ public struct JSONWriter {
             flush()
             other.withBytes { sink($0) }
         }
-        other.count = 0
     }
 
     // MARK: Containers
@@ -183,6 +185,15 @@ public struct JSONWriter {
         beforeValue()
         guard let s else { raw("null"); return }
         quote(s)
+    }
+
+    /// `string(parts.joined(separator: "/"))` (a team's or node's path) without making
+    /// the joined string.
+    public mutating func string(joinedBySlash parts: [String]) {
+        beforeValue()
+        var n = 0
+        for p in parts { n += p.utf8.count + 1 }
+        bytes.write(atMost: ByteCursor.maxQuoted(utf8Count: n)) { $0.quoted(joinedBySlash: parts) }
     }
 
     /// A number (see `appendNumber`), or `null` when undefined or not finite.

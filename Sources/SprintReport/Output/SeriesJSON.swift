@@ -57,7 +57,7 @@ enum SeriesJSON {
                 }
             }
             c.put("], \"rolling\": ")
-            c.number(rolling)
+            c.numberSeenBefore(rolling)
             c.put(0x7D)
         }
     }

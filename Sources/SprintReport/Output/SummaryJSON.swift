@@ -29,7 +29,8 @@ public enum SummaryJSON {
     }
 
     /// The same bytes handed to `sink` in place (each piece valid during the call only), the
-    /// teams formatted in parallel `teamsPerTask` at a time: no copy of any piece.
+    /// teams formatted in parallel `teamsPerTask` at a time: no copy of any piece. `sink`
+    /// may be called on any of the formatting threads, never on two at once.
     public static func write(_ report: Report, comparison: WindowComparison? = nil, chunk: Int = 1 << 20,
                              teamsPerTask: Int = 16, bytes sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var w = JSONWriter(chunk: chunk, bytesSink: sink)
@@ -58,7 +59,8 @@ public enum SummaryJSON {
         try file.close()
     }
 
-    /// The first error of a sink that cannot throw (the sink runs on the writing thread only).
+    /// The first error of a sink that cannot throw (the sink is called by one thread at a
+    /// time, in order: `OrderedBatches` hands pieces on under its lock).
     private final class FirstError: @unchecked Sendable {
         var error: Error?
     }
@@ -144,7 +146,7 @@ public enum SummaryJSON {
         w.beginObject()
         w.key("key"); w.string(t.team.key)
         w.key("name"); w.string(t.team.name)
-        w.key("path"); w.string(t.team.pathString)
+        w.key("path"); w.string(joinedBySlash: t.team.path)  // `pathString`, not made
         w.key("mode"); w.string(t.mode.rawValue)
         w.key("level"); w.string(t.level.rawValue)
         summary(t.summary, to: &w)
@@ -158,7 +160,7 @@ public enum SummaryJSON {
 
     static func node(_ n: NodeReport, compared: SummaryComparison?? = nil, to w: inout JSONWriter) {
         w.beginObject()
-        w.key("path"); w.string(n.pathString)
+        w.key("path"); w.string(joinedBySlash: n.path)  // `pathString`, not made
         w.key("mode"); w.string(n.mode.rawValue)
         w.key("rolledUp"); w.bool(n.rolledUp)
         w.key("teams"); w.number(n.teams)
