@@ -17,7 +17,16 @@ import Testing
         #expect(seen.withLock { $0.allSatisfy { $0 == 1 } })
         #expect(chunks.withLock { $0.count } == ParallelChunks.count(count, size: size))
         // The definition: chunks begin at 0, size, 2 size, … while below count.
-        #expect(ParallelChunks.count(count, size: size) == Array(stride(from: 0, to: count, by: size)).count)
+        let starts = Array(stride(from: 0, to: count, by: size))
+        #expect(ParallelChunks.count(count, size: size) == starts.count)
+        // Chunk c: from its start to the next one's (the last to `count`); none past the last.
+        for c in starts.indices {
+            let end = c + 1 < starts.count ? starts[c + 1] : count
+            #expect(ParallelChunks.indexes(ofChunk: c, count: count, size: size) == starts[c]..<end)
+        }
+        for c in starts.count...starts.count + 1 {
+            #expect(ParallelChunks.indexes(ofChunk: c, count: count, size: size) == count..<count)
+        }
         // With other tasks in the same round: each task once, and the same chunks.
         for tasks in [0, 1, 8] {
             let ran = Mutex([Int](repeating: 0, count: tasks))
@@ -46,13 +55,18 @@ import Testing
         #expect(others.withLock { $0 } == 1)
     }
 
-    /// `map` makes each element once, in index order, with and without a task alongside.
+    /// `map` makes each element once, in index order, with and without a task alongside
+    /// (whose result comes back with the array).
     @Test(arguments: [(0, 1), (5, 2), (65, 64), (1000, 7), (3, Int.max)])
     func map(count: Int, size: Int) {
         #expect(ParallelChunks.map(count, size: size) { "\($0)" } == (0..<count).map { "\($0)" })
         let others = Mutex(0)
-        let made = ParallelChunks.map(count, size: size, alongside: { others.withLock { $0 += 1 } }) { [$0, $0 * 2] }
+        let (made, other) = ParallelChunks.map(count, size: size, alongside: { () -> [Int] in
+            others.withLock { $0 += 1 }
+            return Array(0..<count).reversed()
+        }) { [$0, $0 * 2] }
         #expect(made == (0..<count).map { [$0, $0 * 2] })
+        #expect(other == Array(0..<count).reversed())
         #expect(others.withLock { $0 } == 1)
     }
 

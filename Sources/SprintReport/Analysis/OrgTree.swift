@@ -232,40 +232,40 @@ enum OrgTree {
             // round. One join per batch, and the chunks fill in around the tasks (one task
             // adds every leaf into the root) instead of each kind of work waiting for the other.
             let batch = 512, chunk = 64
+            // Batch b's sums are those from (b mod 2) · room on.
             let room = min(batch, leaves.count)
-            var even = [MonthlySums](repeating: MonthlySums(), count: room), odd = even
+            var parts = [MonthlySums](repeating: MonthlySums(), count: 2 * room)
             let batches = ParallelChunks.count(leaves.count, size: batch), owner = task
             sums.withUnsafeMutableBufferPointer { out in
-                even.withUnsafeMutableBufferPointer { even in
-                    odd.withUnsafeMutableBufferPointer { odd in
-                        // Each node's slot written by one task; each batch slot by one chunk,
-                        // and read only in the next round.
-                        nonisolated(unsafe) let out = out, parts = (even, odd)
-                        for round in 0...batches {
-                            // Round r adds batch r − 1's sums (from round 1) and makes batch r's
-                            // (up to the last batch).
-                            let adding = round - 1, making = round
-                            let added = max(0, adding) * batch ..< min(leaves.count, round * batch)
-                            let made = min(leaves.count, making * batch) ..< min(leaves.count, (making + 1) * batch)
-                            nonisolated(unsafe) let from = adding % 2 == 0 ? parts.0 : parts.1
-                            nonisolated(unsafe) let into = making % 2 == 0 ? parts.0 : parts.1
-                            let add: @Sendable (Int) -> Void = { t in
-                                guard let part = from.baseAddress else { return }
-                                for i in added {
-                                    // Each leaf's sums read in place (`MonthlySums.add`).
-                                    for n in ancestors(i) where owner[Int(n)] == t {
-                                        out[Int(n)].add(part + (i - added.lowerBound))
-                                    }
+                parts.withUnsafeMutableBufferPointer { parts in
+                    // Each node's slot written by one task; each batch slot by one chunk,
+                    // and read only in the next round.
+                    nonisolated(unsafe) let out = out, parts = parts
+                    for round in 0...batches {
+                        // Round r adds batch r − 1's sums (from round 1) and makes batch r's
+                        // (up to the last batch).
+                        let added = round == 0 ? 0..<0
+                            : ParallelChunks.indexes(ofChunk: round - 1, count: leaves.count, size: batch)
+                        let made = ParallelChunks.indexes(ofChunk: round, count: leaves.count, size: batch)
+                        // Where batch r − 1's sums are (as batch r + 1's) and where batch r's go.
+                        let from = (round + 1) % 2 * room, into = round % 2 * room
+                        let add: @Sendable (Int) -> Void = { t in
+                            guard let base = parts.baseAddress else { return }
+                            let part = base + from
+                            for i in added {
+                                // Each leaf's sums read in place (`MonthlySums.add`).
+                                for n in ancestors(i) where owner[Int(n)] == t {
+                                    out[Int(n)].add(part + (i - added.lowerBound))
                                 }
                             }
-                            let make: @Sendable (Int, Range<Int>) -> Void = { _, indexes in
-                                for i in indexes {
-                                    let team = leaves[made.lowerBound + i]
-                                    into[i].refill(teams[team].points, level: teams[team].level)
-                                }
-                            }
-                            ParallelChunks.forEach(made.count, size: chunk, alongside: adding >= 0 ? tasks : 0, add, make)
                         }
+                        let make: @Sendable (Int, Range<Int>) -> Void = { _, indexes in
+                            for i in indexes {
+                                let team = leaves[made.lowerBound + i]
+                                parts[into + i].refill(teams[team].points, level: teams[team].level)
+                            }
+                        }
+                        ParallelChunks.forEach(made.count, size: chunk, alongside: round > 0 ? tasks : 0, add, make)
                     }
                 }
             }

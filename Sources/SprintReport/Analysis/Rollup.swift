@@ -91,7 +91,7 @@ public struct MonthlySums: Sendable {
     /// The sums of month `k` (of `starts`) as slots: the additive metrics, the others missing.
     func slots(_ k: Int) -> MetricSlots {
         var out = MetricSlots()
-        for (rank, metric) in Metric.additive.enumerated() { out[slot: metric.index] = packed[k * Self.width + rank] }
+        for (rank, metric) in Metric.additive.enumerated() { out[slot: metric.index] = packed[Self.offset(month: k, rank: rank)] }
         return out
     }
 
@@ -201,12 +201,16 @@ public struct MonthlySums: Sendable {
     }
 
     private func sums(ofMonth k: Int) -> Month {
-        Month { packed[k * Self.width + $0] }
+        Month { packed[Self.offset(month: k, rank: $0)] }
     }
 
     private mutating func store(_ month: Month, at k: Int) {
-        for rank in 0..<Self.width { packed[k * Self.width + rank] = month[rank] }
+        for rank in 0..<Self.width { packed[Self.offset(month: k, rank: rank)] = month[rank] }
     }
+
+    /// Where in `packed` the sum of the metric of `rank` (in `Metric.additive`) of month `k` is.
+    @inline(__always)
+    private static func offset(month k: Int, rank: Int) -> Int { k * width + rank }
 
     /// Adds another set of sums (of other teams): month by month, each metric's sum as
     /// `MetricSlots` adds (a missing value adds nothing).
@@ -225,15 +229,13 @@ public struct MonthlySums: Sendable {
         // The slots first (they may grow `packed`), then the sums in place.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { at in
             for k in 0..<n { at[k] = slot(other.pointee.starts[k], number: other.pointee.months[k]) }
-            let width = Self.width
             packed.withUnsafeMutableBufferPointer { to in
                 other.pointee.packed.withUnsafeBufferPointer { from in  // read in place
                     guard let to = to.baseAddress, let from = from.baseAddress else { return }
                     for k in 0..<n {
-                        let sum = to + at[k] * width, value = from + k * width
-                        for rank in 0..<width where !value[rank].isNaN {
-                            sum[rank] = MetricSlots.sum(sum[rank], adding: value[rank])
-                        }
+                        let sum = to + Self.offset(month: at[k], rank: 0)
+                        let value = from + Self.offset(month: k, rank: 0)
+                        for rank in 0..<Self.width { MetricSlots.add(sum: value[rank], into: &sum[rank]) }
                     }
                 }
             }

@@ -112,7 +112,7 @@ final class DistinctCount {
                 DispatchQueue.concurrentPerform(iterations: 2) { half in
                     var table = StampedSet(capacity: Self.tableLimit)  // one group's values at a time
                     var n = 0
-                    for k in half * (g / 2) ..< (half + 1) * (g / 2) {
+                    for k in half == 0 ? 0 ..< g / 2 : g / 2 ..< g {
                         var group = UnsafeMutableBufferPointer(rebasing: all[begin[k]..<begin[k + 1]])
                         n += Self.countDistinct(&group, table: &table)
                     }

@@ -40,8 +40,9 @@ struct RowMerger {
         }
         var findings = store.findings
         let renamed = latestIdentities(findings: &findings)
-        // Each bucket on its own, in parallel chunks: its series and findings go to its slot
-        // and are gathered in bucket order, so the result is that of one bucket after another.
+        // Each bucket on its own, in parallel chunks: its series and findings go to its slot.
+        // The findings are gathered in bucket order (then sorted) and the series taken in
+        // `order`, so the result is that of one bucket after another, then the sort.
         // Beside the chunks, one more task puts the buckets in the order of the series
         // (`order(of:)`, by what each bucket's series will be named): the longest part of the
         // merge, which sorted the series once made, on one core while the other waited.
@@ -49,30 +50,27 @@ struct RowMerger {
         // leaves the others as sorting them alone would.
         let count = store.buckets.count, chunk = 64, extraCount = names.count, maps = fileMaps
         let parts = store.buckets.map { (team: $0.team, mode: $0.mode, level: $0.level) }
-        var order: [Int] = []
-        var made = store.buckets.withUnsafeMutableBufferPointer { buckets in
-            withUnsafeMutablePointer(to: &order) { order in
-                nonisolated(unsafe) let buckets = buckets, order = order, merger = self  // one task per index
-                return ParallelChunks.map(count, size: chunk, alongside: {
-                    // Only the path and key of each team read (a whole `Team` copied was a
-                    // retain and a release of each of its parts).
-                    let teams = merger.store.teams
-                    order.pointee = Self.order(of: parts.map { part in
-                        if !renamed.isEmpty, let team = renamed[part.team] {
-                            return OrderKey(path: team.path, key: team.key, mode: part.mode, level: part.level)
-                        }
-                        let t = Int(part.team)
-                        return OrderKey(path: teams[t].team.path, key: teams[t].team.key, mode: part.mode,
-                                        level: part.level)
-                    })
-                }) { b in
-                    // Moved out, an empty bucket left in its place (a copy, then emptying the
-                    // slot, was a retain and a release of its rows).
-                    var bucket = RowStore.Bucket(team: buckets[b].team, mode: buckets[b].mode, level: buckets[b].level)
-                    swap(&bucket, &buckets[b])
-                    return merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
-                                         anyExtras: anyExtras)
-                }
+        var (made, order) = store.buckets.withUnsafeMutableBufferPointer { buckets in
+            nonisolated(unsafe) let buckets = buckets, merger = self  // one task per index
+            return ParallelChunks.map(count, size: chunk, alongside: {
+                // Only the path and key of each team read (a whole `Team` copied was a
+                // retain and a release of each of its parts).
+                let teams = merger.store.teams
+                return Self.order(of: parts.map { part in
+                    if !renamed.isEmpty, let team = renamed[part.team] {
+                        return OrderKey(path: team.path, key: team.key, mode: part.mode, level: part.level)
+                    }
+                    let t = Int(part.team)
+                    return OrderKey(path: teams[t].team.path, key: teams[t].team.key, mode: part.mode,
+                                    level: part.level)
+                })
+            }) { b in
+                // Moved out, an empty bucket left in its place (a copy, then emptying the
+                // slot, was a retain and a release of its rows).
+                var bucket = RowStore.Bucket(team: buckets[b].team, mode: buckets[b].mode, level: buckets[b].level)
+                swap(&bucket, &buckets[b])
+                return merger.series(&bucket, renamed: renamed, extraCount: extraCount, maps: maps,
+                                     anyExtras: anyExtras)
             }
         }
         for i in made.indices where !made[i].findings.isEmpty {

@@ -94,8 +94,7 @@ public struct MetricSlots: Sendable {
         while m != 0 {
             let i = m.trailingZeroBitCount
             m &= m &- 1
-            let x = values[i]
-            if !x.isNaN { add(x, toSlot: i) }
+            Self.add(sum: values[i], into: &storage[i])
         }
     }
 
@@ -109,5 +108,12 @@ public struct MetricSlots: Sendable {
     @inline(__always)
     static func sum(_ sum: Double, adding x: Double) -> Double {
         (sum.isNaN ? 0 : sum) + x
+    }
+
+    /// Adds another running sum `x` into `sum` by that step: a missing one (NaN) adds
+    /// nothing. Every addition of sums to sums is this one (also `MonthlySums.add`).
+    @inline(__always)
+    static func add(sum x: Double, into sum: inout Double) {
+        if !x.isNaN { sum = Self.sum(sum, adding: x) }
     }
 }

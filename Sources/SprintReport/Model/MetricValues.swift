@@ -54,6 +54,13 @@ public struct MetricValues: Sendable, Equatable {
             guard h.magnitude <= UInt(limit), (Double(h) / 100).bitPattern == v.bitPattern else { return nil }
             return h
         }
+
+        /// The code `v` is stored as (NaN: missing), nil when it has none: the values are
+        /// compact while every one of them has a code.
+        @inline(__always) static func code(of v: Double) -> Int? {
+            if v.isNaN { return missing }
+            return hundredths(exactly: v).map { encode(hundredths: $0) }
+        }
     }
 
     /// The codes of all metrics: 3 bytes each, little-endian, by `Metric.index`.
@@ -114,8 +121,7 @@ public struct MetricValues: Sendable, Equatable {
     /// Stores `v` (NaN = missing) in slot `i`, compactly when it has a code.
     mutating func set(_ v: Double, at i: Int) {
         if wide.isEmpty {
-            if v.isNaN { codes[i] = Code.missing; return }
-            if let h = Code.hundredths(exactly: v) { codes[i] = Code.encode(hundredths: h); return }
+            if let code = Code.code(of: v) { codes[i] = code; return }
             widen()
         }
         wide[i] = v
@@ -219,13 +225,13 @@ public struct MetricValues: Sendable, Equatable {
         var codes = Codes(), compact = true
         slots.forEachValue { i, v in
             guard compact else { return }
-            if let h = Code.hundredths(exactly: v) { codes[i] = Code.encode(hundredths: h) } else { compact = false }
+            if let code = Code.code(of: v) { codes[i] = code } else { compact = false }
         }
         if compact {
             self.codes = codes
         } else {
             wide = [Double](unsafeUninitializedCapacity: Metric.count) { buffer, count in
-                for i in 0..<Metric.count { buffer[i] = slots[slot: i] }
+                for i in 0..<Metric.count { buffer.initializeElement(at: i, to: slots[slot: i]) }
                 count = Metric.count
             }
         }

@@ -81,7 +81,7 @@ public struct JSONWriter {
         precondition(!afterKey && !first.isEmpty, "elements(count:) needs an open container")
         guard count > 0 else { return }
         let batch = max(1, min(batch, count))
-        let batches = (count - 1) / batch + 1  // no overflow for any batch size
+        let batches = ParallelChunks.count(count, size: batch)
         let depth = first.count, wasFirst = first[depth - 1], compact = compactLevel
         if pool == nil {
             pool = OrderedBatches(workers: ProcessInfo.processInfo.activeProcessorCount, depth: Self.buffersPerThread,
@@ -90,8 +90,7 @@ public struct JSONWriter {
         nonisolated(unsafe) let out = self  // handing on touches only `bytes` and the sink, one batch at a time
         pool?.run(count: batches, compose: { b, buffer in
             var w = JSONWriter(elementsAt: depth, first: wasFirst && b == 0, compactLevel: compact, buffer: buffer)
-            let start = b * batch  // below `count`: no overflow
-            for i in start..<start + min(batch, count - start) { element(i, &w) }
+            for i in ParallelChunks.indexes(ofChunk: b, count: count, size: batch) { element(i, &w) }
         }, hand: { out.hand($0) })
         first[depth - 1] = false
     }

@@ -11,6 +11,17 @@ enum ParallelChunks {
         return count <= 0 ? 0 : (count - 1) / size + 1
     }
 
+    /// The indexes of chunk `chunk` (from 0) when `count` indexes go in chunks of `size`:
+    /// `size` of them from `chunk · size`, fewer in the last chunk; none (at the end) for a
+    /// chunk past the last. No overflow for any size (`Int.max` is one chunk).
+    static func indexes(ofChunk chunk: Int, count: Int, size: Int) -> Range<Int> {
+        precondition(chunk >= 0, "ParallelChunks: chunks are numbered from 0")
+        let end = max(0, count)
+        guard chunk < Self.count(count, size: size) else { return end..<end }
+        let start = chunk * size  // below `count`: no overflow
+        return start..<start + min(size, count - start)
+    }
+
     /// Calls `body` with each chunk's number and its indexes, in parallel; returns when every
     /// chunk is done.
     static func forEach(_ count: Int, size: Int, _ body: @Sendable (_ chunk: Int, _ indexes: Range<Int>) -> Void) {
@@ -24,8 +35,8 @@ enum ParallelChunks {
                         _ body: @Sendable (_ chunk: Int, _ indexes: Range<Int>) -> Void) {
         DispatchQueue.concurrentPerform(iterations: tasks + Self.count(count, size: size)) { i in
             guard i >= tasks else { return task(i) }
-            let c = i - tasks, start = c * size  // below `count`: no overflow
-            body(c, start..<start + min(size, count - start))
+            let c = i - tasks
+            body(c, indexes(ofChunk: c, count: count, size: size))
         }
     }
 
@@ -38,21 +49,34 @@ enum ParallelChunks {
     }
 
     /// The array of `make(i)` for each index `i` of `0..<count`, made in parallel chunks of
-    /// `size`, with `other` (if any) run beside them as `forEach(_:size:alongside:_:)` does.
-    /// Each chunk puts its elements straight into the array's memory (so that memory is
-    /// first touched, page by page, in parallel as well, and no empty array is filled
+    /// `size`. Each chunk puts its elements straight into the array's memory (so that memory
+    /// is first touched, page by page, in parallel as well, and no empty array is filled
     /// first on one thread).
-    static func map<T>(_ count: Int, size: Int, alongside other: (@Sendable () -> Void)? = nil,
-                       _ make: @Sendable (Int) -> T) -> [T] {
+    static func map<T>(_ count: Int, size: Int, _ make: @Sendable (Int) -> T) -> [T] {
+        map(count, size: size, alongside: 0, { _ in }, make)
+    }
+
+    /// The same, with `other` run beside the chunks as `forEach(_:size:alongside:_:)` does;
+    /// returns the array and what `other` returned. (Its result is handed back here, through
+    /// a slot only that task writes, so no caller needs memory of its own for it.)
+    static func map<T, U: Sendable>(_ count: Int, size: Int, alongside other: @Sendable () -> U,
+                                    _ make: @Sendable (Int) -> T) -> ([T], U) {
+        var made: [T] = []
+        let result = [U](unsafeUninitializedCapacity: 1) { slot, initialized in
+            nonisolated(unsafe) let slot = slot  // written once, by the task alongside
+            made = map(count, size: size, alongside: 1, { _ in slot.initializeElement(at: 0, to: other()) }, make)
+            initialized = 1
+        }
+        return (made, result[0])
+    }
+
+    /// `map` in one round with `tasks` other pieces of work, as `forEach` runs them.
+    private static func map<T>(_ count: Int, size: Int, alongside tasks: Int, _ task: @Sendable (_ task: Int) -> Void,
+                               _ make: @Sendable (Int) -> T) -> [T] {
         [T](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
             nonisolated(unsafe) let buffer = buffer  // each index initialized by exactly one chunk
-            let body: @Sendable (Int, Range<Int>) -> Void = { _, indexes in
+            forEach(count, size: size, alongside: tasks, task) { _, indexes in
                 for i in indexes { buffer.initializeElement(at: i, to: make(i)) }
-            }
-            if let other {
-                forEach(count, size: size, alongside: other, body)
-            } else {
-                forEach(count, size: size, body)
             }
             initialized = max(0, count)
         }
@@ -65,10 +89,10 @@ enum ParallelChunks {
     /// were a pass on one core while the other waited).
     static func compactMap<T>(_ count: Int, size: Int, _ make: @Sendable (Int) -> T?) -> [T] {
         let parts = map(Self.count(count, size: size), size: 1) { c -> UnsafeMutableBufferPointer<T> in
-            let start = c * size  // below `count`: no overflow
-            let part = UnsafeMutableBufferPointer<T>.allocate(capacity: min(size, count - start))
+            let indexes = Self.indexes(ofChunk: c, count: count, size: size)
+            let part = UnsafeMutableBufferPointer<T>.allocate(capacity: indexes.count)
             var n = 0
-            for i in start..<start + part.count {
+            for i in indexes {
                 if let element = make(i) {
                     part.initializeElement(at: n, to: element)
                     n += 1
