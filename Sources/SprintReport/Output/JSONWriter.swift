@@ -37,7 +37,8 @@ public struct JSONWriter {
     /// threads composing the elements: one call at a time (each ends before the next
     /// starts), in the order of the document. `stop` is asked before each batch of
     /// `elements` is started; once it returns true (a sink that failed), no further batch
-    /// is composed. The writer still calls the sink with what remains, which it ignores.
+    /// is composed. The sink is still called with the batches already started and the
+    /// members written outside `elements`; a sink that failed ignores them.
     public init(chunk: Int = 1 << 20, bytesSink: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void,
                 stop: @escaping @Sendable () -> Bool = { false }) {
         self.chunk = chunk
