@@ -129,6 +129,12 @@ enum StandardOutput {
     static func write(_ b: UnsafeBufferPointer<UInt8>) {
         if let e = Descriptor.writeAll(1, UnsafeRawBufferPointer(b)) {
             StandardError.error("cannot write standard output: \(String(cString: strerror(e)))")
+            // This may run off the main thread: `summary --format json` hands its pieces on
+            // from whichever thread is composing teams. Exiting there is fine: the JSON
+            // writer makes these calls one at a time, so no other piece and no second error
+            // line can follow this one; the line is already out (write(2), not buffered);
+            // nothing needs cleaning up (standard output is not a file we made); and `exit`
+            // ends the process with the other workers, whose half-made batches are dropped.
             Foundation.exit(1)
         }
     }

@@ -264,9 +264,9 @@ import Testing
         #expect(CompareSupport.canonical(bands["scopeCreepPercent"])
             == #"{"direction":"better","from":"Medium","to":"High"}"#)
         // Pieces, parallel batches: the same bytes.
-        var streamed: [UInt8] = []
-        SummaryJSON.write(report, comparison: comparison, chunk: 300, teamsPerTask: 3, bytes: { streamed += $0 })
-        #expect(String(decoding: streamed, as: UTF8.self) == text)
+        let streamed = JSONWriter.Collected()
+        SummaryJSON.write(report, comparison: comparison, chunk: 300, teamsPerTask: 3, bytes: { streamed.append($0) })
+        #expect(String(decoding: streamed.bytes, as: UTF8.self) == text)
     }
 
     @Test func withoutCompareEveryOutputIsThePlainOne() throws {

@@ -17,9 +17,9 @@ import Testing
             #expect(JSONWriter.text { SummaryJSON.write(report, to: &$0, teamsPerTask: .max) } == expected)
             for teams in [1, 2, 3, 7, 16, 1000] {
                 for chunk in [1, 100, 1 << 20] {
-                    nonisolated(unsafe) var all: [UInt8] = []
-                    SummaryJSON.write(report, chunk: chunk, teamsPerTask: teams, bytes: { all += $0 })
-                    #expect(String(decoding: all, as: UTF8.self) == expected, "\(path) \(teams) \(chunk)")
+                    let all = JSONWriter.Collected()
+                    SummaryJSON.write(report, chunk: chunk, teamsPerTask: teams, bytes: { all.append($0) })
+                    #expect(String(decoding: all.bytes, as: UTF8.self) == expected, "\(path) \(teams) \(chunk)")
                 }
             }
         }

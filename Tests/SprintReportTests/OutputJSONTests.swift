@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SprintReport
 
@@ -38,8 +39,10 @@ import Testing
     }
 
     @Test func writtenInPiecesGivesTheSameBytes() {
-        nonisolated(unsafe) var pieces: [[UInt8]] = []
-        SummaryJSON.write(Self.report(), chunk: 200) { pieces.append($0) }
+        final class Pieces: Sendable { let list = Mutex<[[UInt8]]>([]) }
+        let box = Pieces()
+        SummaryJSON.write(Self.report(), chunk: 200) { piece in box.list.withLock { $0.append(piece) } }
+        let pieces = box.list.withLock { $0 }
         #expect(pieces.count > 3)
         #expect(String(decoding: pieces.joined(), as: UTF8.self) == SummaryJSON.render(Self.report()))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SprintReport
 
@@ -31,34 +32,46 @@ import Testing
         }
     }
 
-    /// The pipeline behind `elements`: every batch handed on once, in batch order, with the
-    /// bytes its compose wrote, never two hand-ons at once, for any count of threads and
-    /// buffers (one buffer per thread makes the threads wait on each other most).
-    @Test func orderedBatchesHandOnInOrder() {
-        final class Log: @unchecked Sendable {
-            var handed: [String] = []
-            var overlapped = false
-            let busy = NSLock()
-        }
-        for workers in [1, 2, 3, 8] {
-            for depth in [1, 2, 3] {
-                let batches = OrderedBatches(workers: workers, depth: depth, capacity: 16)
-                for count in [0, 1, 5, 200] {
-                    let log = Log()
-                    batches.run(count: count, compose: { b, buffer in
-                        // Uneven work, so that batches finish out of order.
-                        var x = UInt64(b)
-                        for _ in 0..<(b % 7) * 2_000 { x = x &* 6_364_136_223_846_793_005 &+ 1 }
-                        buffer.appendText("batch \(b) \(x == 0 ? "" : "")")  // x kept, so the loop is run
-                    }, hand: { buffer in
-                        if !log.busy.try() { log.overlapped = true; return }
-                        log.handed.append(String(decoding: buffer.array, as: UTF8.self))
-                        log.busy.unlock()
-                    })
-                    #expect(log.handed == (0..<count).map { "batch \($0) " }, "\(workers) \(depth) \(count)")
-                    #expect(!log.overlapped)
-                }
+    /// A sink that fails stops the formatting: once `stop` says so, no further batch of
+    /// teams is made, so fewer bytes than the whole document are handed on; those handed on
+    /// before the failure are the document's first bytes.
+    @Test func aFailedSinkStopsTheFormatting() throws {
+        let report = Analyzer.analyze(try ExportReader.read(paths: [Fixtures.path(Fixtures.samples[1].file)]))
+        let whole = Array(SummaryJSON.render(report).utf8)
+        #expect(report.teams.count > 3 && !report.nodes.isEmpty)
+        struct Seen { var bytes: [UInt8] = []; var handed = 0; var failed = false }
+        final class Box: Sendable { let seen = Mutex(Seen()) }
+        let box = Box()
+        // The sink fails as the teams begin: at most a batch per buffer of the pool is made
+        // after that, and not one node.
+        let failAt = try #require(whole.firstRange(of: Array(#""teams": ["#.utf8))).upperBound
+        SummaryJSON.write(report, chunk: 1, teamsPerTask: 1, bytes: { piece in
+            box.seen.withLock { s in
+                s.handed += piece.count
+                if !s.failed { s.bytes += piece }
+                if s.handed >= failAt { s.failed = true }
             }
+        }, stop: { box.seen.withLock { $0.failed } })
+        let seen = box.seen.withLock { $0 }
+        #expect(seen.failed)
+        #expect(seen.handed < whole.count)
+        #expect(whole.starts(with: seen.bytes))
+    }
+
+    /// A `write` that throws: its first error comes out, and it is not called again.
+    @Test func aThrowingWriteReportsItsFirstError() throws {
+        struct Full: Error, Equatable { let call: Int }
+        let report = Analyzer.analyze(try ExportReader.read(paths: [Fixtures.path(Fixtures.samples[0].file)]))
+        final class Calls: Sendable { let count = Mutex(0) }
+        for failAt in [0, 3, 10] {
+            let calls = Calls()
+            #expect(throws: Full(call: failAt)) {
+                try SummaryJSON.write(report, chunk: 1, teamsPerTask: 1, throwingTo: { _ in
+                    let n = calls.count.withLock { n in defer { n += 1 }; return n }
+                    if n >= failAt { throw Full(call: n) }
+                })
+            }
+            #expect(calls.count.withLock { $0 } == failAt + 1, "\(failAt)")
         }
     }
 

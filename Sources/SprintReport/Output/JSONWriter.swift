@@ -6,11 +6,15 @@
 /// text): no tree of values, no `String` per key or integral number. Numbers are written in
 /// the shortest round-trip form (integral values without `.0`, never NaN or infinity: `null`).
 import Foundation
+import Synchronization
 
 public struct JSONWriter {
     private let bytes: ByteBuffer
     private let chunk: Int
-    private let sink: (UnsafeBufferPointer<UInt8>) -> Void
+    /// Called from whichever thread composes (see `init(chunk:bytesSink:stop:)`): `@Sendable`.
+    private let sink: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
+    /// Asked before each parallel batch of `elements` is started: true once the sink failed.
+    private let stop: @Sendable () -> Bool
     /// One entry per open container: true until its first member is written.
     private var first: [Bool] = []
     /// Stack level of the outermost compact container, if inside one.
@@ -20,17 +24,26 @@ public struct JSONWriter {
     /// The threads and buffers of `elements`, kept from one call to the next.
     private var pool: OrderedBatches?
 
-    /// A writer that calls `sink` with about `chunk` bytes at a time (never inside a value).
-    public init(chunk: Int = 1 << 20, sink: @escaping ([UInt8]) -> Void) {
+    /// A writer that calls `sink` with about `chunk` bytes at a time (never inside a value),
+    /// on the threads `init(chunk:bytesSink:stop:)` describes: one call at a time, in order.
+    public init(chunk: Int = 1 << 20, sink: @escaping @Sendable ([UInt8]) -> Void) {
         self.init(chunk: chunk, bytesSink: { sink(Array($0)) })
     }
 
     /// A writer that hands `sink` its bytes in place (valid only during the call): no copy
-    /// per piece. Pieces are about `chunk` bytes, or one batch of parallel elements; during
-    /// `elements` the sink is called from the composing threads, one call at a time.
-    public init(chunk: Int = 1 << 20, bytesSink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// per piece. Pieces are about `chunk` bytes, or one batch of parallel elements.
+    ///
+    /// The sink is called on the writer's thread, and during `elements` on any of the
+    /// threads composing the elements: one call at a time (each ends before the next
+    /// starts), in the order of the document. `stop` is asked before each batch of
+    /// `elements` is started; once it returns true (a sink that failed), no further batch
+    /// is composed. The sink is still called with the batches already started and the
+    /// members written outside `elements`; a sink that failed ignores them.
+    public init(chunk: Int = 1 << 20, bytesSink: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void,
+                stop: @escaping @Sendable () -> Bool = { false }) {
         self.chunk = chunk
         self.sink = bytesSink
+        self.stop = stop
         bytes = ByteBuffer(memoizingNumbers: true)
         bytes.reserve(min(chunk, 1 << 20) + 4096)
     }
@@ -44,11 +57,19 @@ public struct JSONWriter {
 
     /// The whole document as text, for tests and small outputs.
     public static func text(_ body: (inout JSONWriter) -> Void) -> String {
-        var all: [UInt8] = []
-        var w = JSONWriter(chunk: 1 << 16) { all += $0 }
+        let all = Collected()
+        var w = JSONWriter(chunk: 1 << 16, bytesSink: { all.append($0) })
         body(&w)
         w.finish()
-        return String(decoding: all, as: UTF8.self)
+        return String(decoding: all.bytes, as: UTF8.self)
+    }
+
+    /// The pieces a sink was given, joined: the sink may run on any composing thread, so
+    /// they are kept behind a lock.
+    final class Collected: Sendable {
+        private let all = Mutex<[UInt8]>([])
+        func append(_ piece: UnsafeBufferPointer<UInt8>) { all.withLock { $0 += piece } }
+        var bytes: [UInt8] { all.withLock { $0 } }
     }
 
     /// The final newline, then everything left to the sink.
@@ -57,7 +78,9 @@ public struct JSONWriter {
         flush()
     }
 
-    private func flush() {
+    private func flush() { Self.flush(bytes, to: sink) }
+
+    private static func flush(_ bytes: ByteBuffer, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard bytes.count > 0 else { return }
         bytes.withBytes { sink($0) }
         bytes.count = 0
@@ -68,6 +91,7 @@ public struct JSONWriter {
     private init(elementsAt depth: Int, first isFirst: Bool, compactLevel: Int?, buffer: ByteBuffer) {
         chunk = Int.max
         sink = { _ in }
+        stop = { false }
         bytes = buffer
         first = Array(repeating: false, count: depth - 1) + [isFirst]
         self.compactLevel = compactLevel
@@ -85,13 +109,17 @@ public struct JSONWriter {
         let depth = first.count, wasFirst = first[depth - 1], compact = compactLevel
         if pool == nil {
             pool = OrderedBatches(workers: ProcessInfo.processInfo.activeProcessorCount, depth: Self.buffersPerThread,
-                                  capacity: 1 << 16)
+                                  capacity: Self.batchCapacity)
         }
-        nonisolated(unsafe) let out = self  // handing on touches only `bytes` and the sink, one batch at a time
+        // This writer's buffer is appended to by the thread handing on, one batch at a time
+        // (`OrderedBatches` makes the hand-ons one at a time, in order, and this thread
+        // waits in `run` meanwhile): never by two threads at once.
+        nonisolated(unsafe) let bytes = bytes
+        let sink = sink, chunk = chunk
         pool?.run(count: batches, compose: { b, buffer in
             var w = JSONWriter(elementsAt: depth, first: wasFirst && b == 0, compactLevel: compact, buffer: buffer)
             for i in ParallelChunks.indexes(ofChunk: b, count: count, size: batch) { element(i, &w) }
-        }, hand: { out.hand($0) })
+        }, hand: { Self.hand($0, to: bytes, chunk: chunk, sink: sink) }, stop: stop)
         first[depth - 1] = false
     }
 
@@ -99,14 +127,24 @@ public struct JSONWriter {
     /// handed on: room to go on while another thread writes out a batch.
     static let buffersPerThread = 3
 
-    /// Bytes another writer made for this one's open container, in order: small pieces are
-    /// copied into this buffer, large ones go to the sink as they are (no copy).
-    private func hand(_ other: ByteBuffer) {
-        if other.count < 1 << 16 {
-            if bytes.count >= chunk { flush() }
+    /// The room each of those buffers starts with (they grow to their largest batch, and
+    /// keep it from one call to the next).
+    static let batchCapacity = 1 << 16
+
+    /// A composed batch smaller than this is copied into the writer's buffer (many small
+    /// batches make one write); one this large or larger goes to the sink as it is.
+    static let copiedBelow = 1 << 16
+
+    /// Bytes another writer made for the open container of the writer with buffer `bytes`,
+    /// in order: small pieces are copied into that buffer, large ones go to the sink as
+    /// they are (no copy).
+    private static func hand(_ other: ByteBuffer, to bytes: ByteBuffer, chunk: Int,
+                             sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if other.count < copiedBelow {
+            if bytes.count >= chunk { flush(bytes, to: sink) }
             other.withBytes { bytes.append($0) }
         } else {
-            flush()
+            flush(bytes, to: sink)
             other.withBytes { sink($0) }
         }
     }

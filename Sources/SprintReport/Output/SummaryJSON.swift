@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `summary --format json` (`docs/summary-json.md`, schema `docs/summary.schema.json`): the report as one JSON object, keys in the
 /// documented order, full-precision numbers, `null` for undefined figures.
@@ -20,9 +21,10 @@ public enum SummaryJSON {
     }
 
     /// The same bytes handed to `sink` in pieces of about `chunk` bytes (a large
-    /// organisation's document never exists whole in memory).
+    /// organisation's document never exists whole in memory). `sink` may be called on any
+    /// of the formatting threads, one call at a time, in order.
     public static func write(_ report: Report, comparison: WindowComparison? = nil, chunk: Int = 1 << 20,
-                             to sink: @escaping ([UInt8]) -> Void) {
+                             to sink: @escaping @Sendable ([UInt8]) -> Void) {
         var w = JSONWriter(chunk: chunk, sink: sink)
         write(report, comparison: comparison, to: &w)
         w.finish()
@@ -30,10 +32,13 @@ public enum SummaryJSON {
 
     /// The same bytes handed to `sink` in place (each piece valid during the call only), the
     /// teams formatted in parallel `teamsPerTask` at a time: no copy of any piece. `sink`
-    /// may be called on any of the formatting threads, never on two at once.
+    /// may be called on any of the formatting threads, one call at a time, in order. Once
+    /// `stop` returns true (the sink failed), no further batch of teams or nodes is
+    /// formatted (`JSONWriter.init(chunk:bytesSink:stop:)`).
     public static func write(_ report: Report, comparison: WindowComparison? = nil, chunk: Int = 1 << 20,
-                             teamsPerTask: Int = 16, bytes sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-        var w = JSONWriter(chunk: chunk, bytesSink: sink)
+                             teamsPerTask: Int = 16, bytes sink: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void,
+                             stop: @escaping @Sendable () -> Bool = { false }) {
+        var w = JSONWriter(chunk: chunk, bytesSink: sink, stop: stop)
         write(report, comparison: comparison, to: &w, teamsPerTask: teamsPerTask)
         w.finish()
     }
@@ -47,22 +52,43 @@ public enum SummaryJSON {
     static func writeFile(_ report: Report, comparison: WindowComparison? = nil, to path: String,
                           what: String) throws {
         let file = try NewFile(path, what: what)
-        let failure = FirstError()
-        write(report, comparison: comparison) { (piece: UnsafeBufferPointer<UInt8>) in
-            guard failure.error == nil else { return }
-            do { try file.write(piece) } catch { failure.error = error }
-        }
-        if let error = failure.error {
+        // Written by the sink's calls, which the writer makes one at a time (each ends before
+        // the next starts, `OrderedBatches` orders them through its lock), then closed here
+        // once `write` has returned: never used by two threads at once.
+        nonisolated(unsafe) let out = file
+        do {
+            try write(report, comparison: comparison, throwingTo: { try out.write($0) })
+        } catch {
             file.abandon()
             throw error
         }
         try file.close()
     }
 
-    /// The first error of a sink that cannot throw (the sink is called by one thread at a
-    /// time, in order: `OrderedBatches` hands pieces on under its lock).
-    private final class FirstError: @unchecked Sendable {
-        var error: Error?
+    /// The document handed to `write` in pieces, as `write(_:comparison:chunk:teamsPerTask:bytes:stop:)`
+    /// does, for a `write` that may throw: its first error is thrown once the writer has
+    /// returned. After it `write` is not called again, and no further batch of teams or
+    /// nodes is formatted (a full disk does not cost the formatting of the rest, about 1 GB
+    /// for a large organisation).
+    static func write(_ report: Report, comparison: WindowComparison? = nil, chunk: Int = 1 << 20,
+                      teamsPerTask: Int = 16,
+                      throwingTo write: @escaping @Sendable (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let failure = FirstError()
+        self.write(report, comparison: comparison, chunk: chunk, teamsPerTask: teamsPerTask, bytes: { piece in
+            guard !failure.happened else { return }
+            do { try write(piece) } catch { failure.keep(error) }
+        }, stop: { failure.happened })
+        if let error = failure.error { throw error }
+    }
+
+    /// The first error of a sink that cannot throw. The sink sets it, the composing threads
+    /// read it (`stop`) while the sink may run on another one: behind a lock, held only to
+    /// read or set it (never during a write).
+    private final class FirstError: Sendable {
+        private let first = Mutex<(any Error)?>(nil)
+        var error: (any Error)? { first.withLock { $0 } }
+        var happened: Bool { first.withLock { $0 != nil } }
+        func keep(_ error: any Error) { first.withLock { $0 = $0 ?? error } }
     }
 
     /// The document, streamed member by member (no tree of values); the teams are formatted
