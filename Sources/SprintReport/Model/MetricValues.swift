@@ -219,9 +219,6 @@ public struct MetricValues: Sendable, Equatable {
     /// cost of an org tree node's months.
     public init(slots: MetricSlots) {
         self.init()
-        // A `var`, read in place: each slot read of the borrowed parameter copied all of it
-        // (160 bytes, a `memcpy` per slot).
-        var slots = slots
         var codes = Codes(), compact = true
         slots.forEachValue { i, v in
             guard compact else { return }
@@ -230,9 +227,13 @@ public struct MetricValues: Sendable, Equatable {
         if compact {
             self.codes = codes
         } else {
-            wide = [Double](unsafeUninitializedCapacity: Metric.count) { buffer, count in
-                for i in 0..<Metric.count { buffer.initializeElement(at: i, to: slots[slot: i]) }
-                count = Metric.count
+            // Read in place through a pointer: each slot read of the borrowed parameter
+            // copied all of it (160 bytes, a `memcpy` per slot).
+            wide = withUnsafePointer(to: slots) { slots in
+                [Double](unsafeUninitializedCapacity: Metric.count) { buffer, count in
+                    for i in 0..<Metric.count { buffer.initializeElement(at: i, to: slots.pointee[slot: i]) }
+                    count = Metric.count
+                }
             }
         }
     }
