@@ -25,7 +25,7 @@ import Testing
                                  ["q\"uote", "back\\slash", "new\nline\u{1}", "sep\u{2028}ar\u{2029}", "é✓🙂"],
                                  ["a/b", "c"], [String(repeating: "long ", count: 40), "\t"]]
         for path in paths {
-            let parts = JSONWriter.text { w in w.beginArray(); w.string(joinedBySlash: path); w.endArray() }
+            let parts = JSONWriter.text { w in w.beginArray(); w.string(path: path); w.endArray() }
             let joined = JSONWriter.text { w in w.beginArray(); w.string(path.joined(separator: "/")); w.endArray() }
             #expect(parts == joined, "\(path)")
         }

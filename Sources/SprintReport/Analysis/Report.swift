@@ -171,7 +171,7 @@ public struct NodeReport: Sendable {
         self.children = children
     }
 
-    public var pathString: String { path.joined(separator: "/") }
+    public var pathString: String { Team.pathString(path) }
 }
 
 /// Band thresholds in use (`docs/metrics.md#bands`), printed by every report.

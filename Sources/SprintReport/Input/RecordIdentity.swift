@@ -55,17 +55,16 @@ extension RecordMapper {
 
     /// The elements of a hierarchy cell: split at `/`, trimmed, empty ones dropped. An ASCII
     /// cell is split as bytes (splitting a `String` by `Character` cost ~29,000 instructions
-    /// a team); any other goes through `String`, where `/` followed by a combining mark is
-    /// one character and does not split.
+    /// a team); any other goes through `String` (`TeamDirectory.pathElements`, the
+    /// definition), where `/` followed by a combining mark is one character and does not split.
     static func pathElements(_ b: UnsafeBufferPointer<UInt8>) -> [String] {
         if b.isEmpty { return [] }
         guard !b.contains(where: { $0 >= 0x80 }) else {
-            return FileText.string(b).split(separator: "/").map { String($0).trimmingSpaces }
-                .filter { !$0.isEmpty }
+            return TeamDirectory.pathElements(FileText.string(b))
         }
         var path: [String] = []
         var start = 0
-        for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "/") {
+        for i in 0...b.count where i == b.count || b[i] == Team.pathSeparator {
             var lo = start, hi = i
             while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
             while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }

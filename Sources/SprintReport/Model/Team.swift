@@ -22,5 +22,13 @@ public struct Team: Sendable, Hashable {
     }
 
     /// The path as the export writes it: `Engineering/Platform/Falcon`.
-    public var pathString: String { path.joined(separator: "/") }
+    public var pathString: String { Self.pathString(path) }
+
+    /// The byte between a path's elements, in an export's hierarchy and in every report.
+    public static let pathSeparator = UInt8(ascii: "/")
+
+    /// A path's elements joined as the export writes them.
+    public static func pathString(_ path: [String]) -> String {
+        path.joined(separator: String(UnicodeScalar(pathSeparator)))
+    }
 }

@@ -109,6 +109,7 @@ public struct TeamDirectory: Sendable {
 
     /// A typed path: split at `/`, elements trimmed, empty ones dropped (as the reader does).
     static func pathElements(_ s: String) -> [String] {
-        s.split(separator: "/").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        s.split(separator: Character(UnicodeScalar(Team.pathSeparator))).map { String($0).trimmingSpaces }
+            .filter { !$0.isEmpty }
     }
 }

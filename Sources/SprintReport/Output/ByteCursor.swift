@@ -196,13 +196,13 @@ struct ByteCursor {
         put(0x22)
     }
 
-    /// `quoted` of `parts.joined(separator: "/")` without making the joined string: the
-    /// escapes are per character, so each part can be escaped alone. Needs
-    /// `maxQuoted(utf8Count:)` of the joined length.
-    mutating func quoted(joinedBySlash parts: [String]) {
+    /// `quoted` of `Team.pathString(parts)` without making the joined string: the escapes
+    /// are per character, so each part can be escaped alone. Needs `maxQuoted(utf8Count:)`
+    /// of the joined length.
+    mutating func quoted(path parts: [String]) {
         put(0x22)
         for i in parts.indices {
-            if i > 0 { put(0x2F) }
+            if i > 0 { put(Team.pathSeparator) }
             inside(parts[i])
         }
         put(0x22)

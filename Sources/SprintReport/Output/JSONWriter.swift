@@ -224,13 +224,13 @@ public struct JSONWriter {
         quote(s)
     }
 
-    /// `string(parts.joined(separator: "/"))` (a team's or node's path) without making
-    /// the joined string.
-    public mutating func string(joinedBySlash parts: [String]) {
+    /// `string(Team.pathString(parts))` (a team's or node's path) without making the
+    /// joined string.
+    public mutating func string(path parts: [String]) {
         beforeValue()
         var n = 0
         for p in parts { n += p.utf8.count + 1 }
-        bytes.write(atMost: ByteCursor.maxQuoted(utf8Count: n)) { $0.quoted(joinedBySlash: parts) }
+        bytes.write(atMost: ByteCursor.maxQuoted(utf8Count: n)) { $0.quoted(path: parts) }
     }
 
     /// A number (see `appendNumber`), or `null` when undefined or not finite.

@@ -172,7 +172,7 @@ public enum SummaryJSON {
         w.beginObject()
         w.key("key"); w.string(t.team.key)
         w.key("name"); w.string(t.team.name)
-        w.key("path"); w.string(joinedBySlash: t.team.path)  // `pathString`, not made
+        w.key("path"); w.string(path: t.team.path)  // `pathString`, not made
         w.key("mode"); w.string(t.mode.rawValue)
         w.key("level"); w.string(t.level.rawValue)
         summary(t.summary, to: &w)
@@ -186,7 +186,7 @@ public enum SummaryJSON {
 
     static func node(_ n: NodeReport, compared: SummaryComparison?? = nil, to w: inout JSONWriter) {
         w.beginObject()
-        w.key("path"); w.string(joinedBySlash: n.path)  // `pathString`, not made
+        w.key("path"); w.string(path: n.path)  // `pathString`, not made
         w.key("mode"); w.string(n.mode.rawValue)
         w.key("rolledUp"); w.bool(n.rolledUp)
         w.key("teams"); w.number(n.teams)

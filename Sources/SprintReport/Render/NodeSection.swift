@@ -10,7 +10,7 @@ struct NodeSection {
     func context() -> NodeSectionContext {
         let title = path.last ?? settings.title
         return NodeSectionContext(heading: settings.heading, id: slug, title: title,
-                                  meta: "\(path.joined(separator: "/")) · \(settings.windowText)",
+                                  meta: "\(Team.pathString(path)) · \(settings.windowText)",
                                   breadcrumb: settings.breadcrumb(path, name: title),
                                   modes: reports.map { mode($0, title: title) })
     }
