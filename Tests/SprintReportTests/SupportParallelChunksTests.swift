@@ -42,17 +42,17 @@ import Testing
         }
     }
 
-    /// With a task alongside: it runs once, and the chunks as without it.
+    /// With tasks alongside: each runs once, and the chunks as without them.
     @Test(arguments: [(0, 1), (5, 2), (65, 64), (3, Int.max)])
     func alongside(count: Int, size: Int) {
         let seen = Mutex([Int](repeating: 0, count: count))
-        let others = Mutex(0)
-        ParallelChunks.forEach(count, size: size, alongside: { others.withLock { $0 += 1 } }) { c, indexes in
+        let others = Mutex([Int](repeating: 0, count: 3))
+        ParallelChunks.forEach(count, size: size, alongside: 3, { t in others.withLock { $0[t] += 1 } }) { c, indexes in
             #expect(indexes.lowerBound == c * size && indexes.count <= size && !indexes.isEmpty)
             seen.withLock { for i in indexes { $0[i] += 1 } }
         }
         #expect(seen.withLock { $0.allSatisfy { $0 == 1 } })
-        #expect(others.withLock { $0 } == 1)
+        #expect(others.withLock { $0 } == [1, 1, 1])
     }
 
     /// `map` makes each element once, in index order, with and without a task alongside

@@ -40,14 +40,6 @@ enum ParallelChunks {
         }
     }
 
-    /// `forEach`, with `other` run beside the chunks as one more task, taken up first (the
-    /// others are taken by whichever thread is free, so a long `other` is balanced by the
-    /// chunks); returns when it and every chunk are done.
-    static func forEach(_ count: Int, size: Int, alongside other: @Sendable () -> Void,
-                        _ body: @Sendable (_ chunk: Int, _ indexes: Range<Int>) -> Void) {
-        forEach(count, size: size, alongside: 1, { _ in other() }, body)
-    }
-
     /// The array of `make(i)` for each index `i` of `0..<count`, made in parallel chunks of
     /// `size`. Each chunk puts its elements straight into the array's memory (so that memory
     /// is first touched, page by page, in parallel as well, and no empty array is filled
@@ -56,7 +48,7 @@ enum ParallelChunks {
         map(count, size: size, alongside: 0, { _ in }, make)
     }
 
-    /// The same, with `other` run beside the chunks as `forEach(_:size:alongside:_:)` does;
+    /// The same, with `other` run beside the chunks as one task `alongside` (`forEach`);
     /// returns the array and what `other` returned. (Its result is handed back here, through
     /// a slot only that task writes, so no caller needs memory of its own for it.)
     static func map<T, U: Sendable>(_ count: Int, size: Int, alongside other: @Sendable () -> U,
